@@ -1,0 +1,56 @@
+"""Settings in, a spaCy ``Language`` out: the one place that builds the NLP pipeline.
+
+The model comes from an installed package (``settings.model``), never a download.
+Our own components (gazetteer and pattern rulers for entities) are added here.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import AnnotateError
+from ..settings import Settings
+
+
+def load_model(name: str) -> Language:
+    """Load an installed spaCy pipeline package by module name, with no network."""
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        try:
+            return spacy.load(name)
+        except OSError as exc:
+            raise AnnotateError(
+                f"The spaCy pipeline {name!r} is not installed; run `make install` (or pip install -r requirements.lock)."
+            ) from exc
+    return module.load()
+
+
+def build_nlp(settings: Settings) -> Language:
+    """The stock model plus kronika's entity layers."""
+    from ..extract.entities import add_entity_components
+
+    nlp = load_model(settings.model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    add_entity_components(nlp)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def cached_nlp(settings: Settings) -> Language:
+    return build_nlp(settings)
+
+
+def spacy_text(text: str, stripped) -> str:
+    """The text spaCy sees: boilerplate blanked out with spaces of equal length, so offsets stay."""
+    if not stripped:
+        return text
+    chars = list(text)
+    for s in stripped:
+        for i in range(s.start, min(s.end, len(chars))):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars)
