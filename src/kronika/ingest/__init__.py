@@ -1,4 +1,5 @@
-"""Files, folders, HTML, JSONL -> Document(text, metadata, stripped boilerplate)."""
-from .reader import iter_documents, iter_files
+"""Files, folders, HTML, JSONL, WARC -> Document(text, metadata, stripped boilerplate) or Failure."""
+from .files import iter_files
+from .reader import iter_documents, read_path
 
-__all__ = ["iter_documents", "iter_files"]
+__all__ = ["iter_documents", "iter_files", "read_path"]

@@ -1,53 +1,86 @@
-"""Paths (files, folders) -> Document or Failure records, one per input document.
+"""Paths (files, folders) -> Document or Failure records, one per input document, in a deterministic order.
 
-Minimal first version: UTF-8 .txt and .md files. HTML, JSONL, encodings,
-boilerplate and metadata are handled by the modules beside this one.
+Never raises on bad input: every problem is a Failure with one sentence.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 from typing import Iterator
 
 from ..records import Document, Failure
 from ..settings import Settings
-
-SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
-
-
-def iter_files(path: str) -> Iterator[tuple[str, str]]:
-    """(doc name, file path) for a file or, recursively and sorted, a folder."""
-    if os.path.isdir(path):
-        for root, dirs, files in os.walk(path, followlinks=False):
-            dirs.sort()
-            for f in sorted(files):
-                if f.lower().endswith(SUFFIXES):
-                    full = os.path.join(root, f)
-                    yield os.path.relpath(full, path).replace(os.sep, "/"), full
-    else:
-        yield os.path.basename(path), path
+from .documents import make_document, sha256
+from .encoding import decode_bytes
+from .files import gunzip, iter_files, kind_of, read_bytes
+from .html import extract_html
+from .jsonl import iter_jsonl
+from .warc import iter_warc
 
 
-def read_document(name: str, path: str, settings: Settings) -> Document | Failure:
+def read_path(name: str, path: str, settings: Settings) -> Iterator[Document | Failure]:
+    """The documents of one file (several for JSONL and WARC), failures included; never raises."""
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(settings.max_bytes + 1)
-    except OSError as exc:
-        return Failure(name, f"cannot read the file: {exc.strerror or exc}", "ingest", path)
-    if len(raw) > settings.max_bytes:
-        return Failure(name, f"file is larger than the size limit ({settings.max_bytes} bytes)", "ingest", path)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return Failure(name, "the file is not valid UTF-8 text", "ingest", path)
-    if not text.strip():
-        return Failure(name, "the file is empty", "ingest", path)
-    return Document(doc=name, sha256=hashlib.sha256(raw).hexdigest(), text=text, path=path,
-                    format=os.path.splitext(path)[1].lstrip(".").lower() or "txt")
+        yield from _read(name, path, settings)
+    except Exception as exc:  # noqa: BLE001 - last line of defence: a bug must not stop a build
+        yield Failure(name, f"could not be read because of an unexpected {type(exc).__name__}", "ingest", path)
+
+
+def _read(name: str, path: str, settings: Settings) -> Iterator[Document | Failure]:
+    kind = kind_of(name) or kind_of(path) or "txt"
+    if kind == "warc":
+        if not os.path.isfile(path):
+            _, reason = read_bytes(path, settings.max_bytes)
+            yield Failure(name, reason or "the file cannot be read", "ingest", path)
+            return
+        yield from iter_warc(name, path, settings.max_bytes, settings.max_html_depth)
+        return
+    raw, reason = read_bytes(path, settings.max_bytes)
+    if raw is None:
+        yield Failure(name, reason or "the file cannot be read", "ingest", path)
+        return
+    if kind == "jsonl.gz":
+        data, reason = gunzip(raw, settings.max_bytes)
+        if data is None:
+            yield Failure(name, reason or "not a valid gzip file", "ingest", path)
+            return
+        yield from iter_jsonl(name, data, path)
+        return
+    if kind == "jsonl":
+        yield from iter_jsonl(name, raw, path)
+        return
+    if not raw.strip():
+        yield Failure(name, "the file is empty (no text, or only whitespace)", "ingest", path)
+        return
+    text, reason = decode_bytes(raw)
+    if text is None:
+        yield Failure(name, reason or "not text", "ingest", path)
+        return
+    if kind == "html":
+        main, meta, reason = extract_html(text, settings.max_html_depth)
+        if main is None:
+            yield Failure(name, reason or "no text found in the HTML page", "ingest", path)
+            return
+        yield make_document(name, main, sha256(raw), "html", path, meta)
+        return
+    yield make_document(name, text, sha256(raw), kind, path)
 
 
 def iter_documents(paths: list[str], settings: Settings) -> Iterator[Document | Failure]:
-    """Every document under ``paths``; unreadable inputs come out as Failure records."""
+    """Every document under ``paths``, sorted by name within each argument; problems come out as Failure records.
+
+    A name seen twice in one call (two arguments with the same file name, or
+    two JSONL lines with one ``id``) is a Failure the second time.
+    """
+    seen: set[str] = set()
     for p in paths:
+        if not os.path.lexists(p):
+            yield Failure(os.path.basename(p.rstrip("/")) or p, "no such file or folder", "ingest", p)
+            continue
         for name, full in iter_files(p):
-            yield read_document(name, full, settings)
+            for rec in read_path(name, full, settings):
+                if rec.doc in seen:
+                    yield Failure(rec.doc, "another document already has this name (same file name or JSONL id); "
+                                  "this one was skipped", "ingest", full)
+                    continue
+                seen.add(rec.doc)
+                yield rec

@@ -1,0 +1,26 @@
+"""A decoded text and its given metadata -> a Document (boilerplate marked, metadata filled) or a Failure."""
+from __future__ import annotations
+
+import hashlib
+
+from ..records import Document, Failure
+from .boilerplate import find_boilerplate
+from .lines import split_lines
+from .metadata import describe
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def make_document(name: str, text: str, digest: str, fmt: str, path: str | None = None,
+                  given: dict | None = None) -> Document | Failure:
+    """A Document whose text is ``text`` exactly; an empty or whitespace-only text is a Failure."""
+    if not text.strip():
+        return Failure(name, "the document is empty (no text, or only whitespace)", "ingest", path)
+    lines = split_lines(text)
+    stripped, byline = find_boilerplate(text, lines)
+    meta = describe(text, lines, stripped, byline, fmt, given)
+    return Document(doc=name, sha256=digest, text=text, title=meta["title"], author=meta["author"],
+                    published=meta["published"], genre=meta["genre"], about=meta["about"], url=meta["url"],
+                    stripped=tuple(stripped), path=path, format="txt" if fmt == "txt" else fmt)

@@ -1,0 +1,86 @@
+"""HTML source -> main text and metadata (title, author, date, url) with trafilatura, after a depth guard.
+
+Scripts, styles, event handlers and links never reach the text: trafilatura
+keeps only the main text's words. Pages nested deeper than
+``settings.max_html_depth`` are refused before any parser sees them (a cheap
+linear tag scan), so hostile nesting cannot exhaust recursion or memory.
+"""
+from __future__ import annotations
+
+import logging
+import re
+
+from .dates import normalise_iso
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})\b[^<>]*?(/?)>")
+# Elements that never hold children, or whose end tags HTML lets an author omit.
+_NO_DEPTH = frozenset(
+    "area base br col embed hr img input link meta param source track wbr "
+    "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rt rp".split()
+)
+_RAW = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def html_depth(html: str, limit: int) -> int:
+    """Nesting depth of ``html`` (stops counting once ``limit`` is passed)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name in _NO_DEPTH or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > limit:
+                    break
+    return deepest
+
+
+def extract_html(html: str, max_depth: int) -> tuple[str | None, dict, str | None]:
+    """(main text, metadata, None) or (None, {}, reason)."""
+    if html_depth(_RAW.sub("", html) if len(html) < 5_000_000 else html, max_depth) > max_depth:
+        return None, {}, (f"HTML is nested more than {max_depth} levels deep (KRONIKA_MAX_HTML_DEPTH), "
+                          "so it was not parsed")
+    import trafilatura  # deferred: importing it takes a moment
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                          include_tables=True, include_images=False, include_links=False,
+                                          deduplicate=False)
+    except (RecursionError, MemoryError):
+        return None, {}, "HTML is too deeply nested or too large to parse"
+    except Exception as exc:  # noqa: BLE001 - a parser bug must not stop a build
+        return None, {}, f"HTML could not be parsed ({type(exc).__name__})"
+    meta: dict = {}
+    text = None
+    if doc is not None:
+        get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get
+        text = get("text")
+        meta = {"title": get("title"), "author": get("author"), "published": normalise_iso(get("date")),
+                "url": get("url")}
+    if not text or not text.strip():
+        try:
+            text = trafilatura.html2txt(html)
+        except Exception:  # noqa: BLE001
+            text = None
+        if not meta:
+            meta = _fallback_meta(html)
+    if not text or not text.strip():
+        return None, meta, "no text found in the HTML page"
+    return text, {k: v.strip() for k, v in meta.items() if isinstance(v, str) and v.strip()}, None
+
+
+def _fallback_meta(html: str) -> dict:
+    try:
+        from trafilatura.metadata import extract_metadata
+        m = extract_metadata(html)
+    except Exception:  # noqa: BLE001
+        return {}
+    if m is None:
+        return {}
+    return {"title": m.title, "author": m.author, "published": normalise_iso(m.date), "url": m.url}
