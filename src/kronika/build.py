@@ -1,0 +1,156 @@
+"""Paths in, a built database out: ingest, annotate, extract, store, reconcile.
+
+The build streams documents (never the whole corpus in memory), skips those
+whose content hash is already stored, writes each batch in one transaction and
+reconciles once at the end, so a build killed at any moment resumes where it
+stopped and re-building the same files changes nothing.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Callable, Iterable, Iterator
+
+from .errors import UsageError
+from .records import Document, Extraction, Failure
+from .settings import Settings
+from .store.db import Store
+
+
+@dataclass
+class BuildReport:
+    db: str
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    reconciled: bool = False
+
+    @property
+    def stored(self) -> int:
+        return self.added + self.replaced + self.unchanged
+
+
+def _n_process(settings: Settings, n_docs_hint: int) -> int:
+    n = settings.n_process or (os.cpu_count() or 1)
+    # Forking workers only pays for itself on more than a few batches of documents.
+    if n_docs_hint < 4 * settings.batch_size:
+        return 1
+    return max(1, n)
+
+
+def _progress(iterable: Iterable, enabled: bool, desc: str):
+    if not enabled:
+        return iterable
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover - tqdm is a dependency
+        return iterable
+    return tqdm(iterable, desc=desc, unit="doc", file=sys.stderr, leave=False, dynamic_ncols=True)
+
+
+def build(paths: list[str], db: str, settings: Settings, *, progress: bool = False,
+          engine: str = "local", scheduler: str | None = None,
+          on_failure: Callable[[Failure], None] | None = None) -> BuildReport:
+    """Build (or update) the database ``db`` from ``paths``."""
+    from .ingest import iter_documents
+    from .reconcile.run import reconcile
+
+    for p in paths:
+        if not os.path.lexists(p):
+            raise UsageError(f"{p} does not exist; give a file or folder of documents to build.")
+    report = BuildReport(db=db)
+    store = Store(db, create=True)
+    try:
+        run_id = store.start_run("build " + " ".join(paths))
+        known = store.doc_hashes()
+        unfinished = store.conn.execute(
+            "SELECT COUNT(*) FROM runs WHERE status != 'done' AND id != ?", (run_id,)).fetchone()[0]
+
+        def todo() -> Iterator[Document]:
+            for item in iter_documents(paths, settings):
+                if isinstance(item, Failure):
+                    report.failed += 1
+                    report.failures.append(item)
+                    store.record_failure(item, run_id)
+                    if on_failure:
+                        on_failure(item)
+                    continue
+                old = known.get(item.doc)
+                if old == item.sha256:
+                    report.unchanged += 1
+                    continue
+                if old is None:
+                    report.added += 1
+                else:
+                    report.replaced += 1
+                yield item
+
+        stream = todo()
+        head = list(islice(stream, 4 * settings.batch_size))
+        n_proc = _n_process(settings, len(head))
+
+        def chained():
+            yield from head
+            yield from stream
+
+        if engine == "dask":
+            from .engine_dask import analyse_with_dask
+            results = analyse_with_dask(chained(), settings, scheduler)
+        else:
+            from .analyse import analyse_stream
+            from .annotate.pipeline import cached_nlp
+            results = analyse_stream(cached_nlp(settings), chained(), settings, n_process=n_proc)
+
+        batch: list[Extraction] = []
+        for res in _progress(results, progress, "building"):
+            if isinstance(res, Failure):
+                report.failed += 1
+                report.failures.append(res)
+                store.record_failure(res, run_id)
+                if on_failure:
+                    on_failure(res)
+                continue
+            batch.append(res)
+            if len(batch) >= settings.commit_every:
+                store.write_extractions(batch, run_id)
+                batch = []
+        if batch:
+            store.write_extractions(batch, run_id)
+        # A failure during extraction was counted as added/replaced too.
+        extraction_failures = sum(1 for f in report.failures if f.stage != "ingest")
+        report.added = max(0, report.added - extraction_failures)
+        if report.added or report.replaced or unfinished or not _reconciled(store):
+            reconcile(store, settings)
+            report.reconciled = True
+        store.finish_run(run_id, {"added": report.added, "unchanged": report.unchanged,
+                                  "replaced": report.replaced, "failed": report.failed})
+        with store.conn:
+            store.conn.execute("UPDATE runs SET status='done' WHERE status != 'done'")
+    finally:
+        store.close()
+    return report
+
+
+def _reconciled(store: Store) -> bool:
+    n_docs = store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    if n_docs == 0:
+        return True
+    return store.conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0] > 0
+
+
+def remove(docs: list[str], db: str, settings: Settings) -> int:
+    """Take documents out of the database, with everything only they supported."""
+    from .reconcile.run import reconcile
+
+    store = Store(db)
+    try:
+        n = store.remove_docs(docs)
+        if n:
+            reconcile(store, settings)
+    finally:
+        store.close()
+    return n

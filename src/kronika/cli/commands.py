@@ -1,0 +1,165 @@
+"""Parsed arguments in, printed text or JSON out: one function per command, each calling the library."""
+from __future__ import annotations
+
+import os
+import sys
+
+from ..errors import NotFoundError, UsageError
+from ..settings import load_settings
+from ..store import reads
+from ..store.db import Store
+from . import render
+
+
+def _emit(obj):
+    from .main import emit
+    emit(obj)
+
+
+def _open(args) -> Store:
+    return Store(args.db, readonly=True)
+
+
+def cmd_build(args) -> int:
+    from ..build import build
+
+    settings = load_settings(n_process=args.processes)
+    interactive = sys.stderr.isatty() and not args.no_progress
+
+    def on_failure(f):
+        if interactive:
+            print(f"  skipped {f.doc}: {f.reason}", file=sys.stderr)
+
+    rep = build(args.paths, args.db, settings, progress=interactive, engine=args.engine,
+                scheduler=args.scheduler, on_failure=on_failure)
+    if args.format == "json":
+        _emit({"db": os.path.abspath(rep.db), "added": rep.added, "replaced": rep.replaced,
+               "unchanged": rep.unchanged, "failed": rep.failed,
+               "failures": [{"doc": f.doc, "stage": f.stage, "reason": f.reason} for f in rep.failures]})
+    else:
+        print(f"built {rep.db}: {rep.added} added, {rep.replaced} replaced, {rep.unchanged} unchanged, "
+              f"{rep.failed} failed")
+        for f in rep.failures:
+            print(f"  failed  {f.doc}: {f.reason}")
+    if rep.stored == 0 and rep.failed and not rep.added:
+        print("kronika: nothing readable to build; check the paths and file types (.txt .md .html .jsonl .warc).",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_remove(args) -> int:
+    from ..build import remove
+
+    known = set()
+    with _open(args) as st:
+        known = {d["doc"] for d in reads.docs(st.conn)}
+    missing = [d for d in args.docs if d not in known]
+    if missing:
+        raise NotFoundError(f"No document called {missing[0]!r}; list them with `kronika docs`.")
+    n = remove(args.docs, args.db, load_settings())
+    print(f"removed {n} document(s) from {args.db}")
+    return 0
+
+
+def cmd_docs(args) -> int:
+    with _open(args) as st:
+        data = reads.failures(st.conn) if args.failures else reads.docs(st.conn)
+    if args.format == "json":
+        _emit(data)
+    else:
+        print(render.failures(data) if args.failures else render.docs(data))
+    return 0
+
+
+def cmd_entities(args) -> int:
+    with _open(args) as st:
+        data = reads.entities(st.conn, args.type)
+    _emit(data) if args.format == "json" else print(render.entities(data))
+    return 0
+
+
+def cmd_timeline(args) -> int:
+    with _open(args) as st:
+        data = reads.timeline(st.conn, args.subject)
+    _emit(data) if args.format == "json" else print(render.timeline(data))
+    return 0
+
+
+def cmd_show(args) -> int:
+    with _open(args) as st:
+        data = reads.show(st.conn, args.name)
+    _emit(data) if args.format == "json" else print(render.show(data))
+    return 0
+
+
+def cmd_conflicts(args) -> int:
+    with _open(args) as st:
+        data = reads.conflicts(st.conn, args.subject)
+    _emit(data) if args.format == "json" else print(render.conflicts(data))
+    return 0
+
+
+def cmd_claims(args) -> int:
+    with _open(args) as st:
+        about = reads.find_entity(st.conn, args.subject, None)["id"] if args.subject else None
+        data = reads.claims_of(st.conn, about)
+    _emit(data) if args.format == "json" else print(render.claims(data))
+    return 0
+
+
+def cmd_ask(args) -> int:
+    from ..ask import answer
+
+    with _open(args) as st:
+        data = answer(st.conn, args.question, load_settings(), top=args.top)
+    _emit(data) if args.format == "json" else print(render.answers(data))
+    return 0
+
+
+def cmd_correct(args) -> int:
+    with Store(args.db) as st:
+        if args.action == "list":
+            rows = [dict(r) for r in st.corrections()]
+            _emit(rows) if args.format == "json" else print(render.corrections(rows))
+            return 0
+        if not args.target:
+            raise UsageError("say what to correct: an entity, event or fact id (see `kronika correct --help`)")
+        if args.action in ("merge", "split", "pin-date", "rename") and not args.value:
+            raise UsageError(f"`correct {args.action}` needs a second value (see `kronika correct --help`)")
+        if args.action == "pin-date":
+            from ..reconcile.chronology import iso_to_years
+            lo, _, hi = args.value.partition("..")
+            if iso_to_years(lo, False) == float("-inf"):
+                raise UsageError(f"{args.value!r} is not a date; write START..END as ISO dates, e.g. 1919-01..1919-03")
+        cid = st.add_correction(args.action, args.target, args.value, args.reason)
+        from ..reconcile.run import reconcile
+        reconcile(st, load_settings())
+    print(f"correction {cid} recorded and applied; it is kept across rebuilds")
+    return 0
+
+
+def cmd_annotate(args) -> int:
+    from ..annotate.single import annotate_file
+
+    data = annotate_file(args.file, load_settings(), dct=args.dct)
+    _emit(data) if args.format == "json" else print(render.annotation(data))
+    return 0
+
+
+def cmd_export(args) -> int:
+    from ..export import export
+
+    with _open(args) as st:
+        path = export(st.conn, args.to, args.dest, subject=args.subject)
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from ..serve.app import run
+
+    if not os.path.exists(args.db):
+        raise NotFoundError(f"No database at {args.db}; run `kronika build PATH --db {args.db}` first.")
+    run(args.db, host=args.host, port=args.port)
+    return 0

@@ -1,0 +1,142 @@
+"""One person's merged events -> the same events with inferred bounds and a consistent order.
+
+A simple temporal network over event time points: each event has bounds
+[lo, hi] (fractional years; +-inf when unknown); constraints ``a <= b`` come
+from life bounds (nothing before birth, nothing but publications after death),
+ordering cues ("later", "on release", "eventually", ...) and narrative order
+between consecutive events of one document. Bounds propagate along the
+constraints (a sparse relaxation, linear in the number of constraints per
+pass); a soft constraint that would make any interval empty is dropped and
+reported in the event's ``note`` instead of hiding the contradiction.
+Why our own code: the network is tiny and sparse per person; a general
+solver would cost more to install than these sixty lines.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+INF = math.inf
+AFTER_DEATH_OK = {"publication", "authorship", "other"}
+CUES = {"later", "then", "eventually", "after", "afterwards", "subsequently", "on release", "from there",
+        "ultimately", "finally", "thereafter", "next", "soon", "when", "by then"}
+
+
+def iso_to_years(v: str | None, high: bool) -> float:
+    if not v:
+        return INF if high else -INF
+    neg = v.startswith("-")
+    parts = (v[1:] if neg else v).split("T")[0].split("-")
+    try:
+        y = int(parts[0]) * (-1 if neg else 1)
+        if len(parts[0]) < 4:          # a decade or century value slipped in: widen
+            scale = 10 ** (4 - len(parts[0]))
+            y *= scale
+            return y + (scale - 1e-6 if high else 0)
+        m = int(parts[1]) if len(parts) > 1 else None
+        d = int(parts[2]) if len(parts) > 2 else None
+    except ValueError:
+        return INF if high else -INF
+    if m is None:
+        return y + (0.999999 if high else 0.0)
+    base = y + (m - 1) / 12
+    if d is None:
+        return base + (1 / 12 - 1e-6 if high else 0.0)
+    return base + (d - 1) / 365 + (1 / 365 - 1e-6 if high else 0.0)
+
+
+def years_to_iso(x: float) -> str | None:
+    if x in (INF, -INF):
+        return None
+    return str(math.floor(x))
+
+
+def _propagate(lo: list[float], hi: list[float], cons: list[tuple[int, int]], passes: int = 50) -> bool:
+    """Tighten bounds along a<=b constraints; False when some interval becomes empty."""
+    for _ in range(passes):
+        changed = False
+        for a, b in cons:
+            if lo[a] > lo[b]:
+                lo[b] = lo[a]
+                changed = True
+            if hi[b] < hi[a]:
+                hi[a] = hi[b]
+                changed = True
+        if not changed:
+            break
+    return all(l <= h + 1e-9 for l, h in zip(lo, hi))
+
+
+def order_events(events: list[dict]) -> None:
+    """Infer bounds for undated events and set ``rank`` (per subject), in place."""
+    by_subject: dict[str, list[dict]] = defaultdict(list)
+    for ev in events:
+        by_subject[ev["subject_id"]].append(ev)
+    for evs in by_subject.values():
+        _order_one(evs)
+
+
+def _order_one(evs: list[dict]) -> None:
+    n = len(evs)
+    lo = [iso_to_years(e["date_start"], False) for e in evs]
+    hi = [iso_to_years(e["date_end"], True) for e in evs]
+    hard: list[tuple[int, int]] = []
+    births = [i for i, e in enumerate(evs) if e["type"] == "birth"]
+    deaths = [i for i, e in enumerate(evs) if e["type"] == "death"]
+    for b in births:
+        hard += [(b, i) for i in range(n) if i != b]
+    for d in deaths:
+        hard += [(i, d) for i in range(n) if i != d and evs[i]["type"] not in AFTER_DEATH_OK]
+    # Narrative order: consecutive events of the subject within each document.
+    seq: dict[str, list[tuple[int, int, str | None]]] = defaultdict(list)
+    for i, e in enumerate(evs):
+        for m in e["members"]:
+            seq[m["doc"]].append((m["ord"], m["start"], i, m.get("cue")))
+    cued: list[tuple[int, int]] = []
+    plain: list[tuple[int, int]] = []
+    for doc in sorted(seq):
+        chain = sorted(seq[doc])
+        for (o1, s1, a, _), (o2, s2, b, cue) in zip(chain, chain[1:]):
+            if a == b:
+                continue
+            (cued if cue and cue.lower() in CUES else plain).append((a, b))
+    base_lo, base_hi = lo[:], hi[:]
+    if not _propagate(lo, hi, hard):
+        lo, hi = base_lo[:], base_hi[:]
+        hard = []
+    kept = list(hard)
+    notes: dict[int, str] = {}
+    for group in (cued, plain):
+        for c in group:
+            tl, th = lo[:], hi[:]
+            if _propagate(tl, th, kept + [c]):
+                kept.append(c)
+                lo, hi = tl, th
+            elif group is cued:
+                a, b = c
+                notes[b] = f"the sources order this after '{evs[a]['summary']}', which their dates contradict"
+    # Order: earliest bound first, then latest, then narrative position; unbounded events follow their predecessor.
+    first_pos = {i: min((m["doc"], m["ord"]) for m in evs[i]["members"]) for i in range(n)}
+    key: dict[int, float] = {}
+    for i in range(n):
+        if lo[i] > -INF:
+            key[i] = lo[i]
+        elif hi[i] < INF:
+            key[i] = hi[i] - 0.5
+    for doc in sorted(seq):
+        chain = [i for _, _, i, _ in sorted(seq[doc])]
+        prev = None
+        for i in chain:
+            if i not in key and prev is not None and prev in key:
+                key[i] = key[prev] + 1e-4
+            prev = i
+    ordered = sorted(range(n), key=lambda i: (key.get(i, INF), hi[i], first_pos[i]))
+    for rank, i in enumerate(ordered):
+        e = evs[i]
+        e["rank"] = rank
+        if not (e["date_start"] or e["date_end"]):
+            s, t = years_to_iso(lo[i]), years_to_iso(hi[i])
+            if s or t:
+                e["date_start"], e["date_end"], e["date_inferred"] = s, t, True
+        if i in notes:
+            e["note"] = notes[i]

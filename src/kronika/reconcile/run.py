@@ -1,0 +1,212 @@
+"""Per-document records in the store -> the reconciled knowledge base (entities, events, facts, ...).
+
+Steps: resolve entities across documents (``reconcile.entities``), apply the
+user's corrections, merge event mentions into events (``reconcile.events``),
+order and date them by constraints (``reconcile.chronology``), group facts,
+relations and claims. The reconciled tables are rewritten in one transaction.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+
+from ..settings import Settings
+
+PREFIX = {"PERSON": "p", "PLACE": "l", "ORG": "o", "WORK": "w", "EVENT": "e"}
+
+
+def slug(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
+
+
+def entity_id(type_: str, name: str) -> str:
+    return f"{PREFIX.get(type_, 'x')}-{slug(name)}"
+
+
+def _resolve(items):
+    try:
+        from .entities import DocEntity, resolve_entities
+    except ImportError:  # the cross-document resolver is not available: one entity per (type, key)
+        return {(i["doc"], i["key"]): entity_id(i["type"], i["key"]) for i in items}
+    objs = [DocEntity(doc=i["doc"], key=i["key"], type=i["type"], aliases=i["aliases"], mentions=i["mentions"],
+                      context=i["context"]) for i in items]
+    return resolve_entities(objs)
+
+
+def reconcile(store, settings: Settings) -> None:
+    """Rebuild every reconciled table from the per-document tables and the corrections."""
+    from .chronology import order_events
+    from .events import merge_events
+
+    c = store.conn
+    # ---- entities -------------------------------------------------------------------------------
+    groups: dict[tuple[str, str], dict] = {}
+    types: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for r in c.execute("SELECT doc, key, type, text FROM mentions"):
+        k = (r["doc"], r["key"])
+        g = groups.setdefault(k, {"doc": r["doc"], "key": r["key"], "aliases": set(), "mentions": 0, "context": set()})
+        g["aliases"].add(r["text"])
+        g["mentions"] += 1
+        types[k][r["type"]] += 1
+    # Keys used by events, facts, claims that no mention covers still need an entity.
+    extra = [("event_mentions", "subject_key", "PERSON"), ("fact_mentions", "subject_key", "PERSON"),
+             ("relation_mentions", "source_key", "PERSON"), ("relation_mentions", "target_key", "PERSON"),
+             ("claim_mentions", "holder_key", "PERSON"), ("claim_mentions", "about_key", "PERSON")]
+    for table, col, typ in extra:
+        for r in c.execute(f"SELECT DISTINCT doc, {col} AS key FROM {table} WHERE {col} IS NOT NULL"):
+            k = (r["doc"], r["key"])
+            if k not in groups:
+                groups[k] = {"doc": r["doc"], "key": r["key"], "aliases": {r["key"]}, "mentions": 0, "context": set()}
+                types[k][typ] += 1
+    for table, col in (("event_mentions", "places"), ("event_mentions", "participants")):
+        for r in c.execute(f"SELECT doc, {col} AS v FROM {table}"):
+            for key in json.loads(r["v"]):
+                k = (r["doc"], key)
+                if k not in groups:
+                    groups[k] = {"doc": r["doc"], "key": key, "aliases": {key}, "mentions": 0, "context": set()}
+                    types[k]["PLACE" if col == "places" else "PERSON"] += 1
+    by_doc: dict[str, list[str]] = defaultdict(list)
+    for (doc, key) in groups:
+        by_doc[doc].append(key)
+    for (doc, key), g in groups.items():
+        g["type"] = types[(doc, key)].most_common(1)[0][0]
+        if len(by_doc[doc]) <= 200:
+            g["context"] = set(by_doc[doc]) - {key}
+    items = sorted(groups.values(), key=lambda g: (g["doc"], g["key"]))
+    ids = _resolve(items)
+    ids = _apply_entity_corrections(store, ids)
+
+    ent: dict[str, dict] = {}
+    for g in items:
+        eid = ids[(g["doc"], g["key"])]
+        e = ent.setdefault(eid, {"names": Counter(), "type": Counter(), "aliases": set(), "mentions": 0, "docs": set()})
+        e["names"][g["key"]] += max(1, g["mentions"])
+        e["type"][g["type"]] += max(1, g["mentions"])
+        e["aliases"] |= g["aliases"] | {g["key"]}
+        e["mentions"] += g["mentions"]
+        if g["mentions"]:
+            e["docs"].add(g["doc"])
+    renames = {r["target"]: r["value"] for r in store.corrections() if r["action"] == "rename"}
+
+    with c:
+        for t in ("entities", "aliases", "entity_links", "events", "facts", "relations", "claims"):
+            c.execute(f"DELETE FROM {t}")
+        for eid, e in ent.items():
+            name = renames.get(eid) or max(e["names"], key=lambda n: (len(n.split()), e["names"][n], n))
+            typ = e["type"].most_common(1)[0][0]
+            lat = lon = None
+            c.execute("INSERT INTO entities(id, name, type, mentions, docs, lat, lon) VALUES (?,?,?,?,?,?,?)",
+                      (eid, name, typ, e["mentions"], json.dumps(sorted(e["docs"])), lat, lon))
+            c.executemany("INSERT OR IGNORE INTO aliases(entity_id, alias) VALUES (?,?)",
+                          [(eid, a) for a in sorted(e["aliases"]) if a != name])
+        c.executemany("UPDATE mentions SET entity_id=? WHERE doc=? AND key=?",
+                      [(eid, d, k) for (d, k), eid in ids.items()])
+        try:
+            from .entities import name_history_links
+            links = [(a, r, b) for a, r, b in name_history_links() if a in ent and b in ent]
+            c.executemany("INSERT INTO entity_links(source_id, relation, target_id) VALUES (?,?,?)", links)
+        except ImportError:
+            pass
+
+        def gid(doc, key):
+            return ids.get((doc, key)) if key is not None else None
+
+        # ---- events ----------------------------------------------------------------------------------
+        rows = [dict(r) for r in c.execute("SELECT * FROM event_mentions WHERE negated = 0")]
+        for r in rows:
+            r["subject_id"] = gid(r["doc"], r["subject_key"])
+            r["place_ids"] = [gid(r["doc"], k) for k in json.loads(r["places"])]
+            r["participant_ids"] = [gid(r["doc"], k) for k in json.loads(r["participants"])]
+        c.executemany("UPDATE event_mentions SET subject_id=? WHERE id=?", [(r["subject_id"], r["id"]) for r in rows])
+        genres = {r[0]: r[1] for r in c.execute("SELECT doc, genre FROM documents")}
+        events = merge_events(rows, settings, genres)
+        events = _apply_event_corrections(store, events)
+        order_events(events)
+        for ev in events:
+            c.execute(
+                "INSERT INTO events(id, subject_id, type, summary, date_start, date_end, date_text, date_inferred,"
+                " places, participants, confidence, status, rank, fiction, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (ev["id"], ev["subject_id"], ev["type"], ev["summary"], ev["date_start"], ev["date_end"],
+                 ev["date_text"], int(ev["date_inferred"]), json.dumps(ev["places"]), json.dumps(ev["participants"]),
+                 ev["confidence"], ev["status"], ev["rank"], int(ev["fiction"]), ev.get("note")))
+            c.executemany("UPDATE event_mentions SET event_id=? WHERE id=?", [(ev["id"], m) for m in ev["mention_ids"]])
+
+        # ---- facts, relations, claims ------------------------------------------------------------------------
+        facts: dict[tuple, dict] = {}
+        for r in c.execute("SELECT * FROM fact_mentions ORDER BY doc, start"):
+            sid = gid(r["doc"], r["subject_key"])
+            vid = gid(r["doc"], r["value_key"]) if r["value_key"] else None
+            norm = r["value_iso"] or vid or r["value"].strip().lower()
+            f = facts.setdefault((sid, r["attribute"], norm), {
+                "subject_id": sid, "attribute": r["attribute"], "value": r["value"], "value_iso": r["value_iso"],
+                "value_id": vid, "date_start": r["date_start"], "date_end": r["date_end"], "conf": [], "ids": []})
+            f["conf"].append(r["confidence"])
+            f["ids"].append(r["id"])
+        for f in facts.values():
+            conf = 1.0
+            for x in f["conf"]:
+                conf *= (1 - x)
+            c.execute("INSERT INTO facts(subject_id, attribute, value, value_iso, value_id, date_start, date_end,"
+                      " confidence, mention_ids) VALUES (?,?,?,?,?,?,?,?,?)",
+                      (f["subject_id"], f["attribute"], f["value"], f["value_iso"], f["value_id"], f["date_start"],
+                       f["date_end"], round(1 - conf, 3), json.dumps(f["ids"])))
+        rels: dict[tuple, dict] = {}
+        for r in c.execute("SELECT * FROM relation_mentions ORDER BY doc, start"):
+            k = (gid(r["doc"], r["source_key"]), r["relation"], gid(r["doc"], r["target_key"]))
+            if k[0] == k[2]:
+                continue
+            rels.setdefault(k, {"date_start": r["date_start"], "date_end": r["date_end"], "ids": []})["ids"].append(r["id"])
+        for (s, rel, t), v in rels.items():
+            c.execute("INSERT INTO relations(source_id, relation, target_id, date_start, date_end, mention_ids)"
+                      " VALUES (?,?,?,?,?,?)", (s, rel, t, v["date_start"], v["date_end"], json.dumps(v["ids"])))
+        claims: dict[tuple, dict] = {}
+        for r in c.execute("SELECT * FROM claim_mentions ORDER BY doc, start"):
+            k = (gid(r["doc"], r["holder_key"]), gid(r["doc"], r["about_key"]), r["stance"], r["kind"],
+                 r["text"].strip().lower())
+            claims.setdefault(k, {"text": r["text"], "work": r["work"], "date_start": r["date_start"],
+                                  "date_end": r["date_end"], "ids": []})["ids"].append(r["id"])
+        for (h, a, st, kind, _), v in claims.items():
+            c.execute("INSERT INTO claims(holder_id, about_id, stance, kind, text, work, date_start, date_end,"
+                      " mention_ids) VALUES (?,?,?,?,?,?,?,?,?)",
+                      (h, a, st, kind, v["text"], v["work"], v["date_start"], v["date_end"], json.dumps(v["ids"])))
+
+
+def _apply_entity_corrections(store, ids: dict) -> dict:
+    """Merge and split corrections: ``merge A B`` makes B's mentions A's; ``split ID ALIAS`` takes an alias apart."""
+    ids = dict(ids)
+    for r in store.corrections():
+        if r["action"] == "merge":
+            into, other = r["target"], r["value"]
+            for k, v in ids.items():
+                if v == other:
+                    ids[k] = into
+        elif r["action"] == "split":
+            eid, alias = r["target"], (r["value"] or "")
+            for (doc, key), v in list(ids.items()):
+                if v == eid and key == alias:
+                    ids[(doc, key)] = f"{eid}--{slug(alias)}"
+    return ids
+
+
+def _apply_event_corrections(store, events: list[dict]) -> list[dict]:
+    """Reject events and pin dates as the user said; the user's word is marked as such."""
+    corr = store.corrections()
+    rejected = {r["target"] for r in corr if r["action"] == "reject-event"}
+    pins = {r["target"]: (r["value"], r["reason"]) for r in corr if r["action"] == "pin-date"}
+    out = []
+    for ev in events:
+        if ev["id"] in rejected:
+            continue
+        if ev["id"] in pins:
+            value, reason = pins[ev["id"]]
+            start, _, end = (value or "").partition("..")
+            ev["date_start"], ev["date_end"] = start or None, (end or start) or None
+            ev["date_inferred"] = False
+            ev["date_text"] = ev.get("date_text")
+            ev["pinned"] = True
+            ev["note"] = "date pinned by the user" + (f": {reason}" if reason else "")
+        out.append(ev)
+    return out

@@ -1,0 +1,210 @@
+"""A Store in, the JSON contract's shapes out: docs, entities, timeline, show, conflicts, claims, export.
+
+Every reader of the knowledge base (CLI, web app, exports, ask) goes through
+these functions, so the shapes are defined once.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+
+from ..errors import NotFoundError
+
+
+def _src(row) -> dict:
+    return {"doc": row["doc"], "start": row["start"], "end": row["end"], "quote": row["quote"]}
+
+
+def docs(conn: sqlite3.Connection) -> list[dict]:
+    strip = defaultdict(list)
+    for r in conn.execute('SELECT doc, start, "end", text, reason FROM stripped ORDER BY doc, start'):
+        strip[r["doc"]].append({"start": r["start"], "end": r["end"], "text": r["text"], "reason": r["reason"]})
+    out = []
+    for r in conn.execute("SELECT doc, sha256, title, author, published, genre, about, url, chars, format"
+                          " FROM documents ORDER BY doc"):
+        d = {k: r[k] for k in ("doc", "sha256", "title", "author", "published", "genre", "about", "chars")}
+        d["url"], d["format"], d["stripped"] = r["url"], r["format"], strip.get(r["doc"], [])
+        out.append(d)
+    return out
+
+
+def failures(conn) -> list[dict]:
+    return [dict(r) for r in conn.execute("SELECT doc, path, stage, reason FROM failures ORDER BY doc")]
+
+
+def _aliases(conn) -> dict[str, list[str]]:
+    al = defaultdict(list)
+    for r in conn.execute("SELECT entity_id, alias FROM aliases ORDER BY alias"):
+        al[r["entity_id"]].append(r["alias"])
+    return al
+
+
+def entity_row(r, aliases) -> dict:
+    return {"id": r["id"], "name": r["name"], "type": r["type"], "aliases": aliases.get(r["id"], []),
+            "mentions": r["mentions"], "docs": json.loads(r["docs"])}
+
+
+def entities(conn, type_: str | None = None) -> list[dict]:
+    al = _aliases(conn)
+    q = "SELECT * FROM entities WHERE mentions > 0" + (" AND type = ?" if type_ else "") + \
+        " ORDER BY mentions DESC, name"
+    return [entity_row(r, al) for r in conn.execute(q, (type_,) if type_ else ())]
+
+
+def find_entity(conn, name: str | None, type_: str | None = "PERSON") -> sqlite3.Row:
+    """An entity by id, name or alias (case-insensitive); default: the most-discussed person."""
+    if not name:
+        r = conn.execute("SELECT e.* FROM entities e WHERE type='PERSON' AND EXISTS"
+                         " (SELECT 1 FROM events v WHERE v.subject_id = e.id) ORDER BY mentions DESC, name LIMIT 1"
+                         ).fetchone()
+        r = r or conn.execute("SELECT * FROM entities WHERE type='PERSON' ORDER BY mentions DESC LIMIT 1").fetchone()
+        if r is None:
+            raise NotFoundError("The database holds no person yet; build some documents first.")
+        return r
+    n = name.strip()
+    for q, args in (("SELECT * FROM entities WHERE id = ?", (n,)),
+                    ("SELECT * FROM entities WHERE name = ? COLLATE NOCASE ORDER BY mentions DESC", (n,)),
+                    ("SELECT e.* FROM entities e JOIN aliases a ON a.entity_id = e.id WHERE a.alias = ? COLLATE NOCASE"
+                     " ORDER BY e.mentions DESC", (n,)),
+                    ("SELECT * FROM entities WHERE name LIKE ? ORDER BY mentions DESC", (f"%{n}%",))):
+        rows = conn.execute(q, args).fetchall()
+        if type_:
+            typed = [r for r in rows if r["type"] == type_]
+            rows = typed or rows
+        if rows:
+            return rows[0]
+    raise NotFoundError(f"No entity called {name!r}; list them with `kronika entities`.")
+
+
+def _names(conn) -> dict[str, str]:
+    return {r[0]: r[1] for r in conn.execute("SELECT id, name FROM entities")}
+
+
+def _ref(eid, names) -> dict | None:
+    return {"id": eid, "name": names.get(eid, eid)} if eid else None
+
+
+def _mention_sources(conn, table: str, ids: list[int]) -> list[dict]:
+    if not ids:
+        return []
+    q = f'SELECT doc, start, "end", quote FROM {table} WHERE id IN ({",".join("?" * len(ids))}) ORDER BY doc, start'
+    return [_src(r) for r in conn.execute(q, ids)]
+
+
+def events_of(conn, subject_id: str, names=None, *, with_subject: bool = False) -> list[dict]:
+    names = names or _names(conn)
+    srcs = defaultdict(list)
+    for r in conn.execute('SELECT event_id, doc, start, "end", quote FROM event_mentions'
+                          ' WHERE subject_id = ? AND event_id IS NOT NULL ORDER BY doc, start', (subject_id,)):
+        srcs[r["event_id"]].append(_src(r))
+    out = []
+    for r in conn.execute("SELECT * FROM events WHERE subject_id = ? ORDER BY rank", (subject_id,)):
+        e = {
+            "id": r["id"], "type": r["type"], "summary": r["summary"],
+            "date": {"start": r["date_start"], "end": r["date_end"], "text": r["date_text"],
+                     "inferred": bool(r["date_inferred"])},
+            "places": [_ref(p, names) for p in json.loads(r["places"])],
+            "participants": [_ref(p, names) for p in json.loads(r["participants"])],
+            "sources": srcs.get(r["id"], []), "confidence": r["confidence"], "status": r["status"],
+            "fiction": bool(r["fiction"]),
+        }
+        if r["note"]:
+            e["note"] = r["note"]
+        if with_subject:
+            e["subject"] = _ref(subject_id, names)
+        out.append(e)
+    return out
+
+
+def timeline(conn, subject: str | None) -> dict:
+    s = find_entity(conn, subject)
+    al = _aliases(conn)
+    return {"subject": {"id": s["id"], "name": s["name"], "aliases": al.get(s["id"], [])},
+            "events": events_of(conn, s["id"])}
+
+
+def facts_of(conn, subject_id: str | None, names=None) -> list[dict]:
+    names = names or _names(conn)
+    q = "SELECT * FROM facts" + (" WHERE subject_id = ?" if subject_id else "") + " ORDER BY subject_id, attribute, id"
+    out = []
+    for r in conn.execute(q, (subject_id,) if subject_id else ()):
+        f = {"subject": _ref(r["subject_id"], names), "attribute": r["attribute"], "value": r["value"],
+             "sources": _mention_sources(conn, "fact_mentions", json.loads(r["mention_ids"])),
+             "confidence": r["confidence"]}
+        if r["value_id"]:
+            f["value_entity"] = _ref(r["value_id"], names)
+        if r["value_iso"] or r["date_start"] or r["date_end"]:
+            f["value_iso"] = r["value_iso"]
+            f["date"] = {"start": r["date_start"], "end": r["date_end"]}
+        out.append(f)
+    return out
+
+
+def relations_of(conn, entity_id: str | None, names=None) -> list[dict]:
+    names = names or _names(conn)
+    q = "SELECT * FROM relations" + (" WHERE source_id = ? OR target_id = ?" if entity_id else "") + " ORDER BY id"
+    return [{"source": _ref(r["source_id"], names), "relation": r["relation"], "target": _ref(r["target_id"], names),
+             "date": {"start": r["date_start"], "end": r["date_end"]},
+             "sources": _mention_sources(conn, "relation_mentions", json.loads(r["mention_ids"]))}
+            for r in conn.execute(q, (entity_id, entity_id) if entity_id else ())]
+
+
+def claims_of(conn, about_id: str | None, names=None) -> list[dict]:
+    names = names or _names(conn)
+    authors = {r[0]: r[1] for r in conn.execute("SELECT doc, author FROM documents")}
+    q = "SELECT * FROM claims" + (" WHERE about_id = ?" if about_id else "") + " ORDER BY id"
+    out = []
+    for r in conn.execute(q, (about_id,) if about_id else ()):
+        sources = _mention_sources(conn, "claim_mentions", json.loads(r["mention_ids"]))
+        for s in sources:
+            s["author"] = authors.get(s["doc"])
+        c = {"holder": _ref(r["holder_id"], names), "about": _ref(r["about_id"], names), "stance": r["stance"],
+             "kind": r["kind"], "text": r["text"], "sources": sources}
+        if r["work"]:
+            c["work"] = r["work"]
+        if r["date_start"] or r["date_end"]:
+            c["date"] = {"start": r["date_start"], "end": r["date_end"]}
+        out.append(c)
+    return out
+
+
+def show(conn, name: str) -> dict:
+    e = find_entity(conn, name, None)
+    names = _names(conn)
+    al = _aliases(conn)
+    return {"entity": entity_row(e, al), "facts": facts_of(conn, e["id"], names),
+            "events": events_of(conn, e["id"], names), "relations": relations_of(conn, e["id"], names),
+            "claims": claims_of(conn, e["id"], names)}
+
+
+SINGLE_VALUED = {"birth_date", "birth_place", "death_date", "death_place", "birth_name"}
+
+
+def conflicts(conn, subject: str | None) -> list[dict]:
+    """Single-valued attributes and events whose sources disagree, side by side."""
+    from ..reconcile.conflicts import find_conflicts
+    s = find_entity(conn, subject)
+    return find_conflicts(facts_of(conn, s["id"]), events_of(conn, s["id"]),
+                          _member_rows(conn, s["id"]), _names(conn))
+
+
+def _member_rows(conn, subject_id: str) -> list[dict]:
+    return [dict(r) for r in conn.execute(
+        'SELECT id, event_id, doc, start, "end", quote, date_start, date_end, date_inferred, places, type'
+        ' FROM event_mentions WHERE subject_id = ?', (subject_id,))]
+
+
+def export_all(conn) -> dict:
+    names = _names(conn)
+    texts = {r[0]: r[1] for r in conn.execute("SELECT doc, text FROM documents")}
+    documents = []
+    for d in docs(conn):
+        d["text"] = texts[d["doc"]]
+        documents.append(d)
+    events = []
+    for r in conn.execute("SELECT DISTINCT subject_id FROM events ORDER BY subject_id"):
+        events += events_of(conn, r[0], names, with_subject=True)
+    return {"documents": documents, "entities": entities(conn), "events": events,
+            "facts": facts_of(conn, None, names), "relations": relations_of(conn, None, names),
+            "claims": claims_of(conn, None, names), "failures": failures(conn)}
