@@ -1,0 +1,475 @@
+"""Regex matches in, Norm out: rules for relative dates, weekdays, 'N years later', durations, sets, PAST/PRESENT/FUTURE_REF."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .time_lexicon import MONTH_RE, MONTHS, NUM_RE, PARTS_OF_DAY, UNIT_RE, UNITS, WEEKDAY_RE, WEEKDAYS, word_number
+from .time_rules import Ctx, Norm, Rule, rule
+from .time_values import Day, add_days, add_months, iso, week_value
+
+QUAL = (
+    r"(?P<qual>(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than|over|less\s+than|under"
+    r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|not\s+more\s+than|(?:a\s+little|just|well|slightly)"
+    r"\s+(?:over|under|more\s+than|less\s+than)|upwards\s+of|barely|only|just|fully|a\s+full|an\s+estimated|another"
+    r"|the\s+better\s+part\s+of)\s+)?"
+)
+
+
+def qual_mod(q: str | None) -> str | None:
+    if not q:
+        return None
+    q = re.sub(r"\s+", " ", q.strip().lower())
+    if q.endswith(("over", "more than")) or q.startswith("upwards"):
+        return "MORE_THAN"
+    if q.endswith(("under", "less than")):
+        return "LESS_THAN"
+    if q in ("almost", "barely"):
+        return "LESS_THAN"
+    if q in ("nearly", "up to", "at most", "no more than", "not more than", "the better part of"):
+        return "EQUAL_OR_LESS"
+    if q in ("at least", "no less than", "fully", "a full"):
+        return "EQUAL_OR_MORE"
+    if q in ("about", "around", "approximately", "roughly", "some", "close to", "an estimated"):
+        return "APPROX"
+    return None
+
+
+def _unit(u: str) -> str:
+    u = u.lower()
+    for k, v in UNITS.items():
+        if u.startswith(k[:5]) or u.startswith(k):
+            return v
+    if u.startswith("centur"):
+        return "CE"
+    if u.startswith("millenni"):
+        return "ML"
+    raise KeyError(u)
+
+
+def duration_value(n, unit: str) -> str:
+    """(2.5, 'Y') -> 'P2Y6M'; ('X', 'DE') -> 'PXDE'; (90, 'M' minutes) handled by caller with 'MIN'."""
+    if unit == "W2":
+        unit, n = "W", (n * 2 if isinstance(n, (int, float)) else n)
+    time_unit = unit in ("S", "MIN", "H")
+    u = "M" if unit == "MIN" else unit
+    pre = "PT" if time_unit else "P"
+    if n == "X" or not isinstance(n, (int, float)):
+        return f"{pre}X{u}"
+    if float(n).is_integer():
+        return f"{pre}{int(n)}{u}"
+    whole, frac = int(n), n - int(n)
+    sub = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "M"), "MIN": (60, "S"),
+           "DE": (10, "Y"), "CE": (100, "Y")}.get(unit)
+    if not sub:
+        return f"{pre}{n:g}{u}"
+    k, su = sub
+    parts = f"{whole}{u}" if whole else ""
+    if unit == "D":
+        return f"P{whole}DT{int(round(frac * k))}H" if whole else f"PT{int(round(frac * k))}H"
+    return f"{pre}{parts}{int(round(frac * k))}{su}"
+
+
+def _num_unit(m: re.Match) -> tuple[object, str]:
+    n = word_number(m.group("num"))
+    u = m.group("unit").lower()
+    unit = "MIN" if u.startswith("minute") else _unit(u)
+    if n is None:
+        raise ValueError(m.group("num"))
+    return n, unit
+
+
+def weekday_date(wd: str, rel: str, m: re.Match, ctx: Ctx) -> date | str:
+    target = WEEKDAYS[wd.lower()]
+    a = ctx.dct or (ctx.ref.as_date() if ctx.ref and ctx.ref.day else None)
+    if not a:
+        return f"XXXX-WXX-{target}"
+    rel = (rel or "").lower().split()[-1] if rel else ""
+    cur = a.isoweekday()
+    if rel in ("next", "coming", "following"):
+        delta = (target - cur) % 7 or 7
+        if rel == "next" and delta < 3 and ctx.dct:
+            delta += 7 if False else 0
+        return a + timedelta(days=delta)
+    if rel in ("last", "past", "previous"):
+        delta = (cur - target) % 7 or 7
+        return a - timedelta(days=delta)
+    if rel == "this":
+        return a + timedelta(days=target - cur)
+    if ctx.future(m.start(), m.end()):
+        return a + timedelta(days=(target - cur) % 7)
+    return a - timedelta(days=(cur - target) % 7)
+
+
+def weekday(m: re.Match, ctx: Ctx) -> Norm | None:
+    g = m.groupdict()
+    if not g["wd"][0].isupper():
+        return None
+    d = weekday_date(g["wd"], g.get("rel") or "", m, ctx)
+    pod = g.get("pod")
+    v = d.isoformat() if isinstance(d, date) else d
+    if pod:
+        return Norm("TIME", f"{v}T{PARTS_OF_DAY[pod.lower()]}", None, None, v if isinstance(d, date) else None,
+                    v if isinstance(d, date) else None, explicit_bounds=True)
+    return Norm("DATE", v)
+
+
+_DAYWORD = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+
+
+def day_word(m: re.Match, ctx: Ctx) -> Norm | None:
+    g = m.groupdict()
+    w = g["w"].lower()
+    if w in ("the day before yesterday",):
+        off = -2
+    elif w == "the day after tomorrow":
+        off = 2
+    elif w == "last night":
+        off = -1
+    elif w.startswith("this"):
+        off = 0
+    else:
+        off = _DAYWORD[w.split()[0]]
+    a = ctx.dct
+    pod = g.get("pod") or ("night" if "night" in w else None)
+    if pod is None and w.startswith("this "):
+        pod = w.split()[1]
+    if not a:
+        if ctx.ref and ctx.ref.day and w not in ("today", "tonight", "now"):
+            a = ctx.ref.as_date()
+        else:
+            if w == "today":
+                return Norm("DATE", "PRESENT_REF")
+            return Norm("DATE", "XXXX-XX-XX") if not pod else Norm("TIME", f"XXXX-XX-XXT{PARTS_OF_DAY[pod.lower()]}")
+    d = add_days(a, off).isoformat()
+    if pod:
+        return Norm("TIME", f"{d}T{PARTS_OF_DAY[pod.lower()]}", None, None, d, d, explicit_bounds=True)
+    return Norm("DATE", d)
+
+
+def _shift(a: Day | date, unit: str, n: int) -> str:
+    """The period n units away from a, at that unit's granularity."""
+    if isinstance(a, Day):
+        base = a.as_date()
+        has_m, has_d = a.month is not None, a.day is not None
+    else:
+        base, has_m, has_d = a, True, True
+    if unit == "Y":
+        return iso(base.year + n)
+    if unit == "DE":
+        return f"{(base.year + 10 * n) // 10:03d}"
+    if unit == "CE":
+        return f"{(base.year + 100 * n) // 100:02d}"
+    if unit == "M":
+        if not has_m:
+            return iso(base.year)
+        y, mo = add_months(base.year, base.month, n)
+        return iso(y, mo)
+    if unit == "Q":
+        y, mo = add_months(base.year, base.month, 3 * n)
+        return f"{y:04d}-Q{(mo - 1) // 3 + 1}"
+    if unit in ("W", "W2"):
+        if not has_d:
+            return iso(base.year, base.month) if has_m else iso(base.year)
+        return week_value(add_days(base, 7 * n * (2 if unit == "W2" else 1)))
+    if unit == "D":
+        if not has_d:
+            return iso(base.year, base.month) if has_m else iso(base.year)
+        return add_days(base, n).isoformat()
+    return base.isoformat()
+
+
+_PERIOD = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q", "weekend": "WE",
+           "day": "D"}
+
+
+def rel_period(m: re.Match, ctx: Ctx) -> Norm | None:
+    """'last year', 'this week', 'the following month', 'that year', 'earlier this year', 'early next year'."""
+    g = m.groupdict()
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    unit = _PERIOD[g["unit"].lower()]
+    deictic = rel in ("last", "this", "next", "past", "coming", "current", "previous") and not rel.startswith("the")
+    if rel in ("the previous", "the following", "the next", "that", "the same", "the preceding", "following",
+               "the", "that same"):
+        deictic = False
+    if rel == "previous":
+        deictic = False
+    a = ctx.deictic() if deictic else ctx.anaphoric()
+    if a is None:
+        return Norm("DATE", {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "DE": "XXX", "CE": "XX", "Q": "XXXX-QX",
+                             "WE": "XXXX-WXX-WE", "D": "XXXX-XX-XX"}[unit])
+    off = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "the preceding": -1, "next": 1, "coming": 1,
+           "the following": 1, "the next": 1, "following": 1}.get(rel, 0)
+    if unit == "WE":
+        base = a if isinstance(a, date) else (a.as_date() if a.day else None)
+        if base is None:
+            return Norm("DATE", "XXXX-WXX-WE")
+        v = week_value(add_days(base, 7 * off)) + "-WE"
+    else:
+        v = _shift(a, unit, off)
+    pfx = (g.get("pfx") or "").lower()
+    mod = None
+    if pfx.startswith(("earlier", "early", "the beginning", "the start")):
+        mod = "START"
+    elif pfx.startswith(("later", "late", "the end", "the close")):
+        mod = "END"
+    elif pfx.startswith(("mid", "the middle")):
+        mod = "MID"
+    return Norm("DATE", v, mod)
+
+
+def rel_month(m: re.Match, ctx: Ctx) -> Norm | None:
+    """'last October', 'this June', 'January this year', 'June last year'."""
+    g = m.groupdict()
+    if not g["mon"][0].isupper():
+        return None
+    mo = MONTHS[g["mon"].lower().rstrip(".")]
+    rel = (g.get("rel") or g.get("rel2") or "").lower()
+    a = ctx.deictic()
+    if not a:
+        return Norm("DATE", f"XXXX-{mo:02d}")
+    y = a.year
+    if g.get("rel2"):
+        y += {"last": -1, "next": 1}.get(rel, 0)
+    elif rel == "last":
+        y = y if mo < a.month else y - 1
+    elif rel == "next":
+        y = y if mo > a.month else y + 1
+    return Norm("DATE", iso(y, mo))
+
+
+def offset(m: re.Match, ctx: Ctx) -> Norm | None:
+    """'two years ago', 'a year earlier', 'three months later', 'ten days ago'."""
+    g = m.groupdict()
+    n, unit = _num_unit(m)
+    direction = g["dir"].lower()
+    if direction in ("before", "after", "afterwards") and not re.match(r"\s*(?:[.,;:)!?]|$|and\b|when\b)",
+                                                                        ctx.text[m.end(): m.end() + 6]):
+        return None
+    sign = -1 if direction in ("ago", "earlier", "before", "previously", "back", "prior") else 1
+    mod = qual_mod(g.get("qual"))
+    deictic = direction in ("ago", "hence", "from now", "back")
+    a = ctx.deictic() if deictic else ctx.anaphoric()
+    if n == "X":
+        if sign < 0 and deictic:
+            return Norm("DATE", "PAST_REF")
+        if a is None:
+            return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+        y0 = a.year
+        lo, hi = (y0 + 1, y0 + 5) if sign > 0 else (y0 - 5, y0 - 1)
+        return Norm("DATE", iso(y0 + 3 * sign), "APPROX", None, iso(lo), iso(hi), explicit_bounds=True)
+    if a is None:
+        return Norm("DURATION", duration_value(n, unit), mod)
+    if unit in ("S", "MIN", "H"):
+        return Norm("DATE", a.isoformat() if isinstance(a, date) else _shift(a, "D", 0), mod)
+    k = int(n) if float(n).is_integer() else None
+    if k is None:
+        months = int(round(n * {"Y": 12, "DE": 120, "M": 1}.get(unit, 0)))
+        if months:
+            base = a.as_date() if isinstance(a, Day) else a
+            y, mo = add_months(base.year, base.month, sign * months)
+            return Norm("DATE", iso(y) if unit != "M" else iso(y, mo), mod or "APPROX")
+        k = int(round(n))
+    if unit == "DE":
+        base = a.year if isinstance(a, (Day, date)) else a
+        y = base + sign * 10 * k
+        return Norm("DATE", iso(y), mod or "APPROX", None, iso(y - 2), iso(y + 2), explicit_bounds=True)
+    v = _shift(a, unit, sign * k)
+    if isinstance(a, Day) and a.month is None and unit == "Y" and g.get("num", "").lower().startswith("a couple"):
+        mod = "APPROX"
+    if mod == "APPROX" and unit == "Y":
+        y = int(v[:4])
+        return Norm("DATE", v, mod, None, iso(y - 1), iso(y + 1), explicit_bounds=True)
+    if g.get("num", "").lower() in ("a couple of",) and unit == "Y":
+        y = int(v[:4])
+        return Norm("DATE", v, "APPROX", None, iso(y - 1), iso(y + 1), explicit_bounds=True)
+    return Norm("DATE", v, mod if mod in ("APPROX", "BEFORE", "AFTER") else mod)
+
+
+def duration(m: re.Match, ctx: Ctx) -> Norm | None:
+    g = m.groupdict()
+    num = g["num"].lower()
+    u = g["unit"].lower()
+    if num in ("a", "an", "one") and u.startswith("second") and not re.match(r"\s*[.,;)]", ctx.text[m.end(): m.end() + 3]):
+        return None
+    if num in ("some", "many") and not u.endswith("s"):
+        return None
+    after = ctx.text[m.end(): m.end() + 12]
+    if re.match(r"(?:-|\s+)(?:old|of\s+age)\b", after) or (u.startswith("quarter") and "-" in m.group(0)):
+        return None
+    n, unit = _num_unit(m)
+    if m.group("half") and isinstance(n, (int, float)):
+        n = n + 0.5
+    if isinstance(n, float) and n > 5000:
+        return None
+    before = ctx.text[max(0, m.start() - 14): m.start()]
+    if num in ("a", "an") and re.search(r"(?:\d|cents?|dollars?|times|once|twice|per|percent|%)\s*$", before, re.I):
+        return Norm("SET", duration_value(1, unit))
+    mod = qual_mod(g.get("qual")) or ("APPROX" if num.startswith(("a couple", "couple")) else None)
+    return Norm("DURATION", duration_value(n, unit), mod)
+
+
+def bare_plural(m: re.Match, ctx: Ctx) -> Norm | None:
+    return Norm("DURATION", duration_value("X", _unit(m.group("unit"))))
+
+
+_SET_ADV = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H",
+            "nightly": "P1D", "biweekly": "P2W", "fortnightly": "P2W", "biannually": "P6M"}
+
+
+def set_adv(m: re.Match, ctx: Ctx) -> Norm | None:
+    return Norm("SET", _SET_ADV[m.group("w").lower()])
+
+
+def set_every(m: re.Match, ctx: Ctx) -> Norm | None:
+    g = m.groupdict()
+    w = g["what"].lower().rstrip(".")
+    if w in WEEKDAYS:
+        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[w]}")
+    if w in MONTHS:
+        return Norm("SET", f"XXXX-{MONTHS[w]:02d}")
+    if w in ("spring", "summer", "autumn", "fall", "winter"):
+        return Norm("SET", "XXXX-" + {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[w])
+    if w in ("morning", "afternoon", "evening", "night"):
+        return Norm("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[w]}")
+    n = word_number(g.get("num") or "1")
+    n = 1 if n is None or n == "X" else (2 if g.get("other") else n)
+    unit = "MIN" if w.startswith("minute") else _unit(w)
+    return Norm("SET", duration_value(n, unit))
+
+
+def set_freq(m: re.Match, ctx: Ctx) -> Norm | None:
+    unit = "MIN" if m.group("unit").lower().startswith("minute") else _unit(m.group("unit"))
+    return Norm("SET", duration_value(1, unit))
+
+
+_REF = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
+    "present": "PRESENT_REF", "these days": "PRESENT_REF", "presently": "PRESENT_REF", "current": "PRESENT_REF",
+    "recently": "PAST_REF", "formerly": "PAST_REF", "previously": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "once upon a time": "PAST_REF", "recent": "PAST_REF", "earlier": "PAST_REF", "in the old days": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "someday": "FUTURE_REF",
+    "one day": "FUTURE_REF", "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
+    "the coming": "FUTURE_REF", "shortly": "FUTURE_REF",
+}
+
+
+def ref_word(m: re.Match, ctx: Ctx) -> Norm | None:
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    if w.startswith("at "):
+        w = w[3:]
+    if w.startswith("recent ") or w.startswith("the recent ") or w.startswith("in recent "):
+        return Norm("DATE", "PAST_REF")
+    if w.startswith(("coming ", "the coming ", "upcoming ")):
+        return Norm("DATE", "FUTURE_REF")
+    if "future" in w:
+        return Norm("DATE", "FUTURE_REF")
+    return Norm("DATE", _REF.get(w, "PRESENT_REF"))
+
+
+def _easter(y: int) -> date:
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    mm = (a + 11 * h + 22 * l_) // 451
+    month = (h + l_ - 7 * mm + 114) // 31
+    day = (h + l_ - 7 * mm + 114) % 31 + 1
+    return date(y, month, day)
+
+
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "new year's": (1, 1), "may day": (5, 1), "bastille day": (7, 14),
+             "boxing day": (12, 26), "halloween": (10, 31), "armistice day": (11, 11), "valentine's day": (2, 14),
+             "independence day": (7, 4), "easter": None, "easter sunday": None, "thanksgiving": None,
+             "thanksgiving day": None}
+
+
+def holiday(m: re.Match, ctx: Ctx) -> Norm | None:
+    name = re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))
+    if m.group("y"):
+        y = int(m.group("y"))
+    else:
+        a = ctx.deictic() if ctx.dct else ctx.anaphoric()
+        if a is None:
+            md = _HOLIDAYS.get(name)
+            return Norm("DATE", f"XXXX-{md[0]:02d}-{md[1]:02d}" if md else "XXXX-XX-XX")
+        y = a.year
+    if name.startswith("easter"):
+        d = _easter(y)
+    elif name.startswith("thanksgiving"):
+        first = date(y, 11, 1)
+        d = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    else:
+        mo, dd = _HOLIDAYS[name]
+        d = date(y, mo, dd)
+    return Norm("DATE", d.isoformat(), None, Day(d.year, d.month, d.day) if m.group("y") else None)
+
+
+_YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+_REL = r"(?P<rel>last|this|next|past|coming|current|previous|the\s+previous|the\s+following|the\s+next|the\s+preceding|following|that|that\s+same|the\s+same|the)"
+_TPFX = r"(?:(?P<pfx>earlier|later|early|late|mid|the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|the\s+close\s+of|the\s+middle\s+of|the\s+rest\s+of)[\s-]+)?"
+
+RULES: list[Rule] = [
+    rule("weekday", r"(?:(?P<rel>last|this|next|coming|past|previous|the\s+previous|the\s+following|early|late)\s+)?"
+         r"(?P<wd>" + WEEKDAY_RE + r")(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!,?\s+" + MONTH_RE + r")",
+         weekday, 2),
+    rule("day_word", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight"
+         r"|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?", day_word, 2),
+    rule("rel_period", _TPFX + _REL + r"\s+(?P<unit>week|month|year|decade|century|quarter|weekend)(?!\s*-|'s\s+\w+\s+(?:quarter|half))"
+         r"(?!\s+(?:ago|earlier|later|before|after|of\s+(?:the|his|her|their)\b|or\s+so))", rel_period, 2),
+    rule("rel_month", r"(?:(?P<rel>last|this|next)\s+(?P<mon>" + MONTH_RE + r")|(?P<mon2>" + MONTH_RE + r")\s+(?P<rel2>last|this|next)\s+year)",
+         lambda m, c: rel_month(_MonthProxy(m), c), 3),
+    rule("offset", QUAL + r"(?P<num>" + NUM_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")(?:\s+or\s+so)?\s+"
+         r"(?P<dir>ago|earlier|later|before|after|afterwards|previously|hence|from\s+now|back|prior)", offset, 4),
+    rule("duration", r"(?:" + QUAL + r"|(?:the\s+)?(?:past|last|next|coming|first|previous|following|final|latter|ensuing|"
+         r"remaining|entire|whole|same)\s+|the\s+(?=\d|[a-z]+\s+(?:days|weeks|months|years|decades)))"
+         r"(?P<num>" + NUM_RE + r")[\s-]+(?:more\s+)?(?P<unit>" + UNIT_RE + r")(?P<half>\s+and\s+a\s+half)?(?:-long)?",
+         duration, 1),
+    rule("past_unit", r"(?P<the>the\s+)(?P<rel>past|last|next|coming)\s+(?P<unit>decade|century|year|month|week)"
+         r"(?!\s+(?:or|ago))", lambda m, c: Norm("DURATION", {"decade": "P10Y", "century": "P100Y", "year": "P1Y",
+                                                             "month": "P1M", "week": "P1W"}[m.group("unit").lower()]), 2),
+    rule("over_years", r"over\s+the\s+(?P<unit>years|decades|centuries|months)", lambda m, c: Norm(
+        "DURATION", duration_value("X", _unit(m.group("unit")))), 2),
+    rule("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))(?P<unit>years|months|weeks|days|decades|hours|centuries)"
+         r"(?!\s+(?:of|ago|later|earlier|before|after|old)\b)", bare_plural, 0),
+    rule("set_adv", r"(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly|biannually)",
+         set_adv, 1),
+    rule("set_every", r"(?:every|each|per)\s+(?:(?P<other>other)\s+|(?P<num>\d+|two|three|four|five|six|ten|few)\s+)?"
+         r"(?P<what>" + UNIT_RE + r"|" + WEEKDAY_RE + r"|January|February|March|April|May|June|July|August|September|"
+         r"October|November|December|spring|summer|autumn|winter|morning|afternoon|evening|night)", set_every, 3),
+    rule("set_weekday", r"(?P<what>" + WEEKDAY_RE + r")(?:s|\s+(?P<pod>mornings|afternoons|evenings|nights))",
+         lambda m, c: Norm("SET", f"XXXX-WXX-{WEEKDAYS[m.group('what').lower()]}"
+                       + (f"T{PARTS_OF_DAY[m.group('pod')[:-1].lower()]}" if m.group("pod") else "")), 3, flags=0),
+    rule("set_freq", r"(?:once|twice|thrice|(?:\d+|two|three|four|five|six|several|many)\s+times)\s+(?:a|an|per|each|every)\s+"
+         r"(?P<unit>" + UNIT_RE + r")", set_freq, 4),
+    rule("ref_word", r"(?P<w>now|currently|nowadays|at\s+present|these\s+days|presently|recently|formerly|previously|lately"
+         r"|the\s+past|the\s+(?:near|distant|foreseeable)\s+future|the\s+future|in\s+future|soon|someday|once\s+upon\s+a\s+time"
+         r"|(?:in\s+)?recent\s+(?:years|months|weeks|days|decades|times)|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades))"
+         r"(?!\s+that\b)", ref_word, 1),
+    rule("holiday", r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|Thanksgiving(?:\s+Day)?"
+         r"|May\s+Day|Bastille\s+Day|Boxing\s+Day|Halloween|Armistice\s+Day|Valentine['’]s\s+Day)(?:,?\s+(?P<y>" + _YEAR + r"))?",
+         holiday, 2, flags=0),
+]
+
+
+class _MonthProxy:
+    """Unifies the two alternatives of rel_month into one match-like view."""
+
+    def __init__(self, m: re.Match):
+        self._m = m
+
+    def groupdict(self):
+        g = dict(self._m.groupdict())
+        if not g.get("mon"):
+            g["mon"] = g.get("mon2")
+        return g
+
+    def start(self):
+        return self._m.start()
+
+    def end(self):
+        return self._m.end()

@@ -1,0 +1,132 @@
+"""Text + reference times in, normalised TIMEX3 candidates out: the rule engine (match, de-overlap, resolve in order)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+
+from .time_values import Day, bounds, parse_iso_date
+
+
+@dataclass(frozen=True)
+class Norm:
+    """What a rule makes of a match: TIMEX3 type, value, mod, and optional overrides."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    sets_ref: Day | None = None          # an absolute date that becomes the narrative's reference time
+    lo: str | None = None                # explicit bounds (otherwise computed from value/mod)
+    hi: str | None = None
+    trim: tuple[int, int] = (0, 0)       # characters to drop from (start, end) of the match extent
+    explicit_bounds: bool = False
+
+
+@dataclass
+class Ctx:
+    """The time the text is read against: creation time and the narrative's running reference time."""
+
+    text: str
+    dct: date | None = None
+    ref: Day | None = None
+    sentence_bounds: list[tuple[int, int]] = field(default_factory=list)
+
+    def deictic(self) -> date | None:
+        """'today', 'last year': the DCT, else the narrative's reference time."""
+        if self.dct:
+            return self.dct
+        return self.ref.as_date() if self.ref else None
+
+    def anaphoric(self) -> Day | None:
+        """'two years later', 'the following spring': the narrative's time, else the DCT."""
+        if self.ref:
+            return self.ref
+        if self.dct:
+            return Day(self.dct.year, self.dct.month, self.dct.day)
+        return None
+
+    def window(self, start: int, end: int) -> str:
+        """The sentence (roughly) around a span."""
+        a = max(self.text.rfind(".", 0, start), self.text.rfind("\n", 0, start), start - 200)
+        b_candidates = [i for i in (self.text.find(".", end), self.text.find("\n", end)) if i != -1]
+        b = min(b_candidates + [end + 200, len(self.text)])
+        return self.text[a + 1:b]
+
+    def future(self, start: int, end: int) -> bool:
+        w = self.window(start, end)
+        return bool(_FUTURE.search(w)) and not _PAST.search(w)
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|going to|plans? to|is to|are to|scheduled|expected to|next|upcoming|coming)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|ago|last)\b", re.I)
+
+Handler = Callable[[re.Match, Ctx], "Norm | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern
+    handler: Handler
+    priority: int = 0
+
+
+def rule(name: str, pattern: str, handler: Handler, priority: int = 0, flags: int = re.I) -> Rule:
+    """Compile a rule; the pattern is wrapped in word boundaries."""
+    return Rule(name, re.compile(r"(?<![\w$£€#@/])(?:" + pattern + r")(?![\w@]|[-/]\d)", flags), handler, priority)
+
+
+@dataclass(frozen=True)
+class Cand:
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None
+    earliest: str | None
+    latest: str | None
+    rule: str
+
+
+def run_rules(rules: list[Rule], text: str, dct: str | None = None, ref: Day | None = None) -> list[Cand]:
+    """Apply the rules to a text; relative expressions resolve in reading order against dct / running reference."""
+    ctx = Ctx(text=text, dct=parse_iso_date(dct), ref=ref)
+    found: list[tuple[int, int, int, Rule, re.Match]] = []
+    for r in rules:
+        for m in r.regex.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), r.priority, r, m))
+    # leftmost-longest, higher priority first on ties; a match whose rule rejects it frees its span
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0]), -t[2]))
+    out: list[Cand] = []
+    taken = -1
+    for s, e, _p, r, m in found:
+        if s < taken:
+            continue
+        try:
+            n = r.handler(m, ctx)
+        except (ValueError, OverflowError, KeyError, IndexError, TypeError, AttributeError):
+            n = None
+        if n is None:
+            continue
+        taken = e
+        s2, e2 = s + n.trim[0], e - n.trim[1]
+        while s2 < e2 and text[s2] in " ,-\t\n":
+            s2 += 1
+        while e2 > s2 and text[e2 - 1] in " ,-\t\n":
+            e2 -= 1
+        if e2 <= s2:
+            continue
+        if n.explicit_bounds:
+            lo, hi = n.lo, n.hi
+        elif n.type in ("DATE", "TIME"):
+            lo, hi = bounds(n.value, n.mod)
+        else:
+            lo, hi = None, None
+        if lo and hi and lo > hi:
+            lo, hi = hi, lo
+        out.append(Cand(s2, e2, n.type, n.value, n.mod, lo, hi, r.name))
+        if n.sets_ref is not None:
+            ctx.ref = n.sets_ref
+    return out
