@@ -34,14 +34,14 @@ COMMENT_PROMPT = re.compile(
     _I,
 )
 PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((reason, re.compile(rx, _I)) for reason, rx in (
-    ("comments", r"(?:reply|log in to reply|report(?: this)? (?:comment|abuse)|permalink"
-                 r"|your email address will not be published.*|required fields are marked.*|name ?\*?|e-?mail ?\*?|website"
-                 r"|save my name, email,? and website.*|notify me of .{0,80}|you must be logged in to post a comment.*"
-                 r"|\d+ (?:likes?|votes?)|(?:\w+ )?says:?|(?:\d+ )?(?:days?|hours?|minutes?|weeks?|months?|years?) ago)[.:]?"),
     ("share", r"(?:share(?: this(?: (?:post|article|page|story|entry))?| on \w+| via .{0,40})?|tweet|like this|like|"
               r"loading\.*|like loading\.*|facebook|twitter|x|linkedin|pinterest|reddit|tumblr|whatsapp|telegram|pocket"
               r"|email|e-mail|print|more|click to (?:share|print|email)[^.]{0,60}|(?:\w+ )?(?:likes|like) this"
               r"|be the first to like this|follow us(?: on .{0,40})?|share this:?)[.:!]?(?: \(opens in new window\))?"),
+    ("comments", r"(?:reply|log in to reply|report(?: this)? (?:comment|abuse)|permalink"
+                 r"|your email address will not be published.*|required fields are marked.*|name ?\*?|e-?mail ?\*?|website"
+                 r"|save my name, email,? and website.*|notify me of .{0,80}|you must be logged in to post a comment.*"
+                 r"|\d+ (?:likes?|votes?)|(?:\w+ )?says:?|(?:\d+ )?(?:days?|hours?|minutes?|weeks?|months?|years?) ago)[.:]?"),
     ("cookie", r".{0,200}\b(?:(?:this|our) (?:web)?site uses cookies|we use cookies|uses cookies to"
                r"|by continuing to (?:use|browse)|accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent)"
                r"|manage (?:cookie|your) (?:settings|preferences)|privacy policy|terms (?:and|&) conditions|terms of (?:use|service)).{0,300}"),
@@ -130,21 +130,22 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
     n = len(lines)
     reasons: list[str | None] = [None] * n
     first_body, last_body = body_range(lines)
+    # 2. comment zone: from a comment prompt late in the text to the end
+    cut = len(text) * 0.4
+    zone = n
+    for ln in lines:
+        if ln.index > first_body and ln.start >= cut and COMMENT_PROMPT.fullmatch(ln.low):
+            zone = ln.index
+            last_body = max((x.index for x in lines[:zone] if x.body), default=-1)
+            break
+    # 1. pattern lines
     for ln in lines:
         r = _reason_of(ln)
         if r in _WEAK and first_body <= ln.index <= last_body and ln.words < 3:
             r = None  # a one- or two-word line inside the prose is more likely a heading
+        if r is None and ln.index >= zone and not ln.blank:
+            r = "comments"
         reasons[ln.index] = r
-    # 2. comment zone
-    cut = len(text) * 0.4
-    for ln in lines:
-        if ln.index > first_body and ln.start >= cut and COMMENT_PROMPT.fullmatch(ln.low):
-            for later in lines[ln.index:]:
-                if not later.blank and reasons[later.index] is None:
-                    reasons[later.index] = "comments"
-            reasons[ln.index] = "comments"
-            last_body = min(last_body, ln.index - 1)
-            break
     # 5. byline (header and footer zones, or the first lines)
     byline = None
     for ln in lines:
@@ -165,7 +166,8 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
             if ln.blank:
                 continue
             if reasons[i] is None and prev in spreading and (i < first_body or i > last_body) \
-                    and ln.words <= 3 and not ln.sentence and len(ln.s) <= 40:
+                    and not ln.sentence and (ln.words <= 3 and len(ln.s) <= 40
+                                             or prev == "related" and ln.words <= 10 and len(ln.s) <= 90):
                 reasons[i] = prev
             prev = reasons[i]
     # 4. repeated title lines before the prose

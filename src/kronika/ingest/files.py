@@ -5,6 +5,7 @@ import errno
 import gzip
 import io
 import os
+import re
 import stat
 from typing import Iterator
 
@@ -14,6 +15,8 @@ KINDS = (
     (".txt", "txt"), (".text", "txt"),
 )
 CHUNK = 1 << 20
+# Files that document a folder rather than belong to its corpus (skipped in folder walks only).
+_PROJECT_FILES = re.compile(r"(?:readme|license|licence|changelog|contributing|copying)(?:\.[\w.]+)?", re.IGNORECASE)
 
 
 def kind_of(name: str) -> str | None:
@@ -31,7 +34,8 @@ def iter_files(path: str) -> Iterator[tuple[str, str]]:
     Folder names are relative to ``path`` with "/" separators. Symbolic links to
     folders are followed once; a link back into a folder already being read, a
     dangling link or a link loop is still listed so that reading it reports why.
-    Hidden files and folders (".git") are skipped.
+    Hidden files and folders (".git") and a folder's README, LICENSE or
+    CHANGELOG files are skipped (name such a file directly to read it).
     """
     if not os.path.isdir(path):
         yield os.path.basename(path.rstrip("/" + os.sep)) or path, path
@@ -52,7 +56,7 @@ def iter_files(path: str) -> Iterator[tuple[str, str]]:
             found.append((rel.rstrip("/") or os.path.basename(folder), folder))
             continue
         for e in entries:
-            if e.name.startswith("."):
+            if e.name.startswith(".") or _PROJECT_FILES.fullmatch(e.name):
                 continue
             name = rel + e.name
             try:

@@ -84,13 +84,7 @@ def signature(lines: list[Line], skip: set[int]) -> str | None:
 
 
 def review_about(title: str | None, text: str) -> str | None:
-    """The title of the reviewed work when the title or the text names it, else None."""
-    m = _REVIEW_OF.search(text[:20000])
-    if m:
-        found = (m.group("q") or m.group("c") or "").strip()
-        found = _TRAILING_SMALL.sub("", found)
-        if found and not found.endswith(("'s", "’s")) and len(found.split()) <= 12:
-            return found.strip(" .,")
+    """The title of the reviewed work when the title ("Review: X – by Y", "X, by Y") or the text ("my review of 'X'") names it."""
     if title:
         t = _clean_title(title)
         t = re.split(r"\s+[|•]\s+", t)[0]  # site name after a bar
@@ -100,6 +94,12 @@ def review_about(title: str | None, text: str) -> str | None:
                 cand = m.group("t").strip(" .,:;-–—'\"‘’“”*_")
                 if cand and cand.lower() not in ("book", "a", "the") and len(cand.split()) <= 15:
                     return cand
+    m = _REVIEW_OF.search(text[:20000])
+    if m:
+        found = (m.group("q") or m.group("c") or "").strip()
+        found = _TRAILING_SMALL.sub("", found)
+        if found and not found.endswith(("'s", "’s")) and len(found.split()) <= 12:
+            return found.strip(" .,")
     return None
 
 
