@@ -1,35 +1,251 @@
-"""spaCy Doc -> entity mentions (PERSON, PLACE, ORG, WORK, EVENT) with in-document keys.
+"""spaCy Doc -> entity mentions (PERSON, PLACE, ORG, WORK, EVENT) with in-document keys shared by aliases.
 
-Minimal first version: spaCy's NER labels mapped to our types. The gazetteer and
-pattern layers are added by ``add_entity_components``.
+``add_entity_components`` puts two layers after the stock NER: a SpanRuler with the
+curated gazetteer (``kronika_gazetteer``) and ``kronika_entities``, which merges the
+model's entities with the gazetteer, the title and person-name patterns, drops
+ideologies, relabels by document-level consistency and fills in repeated surnames.
+Its result is ``doc.ents`` (stock labels; ``ent.id_`` the gazetteer canonical name,
+``ent.kb_id_`` the layer that produced it). ``extract_mentions`` turns those into
+``Mention`` records and gives every mention its in-document key.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..records import Mention
+from .entity_gazetteer import SPACY_LABEL, TYPE_OF_LABEL, entity_info, lookup, name_lists, ruler_patterns
+from .entity_patterns import FUNC, Cand, PatternFinder, is_generic, is_ideology
 
-LABELS = {
-    "PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG",
-    "WORK_OF_ART": "WORK", "EVENT": "EVENT", "NORP": None, "LAW": "WORK",
-}
+__all__ = ["add_entity_components", "extract_mentions", "entity_info", "LABELS"]
+
+LABELS = TYPE_OF_LABEL
+_POSS = ("'s", "’s", "'", "’")
+#: Heads that make a longer model name an institution in its own right ("University of Paris").
+_INSTITUTION_HEADS = frozenset("""University Institute Academy College School Party Committee Society Museum Union Congress
+Council Conference Trial Trials Treaty Battle Siege Uprising Revolution War Bank Company Church Cathedral Prison Station
+Square Street Bridge Theatre Theater Library Press Agency Commission Front League Federation Association Brigade Army
+Regiment Division Ministry Commissariat Soviet Republic Government Court Gazette Times Review Herald Tribune Post
+Massacre Strike Rebellion Mutiny Affair Pact Agreement Crisis Campaign Offensive Movement Group Circle""".split())
+_ARTICLES = frozenset({"the", "The"})
+_OUR_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def add_entity_components(nlp: Language) -> None:
-    """Add kronika's entity rulers to ``nlp`` (gazetteer, title and name patterns)."""
-    return None
+    """Add kronika's entity layers to ``nlp``: the gazetteer SpanRuler and the merging component."""
+    if "kronika_gazetteer" not in nlp.pipe_names:
+        after = "ner" if "ner" in nlp.pipe_names else None
+        ruler = nlp.add_pipe("span_ruler", name="kronika_gazetteer", after=after,
+                             config={"spans_key": "kronika_gaz", "annotate_ents": False, "phrase_matcher_attr": "ORTH",
+                                     "validate": False})
+        ruler.add_patterns(ruler_patterns())
+    if "kronika_entities" not in nlp.pipe_names:
+        nlp.add_pipe("kronika_entities", after="kronika_gazetteer")
+
+
+@Language.factory("kronika_entities")
+def _make_component(nlp: Language, name: str):
+    return EntityLayer(nlp.vocab)
+
+
+class EntityLayer:
+    """The merging component: model + gazetteer + patterns -> ``doc.ents``."""
+
+    def __init__(self, vocab):
+        self.finder = PatternFinder(vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        cands: list[Cand] = []
+        gaz = list(doc.spans.get("kronika_gaz", []))
+        for sp in gaz:
+            cands.append(Cand(sp.start, sp.end, sp.label_, 3.0, "gazetteer", sp.id_))
+        for ent in doc.ents:
+            c = _model_cand(doc, ent, gaz)
+            if c is not None:
+                cands.append(c)
+        cands.extend(self.finder(doc))
+        chosen = _select(cands)
+        chosen = _propagate_persons(doc, chosen)
+        ents = []
+        for c in sorted(chosen, key=lambda c: c.start):
+            ents.append(Span(doc, c.start, c.end, label=c.label, span_id=c.kid or 0, kb_id=c.source))
+        doc.set_ents(ents, default="outside")
+        return doc
+
+
+def _trim(doc: Doc, start: int, end: int, keep_the: bool = False) -> tuple[int, int]:
+    while end > start and doc[end - 1].text in _POSS:
+        end -= 1
+    while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in (")", "."))
+                           or (doc[end - 1].lower_ in FUNC and doc[end - 1].text.islower())):
+        end -= 1
+    if not keep_the:
+        while start < end and (doc[start].text in _ARTICLES or doc[start].is_punct):
+            start += 1
+    return start, end
+
+
+def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
+    label = ent.label_
+    start, end = _trim(doc, ent.start, ent.end, keep_the=label == "WORK_OF_ART")
+    if end <= start:
+        return None
+    text = doc[start:end].text
+    if label not in _OUR_LABELS:
+        return Cand(start, end, label, 0.5, "ner")
+    if lookup(text) is None and (
+            (end - start == 1 and is_ideology(text)) or any(is_ideology(t.text) and t.text.endswith(("ism", "isms")) for t in doc[start:end])):
+        return Cand(start, end, "NORP", 0.5, "ner")
+    if lookup(text, fold_case=True) is None and is_generic([t.text for t in doc[start:end] if not t.is_punct]):
+        return None
+    if "\n" in text.strip():
+        return None
+    rec = lookup(text) or lookup(text, fold_case=True)
+    if rec is not None and (len(text) > 3 or rec["name"] == text or text.isupper()):
+        return Cand(start, end, SPACY_LABEL[rec["type"]], 3.0, "gazetteer", rec["name"])
+    prio = 1.0
+    # a longer institution name that contains a gazetteer name keeps its own span ("University of Paris")
+    if label in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW") and any(
+            t.text in _INSTITUTION_HEADS for t in doc[start:end]):
+        if any(g.start >= start and g.end <= end and (g.end - g.start) < (end - start) for g in gaz):
+            prio = 3.5
+    if label == "PERSON" and (end - start) == 1 and not doc[start].text[:1].isupper():
+        return None
+    return Cand(start, end, label, prio, "ner")
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Greedy by priority then length: the best non-overlapping candidates."""
+    taken = set()
+    chosen = []
+    for c in sorted(cands, key=lambda c: (-c.prio, -(c.end - c.start), c.start)):
+        if c.end <= c.start or any(i in taken for i in range(c.start, c.end)):
+            continue
+        chosen.append(c)
+        taken.update(range(c.start, c.end))
+    return chosen
+
+
+def _propagate_persons(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+    """Document-level consistency: a surname (or single name) seen as a PERSON labels its other occurrences."""
+    titles = name_lists()["titles"]
+    names: set[str] = set()
+    for c in chosen:
+        if c.label != "PERSON":
+            continue
+        toks = [t for t in doc[c.start:c.end] if t.is_alpha and t.text[:1].isupper() and t.text not in titles]
+        if toks:
+            names.add(toks[-1].text)
+    if not names:
+        return chosen
+    by_start = {c.start: c for c in chosen}
+    taken = set()
+    for c in chosen:
+        taken.update(range(c.start, c.end))
+    out = []
+    for c in chosen:
+        txt = doc[c.start].text
+        if (c.label in ("GPE", "LOC", "ORG", "NORP", "FAC") and c.source == "ner" and c.end - c.start == 1
+                and (txt in names or (txt.endswith("s") and txt[:-1] in names))):
+            c = c._replace(label="PERSON", source="coref")
+        out.append(c)
+    for t in doc:
+        if t.i in taken or not t.text[:1].isupper():
+            continue
+        txt = t.text
+        if txt not in names and not (txt.endswith("s") and txt[:-1] in names and t.i + 1 < len(doc)
+                                     and doc[t.i + 1].text in ("'", "’")):
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].i not in taken and doc[t.i + 1].is_title and doc[t.i + 1].pos_ == "PROPN":
+            continue  # part of a longer unrecognised name
+        out.append(Cand(t.i, t.i + 1, "PERSON", 1.5, "coref"))
+    del by_start
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Mentions and keys
+
+_HONORIFIC = re.compile(r"^(?:(?:General|Tsar|Czar|Comrade|Marshal|Admiral|Colonel|Captain|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|"
+                        r"Madame|Monsieur|Professor|Sir|President|Chairman)\s+)+")
+
+
+def _clean_text(text: str, start: int) -> tuple[str, int, int]:
+    """Strip whitespace and a possessive ending; returns (text, start, end)."""
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    start += lead
+    for suf in ("'s", "’s", "'", "’"):
+        if text.endswith(suf) and len(text) > len(suf) + 1:
+            text = text[: -len(suf)].rstrip()
+            break
+    return text, start, start + len(text)
+
+
+def _person_key(name: str, full_names: list[str], singles: frozenset = frozenset()) -> str:
+    """A short name -> the unique longer person name in the document that contains it (else itself)."""
+    toks = name.split()
+    base = [name] if not name.endswith("s") else [name, name[:-1]]
+    if len(toks) == 1:
+        for b in base:
+            hits = {f for f in full_names if b in f.split()}
+            if len(hits) == 1:
+                return hits.pop()
+            if hits:
+                return name
+        if name.endswith("s") and name[:-1] in singles:
+            return name[:-1]
+        return name
+    hits = {f for f in full_names if f != name and len(f.split()) > len(toks)
+            and _subsequence(toks, f.split())}
+    return hits.pop() if len(hits) == 1 else name
+
+
+def _subsequence(small: list[str], big: list[str]) -> bool:
+    it = iter(big)
+    return all(any(w == b for b in it) for w in small)
 
 
 def extract_mentions(sdoc: Doc) -> list[Mention]:
     """Entity mentions of one annotated document, each with a key shared by its aliases."""
-    out = []
+    raw = []
     for ent in sdoc.ents:
-        typ = LABELS.get(ent.label_)
+        typ = TYPE_OF_LABEL.get(ent.label_)
         if typ is None:
             continue
-        text = ent.text.strip()
-        if not text:
+        text, start, end = _clean_text(ent.text, ent.start_char)
+        if not text or not any(ch.isalpha() for ch in text):
             continue
-        out.append(Mention(ent.start_char, ent.start_char + len(text), text, typ, text, "ner"))
+        source = ent.kb_id_ or "ner"
+        canon = ent.id_ or ""
+        raw.append((start, end, text, typ, canon, source))
+    # PERSON keys: gazetteer names first, then the longest names in the document
+    full = set()
+    for start, end, text, typ, canon, source in raw:
+        if typ == "PERSON":
+            name = _HONORIFIC.sub("", text)
+            full.add(canon or name)
+            if canon:
+                full.add(name)
+    full_names = sorted(full)
+    canon_of = {}
+    for start, end, text, typ, canon, source in raw:
+        if typ == "PERSON" and canon:
+            canon_of[_HONORIFIC.sub("", text)] = canon
+    multi = [f for f in full_names if len(f.split()) > 1]
+    singles = frozenset(f for f in full_names if len(f.split()) == 1)
+    out = []
+    for start, end, text, typ, canon, source in raw:
+        if canon:
+            key = canon
+        elif typ == "PERSON":
+            name = _HONORIFIC.sub("", text)
+            key = _person_key(name, multi, singles)
+            key = canon_of.get(key, key)
+        else:
+            rec = lookup(text, typ, fold_case=True)
+            key = rec["name"] if rec else text
+        out.append(Mention(start, end, text, typ, key, source))
     return out

@@ -1,0 +1,227 @@
+"""spaCy Doc -> candidate spans from rules: WORK titles (triggers, quotes, "Review: X – by Y", "X (1951)",
+possessives) and PERSON names (titles such as "General X", "Firstname Lastname" runs).
+
+Each candidate is a ``Cand`` (token start, token end, spaCy label, priority, source). The entities
+component merges them with the model's and the gazetteer's spans.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from .entity_gazetteer import name_lists
+
+#: Lower-case words allowed inside a title ("Midnight in the Century").
+FUNC = frozenset("of the a an in on at for and to with from by or into under over upon de la le les du des von van der den y el".split())
+#: Words announcing a title that follows.
+TRIGGERS = frozenset("""novel novels memoir memoirs book books pamphlet pamphlets poem poems essay essays story stories play plays
+film films painting paintings autobiography biography treatise treatises manifesto article articles collection collections
+trilogy volume volumes diary diaries novella novellas epic tract tracts journal journals newspaper newspapers magazine
+magazines periodical review reviews opera symphony song songs study studies work works masterpiece masterpieces
+poetry monograph text texts""".split())
+PLURAL_TRIGGERS = frozenset(t for t in TRIGGERS if t.endswith("s") and t not in ("memoirs", "works", "diaries") or t in ("works", "diaries", "studies"))
+#: Words allowed between a trigger and its title ("novels (specifically X and Y)").
+CONNECTORS = frozenset("specifically including especially notably namely entitled titled called such as like, :( — – -".split())
+QUOTES_OPEN = {"'": "'", "‘": "’", '"': '"', "“": "”", "«": "»"}
+#: Second words that make a "Firstname X" run a place or building, not a person.
+NON_PERSON_HEADS = frozenset("""Street Station Square Avenue Bridge University College Prize Island Islands Hall Church Cathedral Road
+Park Palace Museum Institute School Gate Bay River Lake Mountain Mountains Award Memorial Hospital Theatre Theater Foundation
+Library Prison Fortress Canal Falls Boulevard Line Company Society Club Street""".split())
+YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+IDEOLOGY = re.compile(r"^[A-Z][\w-]*(ism|isms|ist|ists|ite|ites)$")
+#: Adherent adjectives the model tags as organisations ("the early Bolshevik secret police").
+ADHERENTS = frozenset("""Bolshevik Menshevik Soviet Tsarist Czarist Jacobin Nazi Fascist Communist Socialist Anarchist Marxist
+Leninist Trotskyist Stalinist Maoist Zionist Republican Royalist Monarchist Nationalist Liberal Conservative Democrat
+Catholic Protestant Orthodox Jewish Muslim Christian Red White Left Right Western Eastern Northern Southern""".split())
+#: Capitalised common nouns the model tags as entities on their own ("the Party", "the State", "Generals").
+GENERIC = frozenset("""state states party parties government army armies general generals workers worker capital church police
+revolution revolutions republic empire union council committee court senate parliament congress left right centre center
+west east north south pow pows civil war wars world front camp camps city cities president chairman tsar king queen emperor
+comrade comrades politico opposition oppositionists bureaucracy regime administration movement movements people nation
+nations masses""".split())
+
+
+class Cand(NamedTuple):
+    start: int
+    end: int
+    label: str
+    prio: float
+    source: str
+    kid: str = ""
+
+
+def _install_extensions() -> None:
+    if not Token.has_extension("kr_cap"):
+        Token.set_extension("kr_cap", getter=lambda t: bool(t.text[:1].isupper()) or (t.like_num and len(t.text) == 4))
+
+
+_install_extensions()
+
+
+def is_ideology(text: str) -> bool:
+    """Trotskyism, Stalinist, Bolshevism, Leninists: ideologies and adherents, not entities of our types."""
+    return bool(IDEOLOGY.match(text)) or text in ADHERENTS
+
+
+def is_generic(words: list[str]) -> bool:
+    """True when every word is a common noun or adjective ("Civil War", "Party Centre", "State")."""
+    return bool(words) and all(w.lower() in GENERIC or w.lower() in FUNC or w in ADHERENTS for w in words)
+
+
+def _cap(t: Token) -> bool:
+    return t.text[:1].isupper() or (t.like_num and len(t.text) == 4)
+
+
+def title_run(doc: Doc, i: int, lists: bool = False, colon: bool = False, limit: int = 16) -> list[tuple[int, int]]:
+    """Token ranges of the capitalised title run starting at ``i`` (several when ``lists`` splits "A, B and C")."""
+    if i >= len(doc) or not _cap(doc[i]):
+        return []
+    parts, start, j, end = [], i, i, i
+    sent_end = doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    while j < min(len(doc), sent_end, i + limit):
+        t = doc[j]
+        if "\n" in t.text or (j > i and "\n" in doc[j - 1].whitespace_ + doc[j - 1].text):
+            break
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        if _cap(t):
+            end = j + 1
+        elif t.text == "-" and not doc[j - 1].whitespace_ and not t.whitespace_ and nxt is not None and _cap(nxt):
+            pass
+        elif t.text in ("'s", "’s") and nxt is not None and _cap(nxt):
+            pass
+        elif t.text == ":" and colon and nxt is not None and _cap(nxt):
+            pass
+        elif lists and (t.text == "," or t.lower_ == "and") and nxt is not None and _cap(nxt):
+            parts.append((start, end))
+            start = j + 1
+        elif t.lower_ in FUNC and t.text.islower():
+            pass
+        else:
+            break
+        j += 1
+    parts.append((start, end))
+    return [(a, b) for a, b in parts if b > a]
+
+
+class PatternFinder:
+    """Rule layers over one Doc: title and name patterns built once per vocabulary."""
+
+    def __init__(self, vocab):
+        names = name_lists()
+        self.first_names = names["first_names"]
+        self.titles = frozenset(t for t in names["titles"] if " " not in t)
+        self.matcher = Matcher(vocab)
+        self.matcher.add("TRIGGER", [[{"LOWER": {"IN": sorted(TRIGGERS)}}]])
+        self.matcher.add("HISHER", [[{"LOWER": {"IN": ["his", "her", "their"]}}, {"_": {"kr_cap": True}}]])
+        self.matcher.add("REVIEW", [[{"LOWER": {"IN": ["review", "reviewed", "reviewing"]}}, {"ORTH": ":", "OP": "?"}, {"_": {"kr_cap": True}}]])
+        self.matcher.add("YEAR", [[{"ORTH": "("}, {"TEXT": {"REGEX": YEAR.pattern}}, {"ORTH": ")"}]])
+        self.matcher.add("POSS", [[{"ENT_TYPE": "PERSON"}, {"ORTH": {"IN": ["'s", "’s"]}}, {"_": {"kr_cap": True}}]])
+        self.matcher.add("TITLE", [[{"ORTH": {"IN": sorted(self.titles)}}, {"IS_TITLE": True, "POS": "PROPN"}]])
+        self.matcher.add("FIRST", [[{"ORTH": {"IN": sorted(self.first_names)}}, {"IS_TITLE": True, "POS": "PROPN"}]])
+
+    # ---- WORK titles -------------------------------------------------------------------
+    def works(self, doc: Doc, matches) -> list[Cand]:
+        out: list[Cand] = []
+        for name, s, e in matches:
+            if name == "TRIGGER":
+                trig = doc[s]
+                j = e
+                while j < len(doc) and j < e + 3 and (doc[j].lower_ in CONNECTORS or doc[j].text in CONNECTORS):
+                    j += 1
+                if j < len(doc) and doc[j].text in QUOTES_OPEN:
+                    out.extend(self._quoted(doc, j, 4.0))
+                    continue
+                if trig.lower_ in ("work", "works", "review", "study", "text") and j == e:
+                    continue  # "his work Germany ..." is too weak without a connector or quotes
+                if j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "NUM", "DET", "PRON", "ADP", "VERB") and _cap(doc[j]):
+                    if doc[j].lower_ in ("i", "he", "she", "it", "we", "they", "this", "in", "but", "and", "the") and doc[j].pos_ != "PROPN":
+                        continue
+                    for a, b in title_run(doc, j, lists=trig.lower_ in PLURAL_TRIGGERS, colon=True):
+                        out.append(Cand(a, b, "WORK_OF_ART", 4.0 if b - a > 1 else 2.4, "title"))
+            elif name == "HISHER":
+                for a, b in title_run(doc, s + 1):
+                    if b - a >= 2:
+                        out.append(Cand(a, b, "WORK_OF_ART", 2.4, "title"))
+            elif name == "REVIEW":
+                runs = title_run(doc, e - 1, colon=False)
+                if runs:
+                    a, b = runs[0]
+                    if b < len(doc) and (doc[b].text in ("–", "-", "—", ",", "(") or doc[b].lower_ == "by"):
+                        out.append(Cand(a, b, "WORK_OF_ART", 4.0, "title"))
+            elif name == "YEAR":
+                k = s - 1
+                while k >= 0 and (_cap(doc[k]) or (doc[k].lower_ in FUNC and doc[k].text.islower())) and s - k < 14:
+                    if "\n" in doc[k].text or doc[k].is_sent_start and not _cap(doc[k]):
+                        break
+                    k -= 1
+                a = k + 1
+                while a < s and not _cap(doc[a]):
+                    a += 1
+                if a < s and doc[s - 1].text not in ("'", "’", '"', "”") and (s - a >= 2 or not doc[a].is_sent_start):
+                    out.append(Cand(a, s, "WORK_OF_ART", 2.4, "title"))
+                elif s > 0 and doc[s - 1].text in ("'", "’", '"', "”"):
+                    pass  # quoted: handled by the quote scan
+            elif name == "POSS":
+                runs = title_run(doc, e - 1)
+                if runs:
+                    a, b = runs[0]
+                    if b - a >= 2 and sum(_cap(t) for t in doc[a:b]) >= 2:
+                        out.append(Cand(a, b, "WORK_OF_ART", 2.4, "title"))
+        out.extend(self._all_quoted(doc))
+        return out
+
+    def _quoted(self, doc: Doc, q: int, prio: float, strict: bool = False) -> list[Cand]:
+        close = QUOTES_OPEN.get(doc[q].text)
+        if close is None:
+            return []
+        for k in range(q + 1, min(len(doc), q + 18)):
+            t = doc[k]
+            if t.text in (close, "'", "’", '"', "”") and k > q + 1:
+                inner = doc[q + 1:k]
+                words = [w for w in inner if w.is_alpha]
+                if not words or not _cap(inner[0]):
+                    return []
+                if strict:
+                    content = [w for w in words if w.lower_ not in FUNC]
+                    if len(inner) < 2 or len(inner) > 12 or not all(_cap(w) for w in content):
+                        return []
+                return [Cand(q + 1, k, "WORK_OF_ART", prio, "title")]
+            if "\n" in t.text or t.text in (".", "!", "?") and not strict:
+                return []
+        return []
+
+    def _all_quoted(self, doc: Doc) -> list[Cand]:
+        """Quoted title-case runs of 2-12 words anywhere ("'Darkness at Noon'"); scare quotes are lower case."""
+        out = []
+        for t in doc:
+            if t.text in QUOTES_OPEN and (t.i == 0 or doc[t.i - 1].whitespace_ or doc[t.i - 1].text in "(["):
+                out.extend(self._quoted(doc, t.i, 2.6, strict=True))
+        return out
+
+    # ---- PERSON names ------------------------------------------------------------------
+    def persons(self, doc: Doc, matches) -> list[Cand]:
+        out = []
+        for name, s, e in matches:
+            if name not in ("TITLE", "FIRST"):
+                continue
+            a = s + 1 if name == "TITLE" else s
+            b = s + 1
+            while b < len(doc) and b - s <= 3 and doc[b].is_title and doc[b].pos_ == "PROPN" and doc[b].text not in self.titles:
+                b += 1
+            while b < len(doc) and re.fullmatch(r"[IVX]{1,4}", doc[b].text):
+                b += 1  # regnal numbers: Nicholas II
+            if b <= s + 1 and name == "FIRST":
+                continue
+            if any(t.text in NON_PERSON_HEADS for t in doc[s + 1:b]):
+                continue
+            if name == "FIRST" and doc[s].is_sent_start and doc[s].pos_ != "PROPN":
+                continue
+            out.append(Cand(a, b, "PERSON", 2.0, "pattern"))
+        return out
+
+    def __call__(self, doc: Doc) -> list[Cand]:
+        matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
+        return self.works(doc, matches) + self.persons(doc, matches)
