@@ -1,0 +1,83 @@
+"""Build, rebuild, change, remove: the database follows the files and nothing is done twice."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from kronika.build import build, remove
+from kronika.settings import load_settings
+from kronika.store import reads
+from kronika.store.db import Store
+
+
+def test_build_stores_every_document_and_quotes_round_trip(corpus, tmp_path, snapshot):
+    db = str(tmp_path / "k.db")
+    rep = build([str(corpus)], db, load_settings())
+    assert (rep.added, rep.failed) == (3, 0)
+    kb = snapshot(db)
+    texts = {d["doc"]: d["text"] for d in kb["documents"]}
+    assert set(texts) == {"goldman.txt", "berkman.md", "review.txt"}
+    for ev in kb["events"]:
+        for s in ev["sources"]:
+            assert texts[s["doc"]][s["start"]:s["end"]] == s["quote"]
+    for d in kb["documents"]:
+        for s in d["stripped"]:
+            assert texts[d["doc"]][s["start"]:s["end"]] == s["text"]
+
+
+def test_rebuilding_the_same_files_changes_nothing(corpus, tmp_path, snapshot):
+    db = str(tmp_path / "k.db")
+    build([str(corpus)], db, load_settings())
+    first = snapshot(db)
+    rep = build([str(corpus)], db, load_settings())
+    assert (rep.added, rep.replaced, rep.unchanged) == (0, 0, 3)
+    assert snapshot(db) == first
+
+
+def test_a_changed_file_replaces_its_old_version(corpus, tmp_path, snapshot):
+    db = str(tmp_path / "k.db")
+    build([str(corpus)], db, load_settings())
+    (corpus / "berkman.md").write_text("Alexander Berkman died in Nice in 1936.\n", encoding="utf-8")
+    rep = build([str(corpus)], db, load_settings())
+    assert (rep.replaced, rep.unchanged) == (1, 2)
+    kb = snapshot(db)
+    text = next(d["text"] for d in kb["documents"] if d["doc"] == "berkman.md")
+    assert "Pennsylvania" not in text
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 3
+        assert c.execute("SELECT COUNT(*) FROM mentions WHERE doc='berkman.md' AND text='Pennsylvania'").fetchone()[0] == 0
+
+
+def test_remove_takes_out_everything_only_that_document_supported(corpus, tmp_path, snapshot):
+    db = str(tmp_path / "k.db")
+    build([str(corpus)], db, load_settings())
+    assert remove(["berkman.md"], db, load_settings()) == 1
+    kb = snapshot(db)
+    assert "berkman.md" not in {d["doc"] for d in kb["documents"]}
+    for key in ("events", "facts", "relations", "claims"):
+        for item in kb[key]:
+            assert all(s["doc"] != "berkman.md" for s in item["sources"])
+    assert all("berkman.md" not in e["docs"] for e in kb["entities"])
+
+
+def test_build_order_does_not_change_the_knowledge_base(corpus, tmp_path, snapshot):
+    a, b = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    build([str(corpus)], a, load_settings())
+    files = sorted(corpus.iterdir(), reverse=True)
+    for f in files:
+        build([str(f)], b, load_settings())
+    ka, kb = snapshot(a), snapshot(b)
+    for k in ("documents", "entities", "events", "facts", "relations", "claims"):
+        assert ka[k] == kb[k], k
+
+
+def test_failures_are_recorded_and_the_build_goes_on(corpus, tmp_path, snapshot):
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    db = str(tmp_path / "k.db")
+    rep = build([str(corpus)], db, load_settings())
+    assert rep.added == 3 and rep.failed == 2
+    with Store(db, readonly=True) as st:
+        fails = {f["doc"]: f["reason"] for f in reads.failures(st.conn)}
+    assert set(fails) == {"empty.txt", "binary.txt"}
+    assert all(r and "\n" not in r for r in fails.values())
