@@ -67,10 +67,10 @@ BYLINES = tuple(re.compile(rx, _I) for rx in (
     rf"(?:posted|published|written|submitted|updated|added)(?:\s+on)?:?\s+(?P<date>.{{6,60}}?)\s+by:?\s+{_NAME}",
     rf"by:?\s+{_NAME}\s*(?:[|,•·–—-]|\bon\b)\s*(?P<date>.{{6,60}})",
     rf"(?P<date>[^|]{{6,40}}?)\s*[|•·]\s*by:?\s+{_NAME}",
-    r"(?:by|author|written by|words by|posted by|submitted by):?\s+"
-    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|la|le|del|di)){0,4})",
     r"(?:posted|published|updated|written|submitted)(?:\s+on)?:?\s+(?P<date>.{6,60})",
-))
+)) + (re.compile(  # "By Jane Doe": a capitalised name only (case-sensitive), nothing after it
+    r"(?i:by|author|written by|words by|posted by|submitted by):?\s+"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|la|le|del|di)){0,4})"),)
 _WEAK = ("share", "navigation", "related", "comments", "subscribe")
 
 
@@ -157,13 +157,15 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
             reasons[ln.index] = "byline"
             if byline is None:
                 byline = Byline(found[0], found[1], ln.start, ln.end)
-    # 3. widget runs next to share/navigation/related lines, outside the prose
+    # 3. widget runs next to share/navigation/related lines, outside the prose (header runs end at a blank line)
     spreading = ("share", "navigation", "related", "subscribe")
     for rng in (range(n), range(n - 1, -1, -1)):
         prev = None
         for i in rng:
             ln = lines[i]
             if ln.blank:
+                if i < first_body:
+                    prev = None  # in the header a blank line ends a widget run (the title may follow)
                 continue
             if reasons[i] is None and prev in spreading and (i < first_body or i > last_body) \
                     and not ln.sentence and (ln.words <= 3 and len(ln.s) <= 40

@@ -93,7 +93,7 @@ def scores(title: str | None, body: list[Line]) -> tuple[dict[str, float], int]:
     """Cue scores per genre (cues per thousand words, weighted) and the word count."""
     prose = "\n".join(ln.s for ln in body if not ln.blank)[:200_000]
     words = max(1, sum(ln.words for ln in body))
-    per_k = 1000.0 / words
+    per_k = 1000.0 / max(words, 200)  # short texts: a single cue is not a trend
     title = title or ""
     dated_lines = sum(1 for ln in body if ln.words and _DATED_ITEM.match(ln.s))
     score = {

@@ -37,13 +37,14 @@ _TRAILING_SMALL = re.compile(r"(?:\s+(?:of|the|a|an|in|and|on|for|to|at|from|wit
 def text_title(lines: list[Line], skip: set[int], fmt: str) -> tuple[str | None, int | None]:
     """(title, line index) from the first heading-like line before the prose, or (None, None)."""
     first_body, _ = body_range(lines)
+    if fmt == "md":
+        for ln in lines[: max(first_body, 1) + 20]:
+            m = _MD_HEADING.fullmatch(ln.s) if ln.index not in skip else None
+            if m:
+                return _clean_title(m.group("t")), ln.index
     for ln in lines:
         if ln.blank or ln.index in skip:
             continue
-        if fmt == "md":
-            m = _MD_HEADING.fullmatch(ln.s)
-            if m:
-                return _clean_title(m.group("t")), ln.index
         if ln.index >= first_body or ln.words > 20 or ln.words == 0 or _BAD_TITLE_END.search(ln.s):
             return None, None
         if genres.LETTER_OPEN.fullmatch(ln.s) or ln.s.lower().startswith("dear "):

@@ -1,0 +1,97 @@
+"""Boilerplate marking on invented texts: every rule marks, never cuts, and keeps offsets exact."""
+from kronika.ingest.boilerplate import find_boilerplate, parse_byline
+
+PROSE = ("The harbour was rebuilt in the spring of 1921, after the flood had taken the old quay and most of the "
+         "warehouses along it. The engineers argued for a year about the new design before the council decided.")
+
+
+def _marks(text):
+    stripped, byline = find_boilerplate(text)
+    for s in stripped:
+        assert text[s.start:s.end] == s.text
+    return {s.text: s.reason for s in stripped}, byline
+
+
+def test_comment_prompt_and_form_at_the_end():
+    text = f"A title\n\n{PROSE}\n\n{PROSE}\n\nPost a comment\nName *\nEmail *\nWebsite\n"
+    marks, _ = _marks(text)
+    assert any(t.startswith("Post a comment") for t in marks)
+    assert all(PROSE not in t for t in marks)
+
+
+def test_comments_after_a_count_header_are_marked():
+    text = f"{PROSE}\n\n{PROSE}\n\n3 Comments\n\nAnna says:\nI loved this piece about the harbour, thank you for writing it.\nReply\n"
+    marks, _ = _marks(text)
+    joined = " ".join(marks)
+    assert "I loved this piece" in joined and "3 Comments" in joined
+
+
+def test_cookie_and_privacy_notices():
+    text = (f"{PROSE}\n\nWe use cookies to give you the best experience on our site.\n"
+            "By continuing to browse this site, you agree to our Privacy Policy and Terms of Use.\n")
+    marks, _ = _marks(text)
+    assert set(marks.values()) == {"cookie"}
+
+
+def test_share_widget_run_and_related_posts():
+    text = f"{PROSE}\n\nShare this:\nTumblr\nReddit\nLike this:\nRelated\nThe bridge at Marden\nA walk along the canal\n"
+    marks, _ = _marks(text)
+    joined = "\n".join(marks)
+    for word in ("Tumblr", "Reddit", "Like this:", "The bridge at Marden"):
+        assert word in joined
+
+
+def test_header_navigation_and_crumbs():
+    text = f"Skip to main content\nHome » History » Harbours\n\nThe new harbour\n\n{PROSE}\n"
+    marks, _ = _marks(text)
+    assert "Skip to main content" in " ".join(marks) and "Home » History » Harbours" in " ".join(marks)
+    assert "The new harbour" not in " ".join(marks)
+
+
+def test_tags_posted_in_and_copyright_footer():
+    text = f"{PROSE}\n\nPosted in Local history\nTagged: floods, harbours\nCopyright 2003 Harbour Society\n"
+    marks, _ = _marks(text)
+    assert {"tags", "footer"} <= set(marks.values())
+
+
+def test_repeated_title_lines_at_the_top():
+    text = f"harbour notes\n\nThe Harbour Notes of Anna Berg\n\nharbour notes\n\n{PROSE}\n"
+    stripped, _ = find_boilerplate(text)
+    assert [(s.text, s.reason) for s in stripped] == [("harbour notes", "repeated title")] * 2
+
+
+def test_repeated_identical_heading_keeps_the_first():
+    text = f"The flood of 1921\nThe flood of 1921\n\n{PROSE}\n"
+    stripped, _ = find_boilerplate(text)
+    assert len(stripped) == 1 and stripped[0].start > 0
+
+
+def test_prose_mentioning_cookies_or_sharing_is_not_marked():
+    text = (f"{PROSE}\n\nShe baked cookies for the workers every Sunday and shared them along the quay.\n\n{PROSE}\n")
+    marks, _ = _marks(text)
+    assert marks == {}
+
+
+def test_short_heading_inside_prose_is_kept():
+    text = f"{PROSE}\n\nMore\n\n{PROSE}\n"
+    marks, _ = _marks(text)
+    assert marks == {}
+
+
+def test_byline_forms():
+    assert parse_byline("Submitted by anna_k on 3 March, 2009 - 08:05") == ("anna_k", "2009-03-03T08:05")
+    assert parse_byline("Posted by Jane Doe on March 3, 2015") == ("Jane Doe", "2015-03-03")
+    assert parse_byline("By John Smith | 12 May 2010") == ("John Smith", "2010-05-12")
+    assert parse_byline("Published on 4 July 2001 by Carl Nyberg") == ("Carl Nyberg", "2001-07-04")
+    assert parse_byline("By Maria de la Cruz") == ("Maria de la Cruz", None)
+    assert parse_byline("Posted on 2019-11-02") == (None, "2019-11-02")
+    assert parse_byline("By the end of the war the harbour was closed.") is None
+    assert parse_byline("Posted by many visitors over the years") is None
+
+
+def test_byline_is_marked_and_returned():
+    text = f"The harbour\n\nWritten by Olu Ade on 9 August 2012 at 4:30 pm\n\n{PROSE}\n"
+    stripped, byline = find_boilerplate(text)
+    assert byline.author == "Olu Ade" and byline.published == "2012-08-09T16:30"
+    assert [s.reason for s in stripped] == ["byline"]
+    assert text[byline.start:byline.end].startswith("Written by")
