@@ -113,6 +113,10 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
             prio = 3.5
     if label == "PERSON" and (end - start) == 1 and not doc[start].text[:1].isupper():
         return None
+    # a full person name that ends in a place name ("Jack London", "Harry Alger") stays a person
+    if label == "PERSON" and end - start >= 2 and any(
+            g.start > start and g.end == end and g.label_ != "PERSON" for g in gaz):
+        prio = 3.5
     return Cand(start, end, label, prio, "ner")
 
 
@@ -132,12 +136,16 @@ def _propagate_persons(doc: Doc, chosen: list[Cand]) -> list[Cand]:
     """Document-level consistency: a surname (or single name) seen as a PERSON labels its other occurrences."""
     titles = name_lists()["titles"]
     names: set[str] = set()
+    singles: dict[str, int] = {}
     for c in chosen:
         if c.label != "PERSON":
             continue
         toks = [t for t in doc[c.start:c.end] if t.is_alpha and t.text[:1].isupper() and t.text not in titles]
-        if toks:
+        if len(toks) > 1 or (toks and c.source == "gazetteer"):
             names.add(toks[-1].text)
+        elif toks:
+            singles[toks[0].text] = singles.get(toks[0].text, 0) + 1
+    names.update(n for n, k in singles.items() if k >= 2)
     if not names:
         return chosen
     by_start = {c.start: c for c in chosen}

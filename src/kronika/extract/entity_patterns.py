@@ -219,6 +219,8 @@ class PatternFinder:
                 continue
             if name == "FIRST" and doc[s].is_sent_start and doc[s].pos_ != "PROPN":
                 continue
+            if name == "FIRST" and s > 0 and doc[s - 1].text[:1].isupper() and not doc[s].is_sent_start:
+                continue  # inside a longer name ("San Antonio Spurs")
             out.append(Cand(a, b, "PERSON", 2.0, "pattern"))
         return out
 
