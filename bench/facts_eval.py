@@ -1,0 +1,230 @@
+"""Re-DocRED person biographies (and the seed gold) in, slot-filling precision/recall/F1 of extract_facts out.
+
+    .venv/bin/python bench/facts_eval.py [--limit N] [--errors ATTR] [--baseline]
+
+Scoring (../shared/eval/redocred/SOURCE.md): per (doc, attribute) slot filling; a
+predicted (attribute, value) about the document's person is correct when it matches
+any gold object mention after case/whitespace normalisation; dates compare as ISO at
+the gold granularity; nationality compares as countries ("German" = "Germany").
+A gold fact counts as found when any prediction matches it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+BIOS = SHARED / "eval" / "redocred" / "person_bios.jsonl"
+SEEDS_GOLD = ROOT / "tests" / "eval" / "gold" / "seeds_facts.json"
+
+PIDS = {
+    "birth_date": ["P569"], "death_date": ["P570"], "birth_place": ["P19"], "death_place": ["P20"],
+    "nationality": ["P27"], "member_of": ["P463", "P102"], "employer": ["P108"], "educated_at": ["P69"],
+    "conflict": ["P607"], "notable_work": ["P800"], "award": ["P166"], "spouse": ["P26"], "parent": ["P22", "P25"],
+    "child": ["P40"], "sibling": ["P3373"], "military_branch": ["P241"], "residence": ["P551"],
+}
+DATES = {"birth_date", "death_date"}
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", "", s.lower()).strip("\"'’“”.,")
+
+
+def country(s: str) -> str:
+    from kronika.extract.fact_context import country_of
+    return norm(country_of(s) or s)
+
+
+def gold_iso(f: dict) -> str | None:
+    from kronika.extract.fact_dates import read_dates
+    for m in [f["object"]] + f["object_mentions"]:
+        ds = read_dates(m)
+        if ds:
+            return max(ds, key=lambda d: len(d.iso)).iso
+    return f.get("object_iso_derived")
+
+
+def matches(attr: str, fact, gold: dict) -> bool:
+    if attr in DATES:
+        g = gold_iso(gold)
+        return bool(g and fact.value_iso and fact.value_iso[:len(g)] == g)
+    if attr == "nationality":
+        return any(country(fact.value) == country(m) for m in gold["object_mentions"])
+    return any(norm(fact.value) == norm(m) for m in gold["object_mentions"])
+
+
+def about_subject(key: str, doc: dict) -> bool:
+    names = {doc["subject"], doc["title"].split(" (")[0], *doc["subject_mentions"]}
+    toks = {t.lower() for n in names for t in re.findall(r"\w+", n) if len(t) > 2}
+    return bool(toks & {t.lower() for t in re.findall(r"\w+", key)})
+
+
+def run(docs: list[dict], predict, errors: str | None = None) -> dict:
+    tp_p = defaultdict(int)
+    n_p = defaultdict(int)
+    tp_g = defaultdict(int)
+    n_g = defaultdict(int)
+    for doc in docs:
+        facts = [f for f in predict(doc) if f.attribute in PIDS and about_subject(f.subject, doc)]
+        for attr, pids in PIDS.items():
+            golds = [g for g in doc["facts"] if g["pid"] in pids]
+            preds = [f for f in facts if f.attribute == attr]
+            n_g[attr] += len(golds)
+            n_p[attr] += len(preds)
+            for f in preds:
+                ok = any(matches(attr, f, g) for g in golds)
+                tp_p[attr] += ok
+                if errors in (attr, "all") and not ok:
+                    print(f"  FP {doc['doc_id']} {attr}: {f.value!r} {f.value_iso or ''} | {f.source.quote[:90]!r}"
+                          f" gold={[g['object_mentions'][0] for g in golds]}")
+            for g in golds:
+                ok = any(matches(attr, f, g) for f in preds)
+                tp_g[attr] += ok
+                if errors in (attr, "all") and not ok and g["evidence_sents"]:
+                    print(f"  FN {doc['doc_id']} {attr}: {g['object_mentions']} | "
+                          f"{doc['sentences'][g['evidence_sents'][0]][:140]!r}")
+    return {"tp_p": tp_p, "n_p": n_p, "tp_g": tp_g, "n_g": n_g}
+
+
+def prf(tp_p, n_p, tp_g, n_g) -> tuple[float, float, float]:
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_g / n_g if n_g else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def report(name: str, res: dict) -> float:
+    print(f"\n{name}\n{'attribute':<16}{'pred':>6}{'gold':>6}{'P':>7}{'R':>7}{'F1':>7}")
+    for attr in PIDS:
+        p, r, f = prf(res["tp_p"][attr], res["n_p"][attr], res["tp_g"][attr], res["n_g"][attr])
+        print(f"{attr:<16}{res['n_p'][attr]:>6}{res['n_g'][attr]:>6}{p:>7.2f}{r:>7.2f}{f:>7.2f}")
+    tot = [sum(res[k].values()) for k in ("tp_p", "n_p", "tp_g", "n_g")]
+    p, r, f = prf(*tot)
+    print(f"{'MICRO':<16}{tot[1]:>6}{tot[3]:>6}{p:>7.3f}{r:>7.3f}{f:>7.3f}")
+    return f
+
+
+def load_docs(limit: int | None = None) -> list[dict]:
+    docs = [json.loads(line) for line in BIOS.open(encoding="utf-8")]
+    return docs[:limit] if limit else docs
+
+
+def predictor(nlp):
+    """doc dict -> facts, running the project's entity, timex and fact stages."""
+    from kronika.extract.entities import extract_mentions
+    from kronika.extract.facts import extract_facts
+    from kronika.extract.timexes import extract_timexes
+    from kronika.records import Document
+
+    def predict_text(name: str, text: str, published=None):
+        d = Document(doc=name, sha256="", text=text, published=published)
+        sdoc = nlp(text)
+        try:
+            mentions = extract_mentions(sdoc)
+        except Exception:  # another engineer's stage mid-edit must not stop the bench
+            mentions = []
+        try:
+            timexes = extract_timexes(sdoc, published)
+        except Exception:
+            timexes = []
+        return extract_facts(sdoc, d, mentions, timexes, [])
+
+    return predict_text
+
+
+def baseline(nlp):
+    """'A few spaCy patterns': the first parenthesis's dates and the first NORP of the first sentence."""
+    from kronika.extract.fact_dates import read_dates
+    from kronika.records import Fact, Source, EventDate
+
+    def predict(doc):
+        text = doc["text"]
+        sdoc = nlp(text)
+        subj = doc["subject"]
+        out = []
+        m = re.search(r"\(([^()]*)\)", text[:400])
+        if m:
+            ds = read_dates(m.group(1))
+            for attr, d in zip(("birth_date", "death_date"), ds):
+                out.append(Fact(subj, attr, d.text, Source("", 0, 0, ""), d.iso, EventDate()))
+        first = next(iter(sdoc.sents))
+        for e in first.ents:
+            if e.label_ == "NORP":
+                out.append(Fact(subj, "nationality", e.text, Source("", 0, 0, "")))
+                break
+        return out
+    return predict
+
+
+def seeds_section(predict_text) -> float | None:
+    if not SEEDS_GOLD.exists() or not (SHARED / "seeds").is_dir():
+        return None
+    gold = json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))
+    out_f, out_r = [], []
+    for path in sorted((SHARED / "seeds").glob("*.txt")):
+        facts, rels = predict_text(path.name, path.read_text(encoding="utf-8"))
+        out_f += [(path.name, f) for f in facts]
+        out_r += [(path.name, r) for r in rels]
+
+    def same_person(a: str, b: str) -> bool:
+        return bool({t for t in a.lower().split() if len(t) > 2} & {t for t in b.lower().split() if len(t) > 2})
+
+    def fact_ok(g, d, f):
+        if g["doc"] != d or g["attribute"] != f.attribute or not same_person(g["subject"], f.subject):
+            return False
+        if g.get("value_iso"):
+            return bool(f.value_iso) and f.value_iso[:len(g["value_iso"])] == g["value_iso"]
+        return country(f.value) == country(g["value"]) or same_person(g["value"], f.value) and f.attribute == "spouse"
+
+    def rel_ok(g, d, r):
+        return g["doc"] == d and g["relation"] == r.relation and same_person(g["source"], r.source_key) \
+            and same_person(g["target"], r.target_key)
+
+    print("\nSEEDS (tests/eval/gold/seeds_facts.json)")
+    total = [0, 0, 0, 0]
+    for name, golds, preds, ok in (("facts", gold["facts"], out_f, fact_ok), ("relations", gold["relations"], out_r, rel_ok)):
+        tp_p = sum(any(ok(g, d, x) for g in golds) for d, x in preds)
+        tp_g = sum(any(ok(g, d, x) for d, x in preds) for g in golds)
+        p, r, f = prf(tp_p, len(preds), tp_g, len(golds))
+        print(f"{name:<16}{len(preds):>6}{len(golds):>6}{p:>7.2f}{r:>7.2f}{f:>7.2f}")
+        for d, x in preds:
+            if not any(ok(g, d, x) for g in golds):
+                what = f"{x.subject} {x.attribute} {x.value!r}" if name == "facts" else f"{x.source_key} {x.relation} {x.target_key}"
+                print(f"   unmatched prediction {d[:3]}: {what} | {x.source.quote[:70]!r}")
+        total = [a + b for a, b in zip(total, (tp_p, len(preds), tp_g, len(golds)))]
+    return prf(*total)[2]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--errors", default=None, help="print false positives/negatives of one attribute (or 'all')")
+    ap.add_argument("--baseline", action="store_true")
+    ap.add_argument("--no-seeds", action="store_true")
+    args = ap.parse_args(argv)
+    if not BIOS.exists():
+        print(f"{BIOS} is absent", file=sys.stderr)
+        return 1
+    from kronika.annotate.pipeline import build_nlp
+    from kronika.settings import load_settings
+    nlp = build_nlp(load_settings())
+    docs = load_docs(args.limit)
+    predict_text = predictor(nlp)
+    t0 = time.time()
+    res = run(docs, lambda d: predict_text(d["doc_id"], d["text"])[0], args.errors)
+    dt = time.time() - t0
+    report(f"Re-DocRED dev person bios: {len(docs)} docs, {dt:.1f}s (incl. spaCy)", res)
+    if args.baseline:
+        report("BASELINE (a few spaCy patterns)", run(docs, baseline(nlp)))
+    if not args.no_seeds:
+        seeds_section(predict_text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,316 @@
+"""FactContext -> facts stated by a verb or noun and its arguments in the dependency parse.
+
+born in / died in (place, date), studied at / graduated from (educated_at), worked for /
+professor at (employer), member of / joined / elected as a Whig (member_of), received /
+was awarded (award), served in the Royal Navy (military_branch), fought in the Second
+World War (conflict), lived in (residence), known as / pen name (pseudonym).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .fact_context import FactContext, add_fact, lexicon, name_at
+from .fact_works import work_facts
+
+EDU = re.compile(r"\b(Universit\w*|College|School|Academy|Institut\w*|Conservato\w*|Polytechnic\w*|Seminary|Lyc[eé]\w*|"
+                 r"Gymnasium|Sorbonne|Hochschule|INSEAD|MIT|Harvard|Yale|Oxford|Cambridge|Princeton|Stanford|"
+                 r"Columbia|Eton|Juilliard)\b")
+AWARD = re.compile(r"\b(Awards?|Prizes?|Medal|Order|Cross|Star|Trophy|Honou?r|Legion|Grammy|Emmy|Oscar|Decoration|"
+                   r"Laureate|Prix|Preis|Premio|Fellowship|Knighthood)\b")
+ORG_MEMBER = re.compile(r"\b(Party|Society|Academy|Association|Union|League|Club|Movement|Front|Order|Brotherhood|"
+                        r"Federation|Guild|Alliance|International|Comintern|Band|Group|Orchestra|Ensemble|Circle|"
+                        r"Congress|Council|Committee|Legion|Institute|Lodge|Organi[sz]ation)\b")
+LEGISLATURE = re.compile(r"\b(Parliament|Congress|Riksdag|Senate|House|Assembly|Bundestag|Duma|Storting|Diet|Knesset|"
+                         r"Cortes|Sejm|Reichstag|Legislature|Cabinet|Court)\b")
+PARTY_WORDS = {"Democrat", "Republican", "Whig", "Tory", "Federalist", "Conservative", "Liberal", "Labour", "Socialist",
+               "Communist", "Bolshevik", "Menshevik", "Democratic", "Populist", "Progressive", "Unionist", "Nationalist"}
+BRANCH = re.compile(r"\b((?:[A-Z][\w.'’]*\s+(?:-\s+)?){0,4}(?:Army|Navy|Air Force|Marine Corps|Marines|Coast Guard|"
+                    r"Foreign Legion|Flying Corps|Luftwaffe|Wehrmacht|Kriegsmarine|Waffen-SS|Free French Forces|"
+                    r"National Guard|Army Air Forces?|Royal Marines))\b")
+WAR = re.compile(r"\b((?:(?:First|Second) )?World War(?: ?(?:II|I|One|Two))?\b\.?|"
+                 r"(?:the )?(?:[A-Z][\w'’]*(?: - | |-)){1,4}(?:War|Wars|Revolution|Rebellion|Uprising|Insurrection|"
+                 r"Crusade|Campaign|Intervention|Invasion|Siege of [A-Z]\w+)(?: of (?:\d{4}|[A-Z]\w+(?: [A-Z]\w+)?))?|"
+                 r"Battle of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}|Quasi ?- ?War)")
+MILITARY = {"serve", "fight", "enlist", "command", "wound", "kill", "participate", "officer", "soldier", "general",
+            "veteran", "army", "navy", "battle", "combat", "volunteer", "pilot", "sergeant", "colonel", "captain",
+            "lieutenant", "admiral", "commander", "correspondent", "regiment", "division", "corps", "conscript", "draft",
+            "mobilise", "mobilize", "capture", "desert", "decorate", "award", "take", "see", "join", "lead", "die"}
+JOB_NOUNS = {"professor", "lecturer", "teacher", "instructor", "correspondent", "reporter", "editor", "columnist",
+             "researcher", "fellow", "employee", "engineer", "analyst", "economist", "anchor", "announcer",
+             "broadcaster", "chemist", "physician", "scientist", "director", "manager", "chairman", "president",
+             "head", "dean", "rector", "curator", "producer", "journalist", "writer", "consultant", "adviser",
+             "advisor", "staff", "clerk", "official", "executive", "ceo", "founder", "judge", "chief"}
+EDU_VERBS = {"graduate", "attend", "study", "educate", "enrol", "enroll", "matriculate", "train"}
+EDU_NOUNS = {"graduate", "alumnus", "alumna", "student", "degree", "ba", "b.a.", "ma", "m.a.", "phd", "ph.d.",
+             "doctorate", "diploma", "bachelor", "master", "mba", "llb", "education", "studies"}
+
+
+def _args(tok: Token, preps: set[str] | None, direct: bool = True) -> list[tuple[str, Token]]:
+    """(preposition or '', object token) pairs of a verb or noun, conjuncts included."""
+    out = []
+    for c in tok.children:
+        if direct and c.dep_ in ("dobj", "attr", "oprd"):
+            out.append(("", c))
+        elif c.dep_ in ("prep", "agent") and (preps is None or c.lower_ in preps):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    out.append((c.lower_, o))
+    more = []
+    for p, o in out:
+        for cj in o.conjuncts:
+            if cj.i > o.i:
+                more.append((p, cj))
+    return out + more
+
+
+def _stmt(a: Token, b: tuple[int, int, str, str | None]) -> tuple[int, int]:
+    return min(a.idx, b[0]), max(a.idx + len(a.text), b[1])
+
+
+def _is_date(ctx: FactContext, t: Token) -> bool:
+    return ctx.date_at(t.idx, t.idx + len(t.text)) is not None
+
+
+def _place(ctx: FactContext, t: Token):
+    if not t.text[:1].isupper() or _is_date(ctx, t):
+        return None
+    e = ctx.ent_of(t)
+    if e is not None and e.type in ("PERSON", "WORK", "NORP"):
+        return None
+    return name_at(ctx, t)
+
+
+def _life_event(ctx: FactContext, t: Token, kind: str) -> None:
+    subject = ctx.clause_subject(t)
+    if subject is None:
+        return
+    place_done = date_done = False
+    for prep, o in _args(t, {"in", "at", "near", "on", "of"}, direct=False):
+        d = ctx.date_at(o.idx, o.idx + len(o.text))
+        if d is not None and not date_done:
+            add_fact(ctx, subject, f"{kind}_date", (d.start, d.end, d.text, None), (t.idx, d.end), 0.85, date=d)
+            date_done = True
+        elif prep in ("in", "at", "near") and not place_done:
+            v = _place(ctx, o)
+            if v is not None:
+                add_fact(ctx, subject, f"{kind}_place", v, _stmt(t, v), 0.85)
+                place_done = True
+    if not date_done:
+        # "died on February 1, 2012": dates the parser hung elsewhere in the clause
+        sub = [x for x in t.subtree if x.dep_ not in ("relcl",)]
+        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        ds = [d for d in ctx.dates_between(t.idx, hi) if d.start - (t.idx + len(t.text)) < 40] if lo <= t.idx else []
+        if ds:
+            d = ds[0]
+            add_fact(ctx, subject, f"{kind}_date", (d.start, d.end, d.text, None), (t.idx, d.end), 0.75, date=d)
+
+
+def _value(ctx: FactContext, o: Token, rx: re.Pattern | None = None, types=("ORG", "PLACE", "WORK", "EVENT")):
+    if not o.text[:1].isupper():
+        # "the University of X": the head may be capitalised while a determiner is not
+        return None
+    e = ctx.ent_of(o)
+    if e is not None and e.type == "PERSON" and not (rx and rx.search(e.text)):
+        return None
+    v = name_at(ctx, o)
+    if rx is not None and not rx.search(v[2]):
+        return None
+    if rx is None and (e is None or e.type not in types):
+        return None
+    return v
+
+
+def clause_facts(ctx: FactContext) -> None:
+    """Every verb/noun-triggered fact in the document."""
+    lex = lexicon()
+    for t in ctx.sdoc:
+        low, lem = t.lower_, t.lemma_.lower()
+        if low == "born" or (lem == "bear" and any(c.dep_ == "auxpass" for c in t.children)):
+            _life_event(ctx, t, "birth")
+        elif lem == "die" and t.pos_ == "VERB":
+            _life_event(ctx, t, "death")
+        elif lem == "death" and t.pos_ == "NOUN" and any(c.dep_ == "poss" for c in t.children):
+            poss = next(c for c in t.children if c.dep_ == "poss")
+            if ctx.person_of(poss):
+                for prep, o in _args(t, {"in", "at", "on"}, direct=False):
+                    d = ctx.date_at(o.idx, o.idx + len(o.text))
+                    if d is not None:
+                        add_fact(ctx, ctx.person_of(poss), "death_date", (d.start, d.end, d.text, None),
+                                 (poss.idx, d.end), 0.7, date=d)
+        elif lem in EDU_VERBS and t.pos_ == "VERB":
+            _edu(ctx, t, t, {"from", "at", "in"} if lem != "attend" else None)
+        elif lem in EDU_NOUNS and t.pos_ in ("NOUN", "PROPN"):
+            _edu(ctx, t, t, {"from", "of", "at"}, direct=False)
+        elif lem in ("work", "teach", "lecture") and t.pos_ == "VERB":
+            _employer(ctx, t, {"for", "at"} if lem == "work" else {"at"})
+        elif lem in ("employ", "hire") and t.pos_ == "VERB":
+            _employer(ctx, t, {"by"})
+        elif lem in JOB_NOUNS and t.pos_ in ("NOUN", "PROPN"):
+            _job_noun(ctx, t)
+        elif lem == "member" and t.pos_ == "NOUN":
+            _member(ctx, t, {"of"}, direct=False)
+        elif lem in ("join", "found", "co-found", "cofound") and t.pos_ == "VERB":
+            _member(ctx, t, None, direct=True, rx=ORG_MEMBER)
+        elif lem in ("elect", "run", "serve", "re-elect", "reelect", "nominate", "stand"):
+            _party_as(ctx, t)
+        elif lem in ("receive", "win", "award", "earn", "grant", "honour", "honor", "give", "recipient", "winner",
+                     "laureate", "bestow", "confer", "present"):
+            _award(ctx, t)
+        elif lem in ("live", "reside", "settle") and t.pos_ == "VERB":
+            subject = ctx.clause_subject(t)
+            for prep, o in _args(t, {"in", "at"}, direct=False):
+                v = _place(ctx, o)
+                if v is not None and subject:
+                    add_fact(ctx, subject, "residence", v, _stmt(t, v), 0.7)
+        elif low in ("pseudonym", "pen", "name", "alias", "nickname", "known", "plume"):
+            _pseudonym(ctx, t)
+        elif lem in ("politician", "candidate", "representative", "leader", "activist", "deputy", "mp", "senator"):
+            _member(ctx, t, {"for", "of"}, direct=False, rx=re.compile(r"\bPart(y|ies)\b"))
+    for sent in ctx.sdoc.sents:
+        _military(ctx, sent)
+    work_facts(ctx)
+    _ = lex
+
+
+def _edu(ctx, t, anchor, preps, direct=True):
+    subject = ctx.clause_subject(t) if t.pos_ == "VERB" else _noun_subject(ctx, t)
+    if subject is None:
+        return
+    for prep, o in _args(t, preps, direct=direct):
+        v = _value(ctx, o, EDU)
+        if v is not None:
+            add_fact(ctx, subject, "educated_at", v, _stmt(t, v), 0.8)
+
+
+def _noun_subject(ctx: FactContext, n: Token) -> str | None:
+    """Who a noun is about: its possessor, the subject of the clause it is predicated in, or the clause's subject."""
+    for c in n.children:
+        if c.dep_ == "poss":
+            return ctx.person_of(c)
+    return ctx.clause_subject(n)
+
+
+def _employer(ctx, t, preps):
+    subject = ctx.clause_subject(t)
+    if subject is None:
+        return
+    for prep, o in _args(t, preps, direct=False):
+        v = _value(ctx, o, None, types=("ORG",))
+        if v is None and o.text[:1].isupper() and EDU.search(name_at(ctx, o)[2]) and prep == "at":
+            v = name_at(ctx, o)
+        if v is not None:
+            add_fact(ctx, subject, "employer", v, _stmt(t, v), 0.75)
+
+
+def _job_noun(ctx, n):
+    if n.dep_ not in ("attr", "appos", "conj", "pobj", "ROOT") and not (n.dep_ == "compound" and n.head.pos_ == "PROPN"):
+        return
+    subject = _noun_subject(ctx, n)
+    if subject is None:
+        return
+    stack = [n]
+    seen = 0
+    while stack and seen < 6:
+        cur = stack.pop()
+        seen += 1
+        for prep, o in _args(cur, {"at", "for", "of", "with", "in"}, direct=False):
+            v = _value(ctx, o, None, types=("ORG",))
+            if v is None and prep in ("at", "of") and o.text[:1].isupper() and EDU.search(name_at(ctx, o)[2]):
+                v = name_at(ctx, o)
+            if v is not None and not LEGISLATURE.search(v[2]) and not re.search(r"\bPart(y|ies)\b", v[2]):
+                add_fact(ctx, subject, "employer", v, _stmt(n, v), 0.65)
+            elif o.pos_ in ("NOUN", "PROPN") and not o.text[:1].isupper():
+                stack.append(o)
+
+
+def _member(ctx, t, preps, direct, rx=None):
+    subject = ctx.clause_subject(t) if t.pos_ == "VERB" else _noun_subject(ctx, t)
+    if subject is None:
+        return
+    for prep, o in _args(t, preps, direct=direct):
+        v = _value(ctx, o, rx, types=("ORG",))
+        if v is None and rx is None and o.text[:1].isupper() and ORG_MEMBER.search(name_at(ctx, o)[2]):
+            v = name_at(ctx, o)
+        if v is not None and not LEGISLATURE.search(v[2]) or (v is not None and re.search(r"\bParty\b", v[2])):
+            add_fact(ctx, subject, "member_of", v, _stmt(t, v), 0.75)
+
+
+def _party_as(ctx, t):
+    """'was elected as a Whig to the Congress' -> member_of Whig."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for o in c.children:
+                if o.dep_ == "pobj" and o.text in PARTY_WORDS:
+                    subject = ctx.clause_subject(t)
+                    if subject:
+                        add_fact(ctx, subject, "member_of", (o.idx, o.idx + len(o.text), o.text, None),
+                                 (t.idx, o.idx + len(o.text)), 0.7)
+
+
+def _award(ctx, t):
+    subject = ctx.clause_subject(t) if t.pos_ == "VERB" else _noun_subject(ctx, t)
+    if subject is None:
+        return
+    for prep, o in _args(t, {"with", "of", "for"} if t.pos_ != "VERB" or t.lemma_ in ("honour", "honor") else {"with"}):
+        v = _value(ctx, o, AWARD)
+        if v is not None:
+            val = re.sub(r"^(?:the|a|an)\s+", "", v[2], flags=re.I)
+            add_fact(ctx, subject, "award", (v[1] - len(val), v[1], val, v[3]), _stmt(t, v), 0.8)
+
+
+def _pseudonym(ctx, t):
+    """'known as X', 'better known as X', 'under the pen name X', 'pseudonym X'."""
+    doc = ctx.sdoc
+    if t.lower_ == "known":
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is None or nxt.lower_ != "as" or t.i + 2 >= len(doc):
+            return
+        o = doc[t.i + 2]
+        if o.text in ('"', "“", "'"):
+            o = doc[t.i + 3] if t.i + 3 < len(doc) else o
+        attr = "pseudonym"
+    else:
+        if t.lower_ == "name" and (t.i == 0 or doc[t.i - 1].lower_ not in ("pen", "stage", "assumed", "adopted", "plume")):
+            return
+        if t.lower_ == "pen" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "name":
+            return
+        j = t.i + 1
+        while j < len(doc) and doc[j].text in (",", '"', "“", "of", "as"):
+            j += 1
+        if j >= len(doc):
+            return
+        o = doc[j]
+        attr = "pseudonym"
+    if not o.text[:1].isupper() or _is_date(ctx, o):
+        return
+    subject = ctx.clause_subject(t)
+    v = name_at(ctx, o)
+    if subject and v[3] != subject and len(v[2]) < 60:
+        add_fact(ctx, subject, attr, (v[0], v[1], v[2], None), _stmt(t, v), 0.7)
+
+
+def _military(ctx: FactContext, sent) -> None:
+    """Military branches and wars in a sentence whose clause is about a person in military service."""
+    text = ctx.document.text
+    s0, e0 = sent.start_char, sent.end_char
+    chunk = text[s0:e0]
+    lemmas = {t.lemma_.lower() for t in sent}
+    if not lemmas & MILITARY:
+        return
+    for rx, attr in ((BRANCH, "military_branch"), (WAR, "conflict")):
+        for m in rx.finditer(chunk):
+            val = re.sub(r"^(?:the|The)\s+", "", m.group(1)).strip()
+            start = s0 + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
+            start = s0 + m.end(1) - len(m.group(1).rstrip()) + (len(m.group(1).rstrip()) - len(val))
+            end = start + len(val)
+            tok = ctx.sdoc.char_span(start, end, alignment_mode="expand")
+            if tok is None:
+                continue
+            if attr == "military_branch" and len(val.split()) == 1 and val in ("Army", "Navy", "Marines"):
+                continue
+            subject = ctx.clause_subject(tok.root)
+            if subject is None:
+                continue
+            add_fact(ctx, subject, attr, (start, end, text[start:end], None), (start, end), 0.7)
