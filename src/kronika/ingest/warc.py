@@ -49,6 +49,10 @@ def iter_warc(name: str, path: str, max_bytes: int, max_depth: int) -> Iterator[
     except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on corrupt archives
         yield Failure(name if n == 0 else f"{name}#{n + 1}",
                       f"not a valid WARC file, or damaged after record {n} ({type(exc).__name__})", "ingest", path)
+        return
+    if n == 0:
+        yield Failure(name, "no HTML or plain-text response records found (not a WARC file, or nothing to read in it)",
+                      "ingest", path)
 
 
 def _record(doc: str, raw: bytes, mime: str, charset: str | None, url: str | None, path: str,
