@@ -1,13 +1,226 @@
 """spaCy Doc + mentions + timexes -> life events of the people in one document."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from ..records import Document, Event, Mention, Timex
+from ..records import Document, Event, Mention, Source, Timex
+from ..resolve.coref import canonical_person_keys, main_person, person_tokens, resolve_references
 from ..settings import Settings
+from .event_clauses import (Predicate, find_predicates, first_person, hedged, intention_or_irrealis,
+                            negated, person_in_subject, subject_token)
+from .event_dates import cue_for, date_for, fallback_timexes, timex_tokens
+from .event_lexicon import PAST, TEMPLATES
+
+KEEP_LEFT = {"aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass", "expl"}
+KEEP_LEFT_NOUN = {"poss", "amod", "det", "compound", "nummod", "nmod", "punct"}
+CUT = {"conj", "cc", "advcl", "relcl", "parataxis", "mark", "preconj", "ccomp", "csubj", "appos", "dep"}
+FACTUAL_GENRES = {"essay", "article", "biography", "news", "memoir", "letter"}
+MAX_TOKENS = 30
+
+
+FICTION_PHRASES = ("semi-autobiographical", "semi autobiographical", "the novel", "this novel",
+                   "protagonist", "the narrator", "'s hero", "’s hero", "the heroine", "the plot",
+                   "autobiographical novel", "fictionalised", "fictionalized")
+
+
+def is_fiction_doc(document: Document, sdoc: Doc) -> bool:
+    """A review or retelling of a novel: 'the novel', 'this novel', 'semi-autobiographical', 'protagonist'."""
+    if document.genre == "fiction":
+        return True
+    if document.genre in FACTUAL_GENRES:
+        return False
+    low = sdoc.text.lower()
+    score = sum(low.count(ph) for ph in FICTION_PHRASES)
+    return score >= 2
+
+
+EVENT_WORDS: set[str] = set()
+
+
+def _cut_set(head: Token, own_subject: bool) -> set[int]:
+    """Tokens of the head's subtree that belong to other clauses (conjuncts, subordinate clauses)."""
+    from .event_lexicon import NOUN_TYPES
+    cut: set[int] = set()
+    for c in head.children:
+        if c.dep_ in CUT or (c.dep_ in ("nsubj", "nsubjpass") and not own_subject):
+            cut.update(w.i for w in c.subtree)
+    for w in head.subtree:
+        if w.i == head.i or w.i in cut:
+            continue
+        if w.dep_ in ("relcl", "advcl", "parataxis") or (w.dep_ == "conj" and (
+                w.pos_ in ("ADP", "VERB", "AUX") or w.lemma_.lower() in NOUN_TYPES)):
+            cut.update(x.i for x in w.subtree)
+            if w.dep_ == "conj":
+                cut.update(x.i for x in w.head.children if x.dep_ == "cc" and x.i < w.i)
+    return cut
+
+
+def clause_tokens(head: Token, kind: str) -> tuple[int, int, set[int]]:
+    """The tightest contiguous token range stating the event, and the set of its tokens."""
+    subj_near = any(c.dep_ in ("nsubj", "nsubjpass") and head.i - c.right_edge.i <= 3 and c.i < head.i
+                    and len(list(c.subtree)) <= 4 for c in head.children)
+    cut = _cut_set(head, subj_near)
+    kept = {w.i for w in head.subtree if w.i not in cut}
+    lo = hi = head.i
+    left = KEEP_LEFT_NOUN if kind == "noun" else KEEP_LEFT
+    for c in sorted((c for c in head.children if c.i < head.i), key=lambda c: -c.i):
+        if c.dep_ in left and c.right_edge.i >= lo - 2 and c.i not in cut:
+            lo = c.left_edge.i
+        else:
+            break
+    while hi + 1 in kept and hi - head.i < MAX_TOKENS:
+        hi += 1
+    doc = head.doc
+    while hi > lo and ((doc[hi].is_punct and doc[hi].text not in (")", "'", "’", '"')) or doc[hi].dep_ == "cc"
+                       or (doc[hi].text in (")", "'", "’", '"') and "(" not in doc[lo:hi].text
+                           and doc[hi].text == ")")):
+        hi -= 1
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+        lo += 1
+    return lo, hi, set(range(lo, hi + 1)) & kept
+
+
+def _past(lemma: str) -> str:
+    if lemma in PAST:
+        return PAST[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+NOUN_LEADS = {"birth": "Born", "death": "Died", "release": "Released", "expulsion": "Expelled",
+              "exile": "Exiled", "imprisonment": "Imprisoned", "participation": "Took part",
+              "marriage": "Married", "travel": "Travelled", "flight": "Fled", "education": "Studied",
+              "membership": "Member", "conversion": "Converted", "authorship": "Wrote"}
+
+
+def summary_for(p: Predicate, lo: int, hi: int, places: list[str], parts: list[str], doc: Doc) -> str:
+    """A short readable summary: a template with the place/partner, else the predicate's own words."""
+    tpl = TEMPLATES.get(p.type)
+    if tpl and "{place}" in tpl and places:
+        return tpl.format(place=" and ".join(places[:2]))
+    if tpl and "{who}" in tpl and parts:
+        return tpl.format(who=" and ".join(parts[:2]))
+    head = p.head or p.trigger
+    words: list[str] = []
+    if p.kind == "noun":
+        rest = [t for t in doc[head.i + 1:hi + 1]]
+        if p.type == "authorship":
+            rest = [head] + rest
+        lead = NOUN_LEADS.get(p.type, head.text.capitalize())
+        return (lead + " " + "".join(t.text_with_ws for t in rest)).strip()[:80]
+    for t in doc[lo:hi + 1]:
+        if t.i < head.i and t.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "expl", "advmod", "mark"):
+            continue
+        if t.i == head.i and p.kind == "copula":
+            continue
+        if t.i == head.i and p.kind == "verb" and t.tag_ in ("VBZ", "VBP", "VB", "VBG"):
+            words.append(_past(t.lemma_.lower()) + t.whitespace_)
+        else:
+            words.append(t.text_with_ws)
+    text = "".join(words[:12]).strip()
+    if p.kind == "copula":
+        for art in ("a ", "an ", "the "):
+            if text.lower().startswith(art):
+                text = text[len(art):]
+    return (text[:1].upper() + text[1:]) if text else p.type.capitalize()
+
+
+def _entity_maps(sdoc: Doc, mentions: list[Mention], canon: dict[str, str]) -> tuple[dict[int, str], dict[int, str]]:
+    """Token index -> key of PLACE mentions, and of ORG/WORK/EVENT/PERSON mentions."""
+    places, others = {}, {}
+    for m in mentions:
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        key = canon.get(m.key, m.key)
+        for t in span:
+            (places if m.type == "PLACE" else others)[t.i] = key
+    return places, others
+
+
+def _uniq(xs):
+    seen, out = set(), []
+    for x in xs:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
 
 
 def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timexes: list[Timex],
                    settings: Settings) -> list[Event]:
     """Life events stated in the document, each with its clause as source."""
-    return []
+    if not len(sdoc):
+        return []
+    canon = canonical_person_keys(mentions)
+    ptok = person_tokens(sdoc, mentions)
+    who = {**resolve_references(sdoc, mentions), **ptok}
+    main = main_person(sdoc, mentions)
+    place_tok, other_tok = _entity_maps(sdoc, mentions, canon)
+    ttok = timex_tokens(sdoc, timexes or fallback_timexes(sdoc))
+    fiction = is_fiction_doc(document, sdoc)
+    text = document.text
+    events: list[Event] = []
+    for p in find_predicates(sdoc, set(place_tok), set(ptok)):
+        subj_tok = p.subject if p.subject is not None else subject_token(p.trigger, p.type)
+        if subj_tok is None:
+            continue
+        if first_person(subj_tok):
+            continue
+        ptoken = person_in_subject(subj_tok, who)
+        if ptoken is None:
+            continue
+        subject = who[ptoken.i]
+        head = p.head or p.trigger
+        if p.kind != "noun" and (negated(head) or intention_or_irrealis(head)):
+            continue
+        lo, hi, clause = clause_tokens(head, p.kind)
+        if p.kind == "verb" and head.dep_ == "relcl" and head.head.i in place_tok:
+            clause = clause | {head.head.i}
+        arg_toks = set(clause)
+        if p.type in ("meeting", "collaboration") and not any(i in ptok or i in other_tok for i in clause):
+            for c in head.children:      # "meets and works with X": borrow the conjunct's partners
+                if c.dep_ == "conj":
+                    arg_toks.update(w.i for w in c.subtree)
+        places = _uniq(place_tok[i] for i in sorted(arg_toks) if i in place_tok)
+        parts = _uniq(v for i in sorted(arg_toks) for v in [ptok.get(i) or other_tok.get(i)]
+                      if v and v != subject and i not in place_tok)
+        for c in subj_tok.children:      # coordinated subjects are participants
+            if c.dep_ == "conj" and c.i in who and who[c.i] != subject:
+                parts = _uniq(parts + [who[c.i]])
+        start, end = sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text)
+        if end > len(text):
+            continue
+        date = date_for(head, clause, ttok)
+        is_hedged = hedged(head)
+        conf = settings.event_confidence
+        if is_hedged:
+            conf *= settings.hedge_factor
+        if fiction:
+            conf *= settings.fiction_factor
+        if p.kind == "noun":
+            conf *= 0.95
+        events.append(Event(
+            type=p.type, subject=subject,
+            summary=summary_for(p, lo, hi, places, [x for x in parts if x in set(ptok.values())] or parts, sdoc),
+            source=Source(document.doc, start, end, text[start:end]),
+            trigger=p.trigger.text, places=tuple(places), participants=tuple(parts), date=date,
+            confidence=round(conf, 3), hedged=is_hedged, negated=False, fiction=fiction,
+            cue=cue_for(head)))
+    return _finish(events, main)
+
+
+def _finish(events: list[Event], main: str | None) -> list[Event]:
+    """Drop duplicates (same subject and type on overlapping spans) and number in narrative order."""
+    events.sort(key=lambda e: (e.source.start, -(e.source.end - e.source.start)))
+    kept: list[Event] = []
+    for e in events:
+        dup = next((k for k in kept if k.subject == e.subject and k.type == e.type
+                    and k.source.start < e.source.end and e.source.start < k.source.end), None)
+        if dup is None:
+            kept.append(e)
+    from dataclasses import replace
+    return [replace(e, order=i) for i, e in enumerate(kept)]

@@ -1,0 +1,390 @@
+"""spaCy Doc -> event predicates: triggers typed by the lexicon, their subjects, clause spans and modality."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .event_lexicon import (ACTIVE_ONLY, EDUCATION_OBJECTS, EXILE_NOUNS, FIRST_SECOND, HEDGE_MODALS,
+                            HEDGE_VERBS, HEDGE_WORDS, INTENTION_VERBS, NEEDS_ARGUMENT, NEGATORS,
+                            NOUN_NEEDS_COMPLEMENT, NOUN_TYPES, ORG_OBJECTS, PARTICIPATION_OBJECTS,
+                            PASSIVE_ONLY, PERIODICAL_OBJECTS, PRISON_NOUNS, ROLE_NOUN_TYPES, ROLE_NOUNS,
+                            VERB_TYPES, WORK_OBJECTS)
+
+SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+ARG_DEPS = {"dobj", "prep", "attr", "acomp", "xcomp", "prt", "agent", "dative", "oprd", "npadvmod",
+            "pobj", "obj", "obl", "advmod", "neg", "aux", "auxpass", "nsubj", "nsubjpass", "ccomp"}
+CUT_DEPS = {"conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "preconj", "appos", "dep",
+            "ccomp", "csubj"}
+MOTION = {"travel", "residence"}
+
+
+@dataclass
+class Predicate:
+    """One event-stating predicate before it becomes an Event."""
+
+    trigger: Token
+    type: str
+    kind: str                       # verb, noun, copula
+    subject: Token | None = None    # token whose referent is the person
+    head: Token | None = None       # the token whose clause is the event (verb, noun or attr)
+    args: list[Token] = field(default_factory=list)   # argument tokens (for places/participants)
+    borrowed: list[Token] = field(default_factory=list)
+
+
+def _children(t: Token, deps: set[str]) -> list[Token]:
+    return [c for c in t.children if c.dep_ in deps]
+
+
+def is_passive(v: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
+        v.tag_ == "VBN" and v.dep_ in ("advcl", "acl", "amod", "conj", "ROOT", "relcl")
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children))
+
+
+def _objects(v: Token) -> list[Token]:
+    """Direct objects and prepositional objects of a verb (one level through prepositions)."""
+    out = []
+    for c in v.children:
+        if c.dep_ in ("dobj", "attr", "oprd", "dative"):
+            out.append(c)
+        elif c.dep_ in ("prep", "agent"):
+            out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            out.extend(p for q in c.conjuncts for p in q.children if p.dep_ == "pobj")
+    for o in list(out):   # "a multitude of novels", "the ranks of the movement"
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _lemmas(toks) -> set[str]:
+    return {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
+
+
+def _has_place(toks, places: set[int]) -> bool:
+    return any(w.i in places for t in toks for w in t.subtree)
+
+
+def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
+    """The event type a verb states in its context, or None."""
+    lem = v.lemma_.lower()
+    prts = {c.lower_ for c in v.children if c.dep_ == "prt"}
+    preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "agent")}
+    objs = _objects(v)
+    olem = _lemmas(objs)
+    dobj = _children(v, {"dobj"})
+    passive = is_passive(v)
+    # phrasal and object-dependent senses first
+    if lem == "take" and any(o.lemma_ == "part" for o in dobj):
+        return "participation"
+    if lem in ("become", "get", "be") and any(c.lower_ == "involved" for c in v.children
+                                               if c.dep_ in ("acomp", "oprd", "attr", "xcomp", "dobj")):
+        return "participation"
+    if lem == "involve" and passive and "in" in preps:
+        return "participation"
+    if lem == "make" and olem & {"contact", "contacts", "acquaintance", "friend", "friends"}:
+        return "meeting"
+    if lem in ("find", "make", "wend") and any(o.lemma_ == "way" for o in dobj):
+        return "travel" if _has_place(_objects(v) + [c for o in dobj for c in o.children], places) or preps \
+            or any(c.dep_ == "prep" for o in dobj for c in o.children) else None
+    if lem in ("send", "ship", "transport", "take"):
+        if olem & EXILE_NOUNS:
+            return "exile"
+        if olem & PRISON_NOUNS:
+            return "imprisonment"
+        if _has_place(objs, places) and ("to" in preps or "into" in preps):
+            return "exile" if passive else "travel"
+        return None
+    if lem in ("spend", "serve") and olem & (PRISON_NOUNS | {"sentence", "term"}):
+        return "imprisonment"
+    if lem == "spend" and _has_place(objs, places):
+        return "residence"
+    if lem in ("hold", "keep", "put", "throw", "lock") and olem & PRISON_NOUNS:
+        return "imprisonment"
+    if lem in ("secure", "gain", "win", "regain", "obtain") and olem & {"freedom", "release", "liberty"}:
+        return "release"
+    if lem == "win" and "over" in prts:
+        return "conversion"
+    if lem in ("turn", "convert", "switch", "go") and "over" in prts:
+        return "conversion"
+    if lem == "give" and "birth" in olem:
+        return None
+    if lem == "grow" and "up" not in prts:
+        return None
+    t = VERB_TYPES.get(lem)
+    if t is None:
+        return None
+    if lem in PASSIVE_ONLY and not passive:
+        return None
+    if lem in ACTIVE_ONLY and passive:
+        return None
+    if lem == "sentence":
+        if olem & EXILE_NOUNS:
+            return "exile"
+        if "death" in olem or "execution" in olem:
+            return "other"
+        return "imprisonment"
+    if lem in ("join", "participate", "enlist"):
+        if olem & PARTICIPATION_OBJECTS or _lemmas(w for o in objs for w in o.subtree) & {"revolution", "war", "uprising"}:
+            return "participation"
+        return t
+    if lem == "work":
+        if "with" in preps:
+            return "collaboration"
+        if preps & {"as", "for", "in", "at", "on"}:
+            return "role"
+        return None
+    if lem in ("write", "author", "compose", "pen"):
+        if olem & WORK_OBJECTS or "for" in preps or any(
+                w.ent_type_ == "WORK_OF_ART" for o in objs for w in o.subtree):
+            return "authorship"
+        return None
+    if lem in ("found", "establish"):
+        if olem & PERIODICAL_OBJECTS or olem & WORK_OBJECTS:
+            return "publication"
+        return "other" if objs else None
+    if lem == "publish":
+        return "publication"
+    if lem == "serve":
+        if "as" in preps:
+            return "role"
+        if olem & ORG_OBJECTS or olem & {"army", "navy", "military", "government"}:
+            return "role"
+        return None
+    if lem == "become":
+        attrs = _children(v, {"attr", "oprd"})
+        if not attrs:
+            return None
+        a = attrs[0].lemma_.lower()
+        return ROLE_NOUN_TYPES.get(a, "role")
+    if lem in ("meet", "befriend", "encounter"):
+        return t if objs or v.dep_ == "relcl" or any(c.dep_ == "conj" for c in v.children) else None
+    if lem == "study":
+        return t
+    if lem in ("attend",):
+        return "education" if olem & EDUCATION_OBJECTS else None
+    if lem in ("leave",):
+        if _has_place(dobj, places) or "for" in preps:
+            return "travel"
+        return None
+    if lem in ("remove", "dismiss", "expel", "exclude"):
+        return t
+    if lem in ("free", "release", "liberate") and not passive and not v.dep_ in ("advcl",):
+        # "X released Y": the person is the object, handled by subject_token
+        return t
+    if t in MOTION and lem in NEEDS_ARGUMENT:
+        return t if _has_place(objs + _children(v, {"advmod"}), places) or olem & (EXILE_NOUNS | {"abroad", "home"}) else None
+    if lem in NEEDS_ARGUMENT and not objs:
+        return None
+    return t
+
+
+def _control_subject(v: Token) -> Token | None:
+    """Subject of a verb, inherited through coordination, control and participial clauses."""
+    seen = 0
+    cur = v
+    while cur is not None and seen < 8:
+        seen += 1
+        subj = _children(cur, {"nsubj", "nsubjpass"})
+        if subj:
+            return subj[0]
+        if cur.dep_ == "conj" or cur.dep_ == "xcomp":
+            cur = cur.head
+            continue
+        if cur.dep_ in ("advcl", "acl", "csubj", "csubjpass") and cur.tag_ in ("VBG", "VBN", "VB"):
+            cur = cur.head
+            continue
+        if cur.dep_ in ("amod", "acl") and cur.head.pos_ in ("NOUN", "PROPN"):
+            return cur.head
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ in ("pcomp",) and cur.head.head is not None:
+            cur = cur.head.head
+            continue
+        if cur.dep_ == "ROOT":
+            return _stray_subject(cur)
+        return None
+    return None
+
+
+def _stray_subject(v: Token) -> Token | None:
+    """A misparsed subject left of a subjectless main verb ("Born in X to parents Serge joined ...")."""
+    for w in reversed(list(v.doc[v.sent.start:v.i])):
+        if w.pos_ in ("PROPN", "PRON") and w.dep_ in ("appos", "npadvmod", "dep", "nmod", "compound", "pobj") \
+                and w.head.dep_ != "poss" and w.dep_ != "poss":
+            if w.dep_ == "compound" and w.head.pos_ == "PROPN":
+                return w.head
+            return w
+        if w.pos_ == "VERB" and w.dep_ in ("ROOT", "ccomp", "conj"):
+            return None
+    return None
+
+
+def subject_token(v: Token, lem_type: str) -> Token | None:
+    """The token standing for the person whose event this predicate is."""
+    lem = v.lemma_.lower()
+    if lem in ("send", "ship", "transport", "release", "free", "liberate", "exile", "deport", "expel",
+               "imprison", "arrest", "jail", "take") and not is_passive(v):
+        dobj = _children(v, {"dobj"})
+        if dobj and dobj[0].pos_ in ("PRON", "PROPN"):
+            return dobj[0]
+    return _control_subject(v)
+
+
+def person_in_subject(t: Token, who: dict[int, str]) -> Token | None:
+    """The person a subject phrase stands for: its head, or a person it includes/coordinates."""
+    if t.i in who:
+        return t
+    for c in t.children:
+        if c.dep_ in ("compound", "flat", "appos") and c.i in who:
+            return c
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("including", "among", "like"):
+            for p in c.children:
+                if p.i in who:
+                    return p
+        if c.dep_ == "conj" and c.i in who:
+            return c
+        if c.dep_ == "appos":
+            for p in c.subtree:
+                if p.i in who:
+                    return p
+    if t.dep_ == "attr":
+        pass
+    return None
+
+
+def intention_or_irrealis(v: Token) -> bool:
+    """True when the predicate is wanted, tried, planned, conditional or a purpose, not a fact."""
+    cur = v
+    for _ in range(6):
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in INTENTION_VERBS:
+            return True
+        if cur.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and cur.dep_ != "xcomp":
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "lest") for c in cur.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in ("would", "will", "should", "'d", "shall") for c in cur.children):
+            return True
+        if cur.dep_ == "xcomp":
+            cur = cur.head
+            continue
+        break
+    return False
+
+
+def negated(v: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in v.children)
+
+
+def hedged(v: Token) -> bool:
+    """Hedge words or modals on the predicate or anything governing it."""
+    cur = v
+    for _ in range(8):
+        for c in cur.children:
+            if c.dep_ in ("advmod", "aux", "parataxis", "npadvmod") and c.lower_ in HEDGE_WORDS | HEDGE_MODALS:
+                return True
+            if c.dep_ == "parataxis" and c.lemma_.lower() in HEDGE_VERBS:
+                return True
+        if cur.lemma_.lower() in HEDGE_VERBS and cur.i != v.i:
+            return True
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    sent = v.sent
+    txt = sent.text.lower()
+    return "it seems" in txt or "it appears" in txt or "it is said" in txt or "said to have" in txt
+
+
+def first_person(t: Token) -> bool:
+    return t.lower_ in FIRST_SECOND
+
+
+def find_predicates(sdoc: Doc, places: set[int], persons: set[int]) -> list[Predicate]:
+    """Every verb, nominal and copular predicate that states a life event (before subject checks)."""
+    out: list[Predicate] = []
+    verb_types: dict[int, str] = {}
+    for t in sdoc:
+        if t.pos_ in ("VERB", "AUX") or (t.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP") and t.pos_ != "AUX"):
+            typ = verb_type(t, places, persons)
+            if typ is None and t.lemma_.lower() in ("be", "remain") and t.pos_ == "AUX":
+                typ = _copula_type(t)
+                if typ:
+                    out.append(Predicate(t, typ, "copula", head=t))
+                continue
+            if typ:
+                verb_types[t.i] = typ
+                out.append(Predicate(t, typ, "verb", head=t))
+    for t in sdoc:
+        if t.pos_ not in ("NOUN", "PROPN") and t.tag_ not in ("NN", "NNS"):
+            continue
+        typ = NOUN_TYPES.get(t.lower_) or NOUN_TYPES.get(t.lemma_.lower())
+        if typ is None and t.lower_ in WORK_OBJECTS and t.lower_ not in ("work", "works", "paper", "review", "history", "story"):
+            if any(c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN") for c in t.children) and t.dep_ != "pobj":
+                out.append(Predicate(t, "authorship", "noun", subject=_owner(t), head=t))
+            continue
+        if typ is None:
+            continue
+        p = _noun_predicate(t, typ, verb_types, places)
+        if p:
+            out.append(p)
+    return out
+
+
+def _copula_type(be: Token) -> str | None:
+    attrs = _children(be, {"attr"})
+    if not attrs:
+        return None
+    a = attrs[0]
+    lem = a.lemma_.lower()
+    if lem not in ROLE_NOUNS:
+        return None
+    # "X is a member of", "X was a Comintern agent in Germany"
+    return ROLE_NOUN_TYPES.get(lem, "role")
+
+
+def _owner(n: Token) -> Token | None:
+    """The possessor of an event noun, inherited by its conjuncts ("his expulsion ... and exile")."""
+    poss = [c for c in n.children if c.dep_ == "poss"]
+    if poss:
+        return poss[0]
+    if n.dep_ != "conj":
+        return None
+    cur = n.head
+    for _ in range(4):
+        if cur.pos_ in ("NOUN", "PROPN"):
+            if (cur.lower_ in NOUN_TYPES or cur.lemma_.lower() in NOUN_TYPES or cur.lower_ in WORK_OBJECTS) and (
+                    p := [c for c in cur.children if c.dep_ == "poss"]):
+                return p[0]
+        if cur.dep_ not in ("conj", "pobj", "prep") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _noun_predicate(n: Token, typ: str, verb_types: dict[int, str], places: set[int]) -> Predicate | None:
+    """'his expulsion from the Party', 'exile in Orenburg', '(sent) into exile' -> a predicate."""
+    owner = _owner(n)
+    has_comp = any(c.dep_ == "prep" and any(w.i in places or w.lemma_.lower() in PRISON_NOUNS
+                                            for w in c.subtree) for c in n.children)
+    if n.lemma_.lower() in NOUN_NEEDS_COMPLEMENT and not has_comp:
+        return None
+    if owner is not None:
+        return Predicate(n, typ, "noun", subject=owner, head=n)
+    # exile/prison noun as the goal of a non-event verb: "found his way to France and then into exile"
+    if n.dep_ == "pobj" and n.lemma_.lower() in EXILE_NOUNS | {"prison", "jail"} and n.head.lower_ in ("into", "in", "to"):
+        p = n.head
+        while p.dep_ == "conj":
+            p = p.head
+        v = p.head
+        if v.pos_ in ("VERB", "AUX") and verb_types.get(v.i) not in ("exile", "imprisonment"):
+            ntype = "exile" if n.lemma_.lower() in EXILE_NOUNS else "imprisonment"
+            subj = _control_subject(v)
+            if subj is not None and n.head.lower_ == "into":
+                return Predicate(n, ntype, "noun", subject=subj, head=n)
+    return None

@@ -1,0 +1,165 @@
+"""Event trigger + time expressions -> the governing date (EventDate) and the ordering cue of the clause."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..records import EventDate, Timex
+from .event_lexicon import CUE_MARKERS, CUE_WORDS
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s)?\b")
+_DAY = re.compile(r"\b([0-3]?[0-9])(?:st|nd|rd|th)?\b")
+DATE_DEPS = {"prep", "npadvmod", "advmod", "pobj", "obl", "tmod", "nmod", "appos", "advcl", "dobj"}
+
+
+def fallback_timexes(sdoc: Doc) -> list[Timex]:
+    """Year-bearing DATE entities of spaCy as Timexes, for when the timex stage gave none."""
+    out = []
+    for ent in sdoc.ents:
+        if ent.label_ != "DATE":
+            continue
+        text = ent.text
+        m = _YEAR.search(text)
+        if not m:
+            continue
+        year = m.group(1)
+        low = text.lower()
+        if m.group(2):
+            dec = year[:3]
+            early, late = dec + "0", dec + "9"
+            if "mid" in low:
+                early, late = dec + "3", dec + "7"
+            out.append(Timex(ent.start_char, ent.end_char, text, "DATE", dec, None, early, late))
+            continue
+        month = next((v for w, v in MONTHS.items() if re.search(r"\b" + w + r"\b", low)), None)
+        value = year
+        if month:
+            value = f"{year}-{month:02d}"
+            rest = low.replace(m.group(0), " ")
+            d = _DAY.search(rest)
+            if d and 1 <= int(d.group(1)) <= 31:
+                value = f"{value}-{int(d.group(1)):02d}"
+        early = late = value
+        mod = None
+        if re.search(r"\b(from|since|after)\b", sdoc.text[max(0, ent.start_char - 8):ent.start_char].lower()):
+            late, mod = None, "AFTER"
+        out.append(Timex(ent.start_char, ent.end_char, text, "DATE", value, mod, early, late))
+    return out
+
+
+def timex_tokens(sdoc: Doc, timexes: list[Timex]) -> dict[int, Timex]:
+    """Token index -> the time expression covering it (only those with at least one bound)."""
+    out: dict[int, Timex] = {}
+    for tx in timexes:
+        if tx.earliest is None and tx.latest is None:
+            continue
+        span = sdoc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            prev = out.get(t.i)
+            if prev is None or (prev.end - prev.start) > (tx.end - tx.start):
+                out[t.i] = tx
+    return out
+
+
+def _to_date(tx: Timex) -> EventDate:
+    return EventDate(tx.earliest, tx.latest, tx.text, tx.inferred)
+
+
+def _pick(cands: list[Timex]) -> Timex | None:
+    if not cands:
+        return None
+    # direct readings beat inferred ones; then the narrowest interval
+    return sorted(cands, key=lambda tx: (tx.inferred, tx.end - tx.start > 60, len(tx.earliest or "") * -1))[0]
+
+
+def date_for(head: Token, clause: set[int], ttok: dict[int, Timex]) -> EventDate:
+    """The tightest time expression governing the event: its clause, then its governors, then an anchor."""
+    own = {id(ttok[i]): ttok[i] for i in clause if i in ttok}
+    if own:
+        return _to_date(_pick(list(own.values())))
+    cur = head
+    for _ in range(10):
+        if cur.head.i == cur.i:
+            break
+        child = cur
+        cur = cur.head
+        found = {}
+        for c in cur.children:
+            if c.i == child.i or c.dep_ not in DATE_DEPS:
+                continue
+            if c.dep_ in ("advcl",) and not any(w.lower_ in ("in", "during", "by") for w in c.children):
+                continue
+            for w in c.subtree:
+                if w.i in ttok and w.dep_ != "conj":
+                    found[id(ttok[w.i])] = ttok[w.i]
+        for w in cur.children:
+            if w.i in ttok and w.dep_ in ("npadvmod", "tmod", "obl"):
+                found[id(ttok[w.i])] = ttok[w.i]
+        if found:
+            return _to_date(_pick(list(found.values())))
+        if cur.dep_ in ("relcl",) or cur.pos_ == "NOUN" and cur.dep_ not in ("pobj", "dobj", "conj", "nsubj"):
+            break
+    anchored = {id(tx): tx for w in head.sent if w.i in ttok for tx in [ttok[w.i]] if tx.inferred}
+    if anchored:
+        tx = _pick(list(anchored.values()))
+        return EventDate(tx.earliest, tx.latest, tx.text, True)
+    return EventDate()
+
+
+def _clause_text(v: Token, limit: int = 8) -> str:
+    """The words of a subordinate clause without its coordinated or nested clauses."""
+    drop: set[int] = set()
+    for c in v.children:
+        if c.dep_ in ("xcomp", "conj", "advcl", "relcl", "cc", "punct"):
+            drop.update(w.i for w in c.subtree)
+    kept = [w for w in v.subtree if w.i not in drop]
+    return " ".join(w.text for w in kept[:limit])
+
+
+def cue_for(head: Token) -> str | None:
+    """An ordering cue in the event's clause: 'later', 'on release', 'from there', 'when he leaves Spain'."""
+    chain = [head]
+    cur = head
+    while cur.dep_ == "conj" and len(chain) < 6:
+        cur = cur.head
+        chain.append(cur)
+    if head.pos_ == "NOUN":
+        chain.append(head.head)
+    for i, v in enumerate(chain):
+        for c in sorted(v.children, key=lambda x: x.i):
+            if i > 0 and c.i > head.i:
+                continue
+            low = c.lower_
+            if c.dep_ in ("advmod", "npadvmod") and low in CUE_WORDS:
+                return low
+            if c.dep_ == "prep":
+                objs = [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
+                if low == "on" and objs and objs[0].lemma_.lower() in ("release", "return", "arrival", "death"):
+                    return f"on {objs[0].lower_}"
+                if low == "from" and objs and objs[0].lower_ == "there":
+                    return "from there"
+                if low in ("after", "before", "following", "until") and objs:
+                    return low
+            if c.dep_ == "advcl":
+                marks = [m for m in c.children if m.dep_ in ("mark", "advmod") and m.lower_ in CUE_MARKERS
+                         and m.i < c.i]
+                if marks:
+                    return _clause_text(c)
+            if c.dep_ == "prep" and low in ("later", "afterwards"):
+                return low
+        if i == 0 and v.dep_ == "advcl":
+            marks = [m for m in v.children if m.dep_ in ("mark", "advmod") and m.lower_ in CUE_MARKERS and m.i < v.i]
+            if marks:
+                return marks[0].lower_
+        if i > 0:
+            marks = [m for m in v.children if m.dep_ in ("mark", "advmod") and m.lower_ in CUE_MARKERS and m.i < v.i]
+            if marks and v.dep_ == "advcl":
+                return _clause_text(v)
+    return None

@@ -1,0 +1,190 @@
+"""Word lists in, nothing out: the trigger lexicon of life events (verbs, nouns, roles, cues, hedges)."""
+from __future__ import annotations
+
+# Verb lemma -> event type. A verb only triggers when its subject (or, for passives, its
+# patient) resolves to a person. Phrasal and object-dependent senses are refined in
+# ``event_clauses.verb_type``.
+VERB_TYPES: dict[str, str] = {
+    # birth / death
+    "bear": "birth",
+    "die": "death", "assassinate": "death", "murder": "death", "execute": "death", "kill": "death",
+    "perish": "death", "shoot": "death", "hang": "death", "poison": "death",
+    # education
+    "study": "education", "graduate": "education", "enrol": "education", "enroll": "education",
+    "educate": "education", "train": "education", "matriculate": "education",
+    # residence
+    "live": "residence", "settle": "residence", "reside": "residence", "grow": "residence",
+    "stay": "residence", "dwell": "residence",
+    # travel
+    "travel": "travel", "move": "travel", "go": "travel", "return": "travel", "sail": "travel",
+    "embark": "travel", "emigrate": "travel", "immigrate": "travel", "arrive": "travel",
+    "leave": "travel", "visit": "travel", "journey": "travel", "head": "travel", "relocate": "travel",
+    "migrate": "travel", "tour": "travel", "come": "travel", "reach": "travel",
+    # imprisonment / release
+    "imprison": "imprisonment", "jail": "imprisonment", "gaol": "imprisonment", "arrest": "imprisonment",
+    "incarcerate": "imprisonment", "detain": "imprisonment", "intern": "imprisonment",
+    "sentence": "imprisonment", "convict": "imprisonment", "capture": "imprisonment",
+    "release": "release", "free": "release", "liberate": "release", "pardon": "release",
+    # exile / flight / expulsion
+    "exile": "exile", "deport": "exile", "banish": "exile", "expatriate": "exile",
+    "flee": "flight", "escape": "flight", "defect": "flight",
+    "expel": "expulsion", "remove": "expulsion", "dismiss": "expulsion", "oust": "expulsion",
+    "purge": "expulsion", "exclude": "expulsion", "fire": "expulsion", "sack": "expulsion",
+    # membership / participation / conversion
+    "join": "membership", "enlist": "membership", "affiliate": "membership",
+    "participate": "participation", "fight": "participation", "serve": "role", "campaign": "participation",
+    "organize": "participation", "organise": "participation", "lead": "role",
+    "convert": "conversion", "switch": "conversion", "embrace": "conversion", "abandon": "conversion",
+    "renounce": "conversion",
+    # role
+    "become": "role", "appoint": "role", "elect": "role", "name": "role", "employ": "role",
+    # meeting / collaboration / exchange
+    "meet": "meeting", "befriend": "meeting", "encounter": "meeting",
+    "collaborate": "collaboration", "cooperate": "collaboration", "work": "collaboration",
+    "exchange": "exchange", "swap": "exchange", "trade": "exchange",
+    # works
+    "write": "authorship", "author": "authorship", "compose": "authorship", "pen": "authorship",
+    "publish": "publication", "found": "publication", "establish": "publication", "edit": "role",
+    # marriage
+    "marry": "marriage", "wed": "marriage", "divorce": "marriage",
+}
+
+# Verbs that are events only in the passive with a person patient ("was killed", "was named").
+PASSIVE_ONLY = {"kill", "shoot", "hang", "poison", "name", "bear", "free", "capture", "educate",
+                "train", "employ", "fire", "sack", "remove"}
+# Verbs that are events only in the active voice with the person as agent.
+ACTIVE_ONLY = {"grow", "head", "come", "reach", "work", "lead", "trade"}
+
+# Verbs too common to be events without a place, a person or a specific object.
+NEEDS_ARGUMENT = {"go", "come", "move", "leave", "head", "return", "reach", "stay", "live", "work",
+                  "write", "found", "establish", "serve", "lead", "fight", "organize", "organise",
+                  "grow", "become", "switch", "abandon", "embrace", "trade", "exchange", "meet"}
+
+# Noun lemma -> event type: nominalisations that state an event when a person owns them
+# ("his expulsion", "her release") or when they are the goal of an event verb ("sent into exile").
+NOUN_TYPES: dict[str, str] = {
+    "birth": "birth", "death": "death", "assassination": "death", "murder": "death", "execution": "death",
+    "education": "education", "studies": "education", "graduation": "education",
+    "imprisonment": "imprisonment", "incarceration": "imprisonment", "arrest": "imprisonment",
+    "detention": "imprisonment", "internment": "imprisonment", "captivity": "imprisonment",
+    "release": "release", "liberation": "release",
+    "exile": "exile", "deportation": "exile", "banishment": "exile",
+    "flight": "flight", "escape": "flight",
+    "expulsion": "expulsion", "dismissal": "expulsion", "removal": "expulsion", "repudiation": "expulsion",
+    "participation": "participation", "involvement": "participation",
+    "membership": "membership",
+    "conversion": "conversion",
+    "marriage": "marriage", "wedding": "marriage",
+    "emigration": "travel", "return": "travel", "journey": "travel", "voyage": "travel", "arrival": "travel",
+    "departure": "travel", "trip": "travel",
+    "suffering": "imprisonment",
+}
+# Nouns that are events on their own only with a place/prison complement ("suffering in prison").
+NOUN_NEEDS_COMPLEMENT = {"suffering", "return", "journey", "voyage", "arrival", "departure", "trip",
+                         "escape", "flight", "removal", "dismissal"}
+
+# Nouns naming a prison, for "held in prison", "suffering in prison", "sent to a camp".
+PRISON_NOUNS = {"prison", "jail", "gaol", "camp", "penitentiary", "gulag", "cell", "custody",
+                "captivity", "detention", "dungeon", "fortress", "labour", "labor"}
+EXILE_NOUNS = {"exile", "banishment", "deportation"}
+# Objects that turn "join"/"take part in" into participation rather than membership.
+PARTICIPATION_OBJECTS = {"revolution", "uprising", "rebellion", "revolt", "war", "strike", "insurrection",
+                         "struggle", "fight", "battle", "campaign", "protest", "demonstration", "mutiny",
+                         "resistance", "movement", "activity", "activities", "conflict", "coup", "riot",
+                         "congress", "conference", "expedition", "raid", "siege", "march"}
+EDUCATION_OBJECTS = {"school", "university", "college", "academy", "seminary", "gymnasium", "lyceum",
+                     "institute", "conservatory", "law", "medicine", "philosophy", "economics",
+                     "degree", "doctorate", "course", "classes", "studies"}
+WORK_OBJECTS = {"book", "books", "novel", "novels", "memoir", "memoirs", "poem", "poems", "pamphlet",
+                "pamphlets", "essay", "essays", "article", "articles", "autobiography", "biography",
+                "tract", "tracts", "play", "plays", "history", "leaflets", "leaflet", "journal",
+                "newspaper", "magazine", "paper", "review", "manifesto", "story", "stories", "volume",
+                "collection", "treatise", "letters", "diary", "diaries", "work", "works", "trilogy"}
+PERIODICAL_OBJECTS = {"journal", "newspaper", "magazine", "paper", "review", "weekly", "daily",
+                      "periodical", "gazette", "bulletin"}
+ORG_OBJECTS = {"party", "union", "movement", "group", "league", "society", "army", "organization",
+               "organisation", "opposition", "faction", "circle", "ranks", "gang", "federation",
+               "committee", "congress", "international", "brigade", "guard", "club", "alliance",
+               "association", "order", "church", "resistance", "bureau", "politburo", "council"}
+
+# Copular predicate nouns -> event type ("he was a Comintern agent", "she became a lecturer").
+ROLE_NOUNS = {
+    "agent", "member", "leader", "president", "editor", "commissar", "secretary", "minister", "head",
+    "founder", "co-founder", "delegate", "soldier", "officer", "journalist", "teacher", "professor",
+    "lecturer", "correspondent", "translator", "organizer", "organiser", "chairman", "chair",
+    "director", "commander", "general", "ambassador", "envoy", "representative", "deputy",
+    "governor", "mayor", "senator", "official", "spokesman", "spokeswoman", "activist",
+    "lawyer", "doctor", "nurse", "worker", "clerk", "apprentice", "student", "writer", "poet",
+    "figure", "militant", "volunteer", "adviser", "advisor", "assistant", "manager", "premier",
+    "chancellor", "king", "queen", "prime", "captain", "colonel", "lieutenant", "sergeant",
+    "priest", "rabbi", "monk", "nun", "printer", "typesetter", "secretary-general", "refugee",
+    "prisoner", "exile", "émigré", "emigre", "fugitive", "citizen",
+}
+ROLE_NOUN_TYPES = {"member": "membership", "refugee": "exile", "exile": "exile", "émigré": "exile",
+                   "emigre": "exile", "fugitive": "flight", "prisoner": "imprisonment",
+                   "student": "education", "founder": "publication", "co-founder": "publication",
+                   "citizen": "other", "figure": "membership", "militant": "membership"}
+
+# Person-describing nouns for definite descriptions ("the author", "the revolutionary").
+DESCRIPTION_NOUNS = {
+    "author", "writer", "novelist", "poet", "revolutionary", "activist", "anarchist", "socialist",
+    "communist", "marxist", "bolshevik", "journalist", "historian", "philosopher", "essayist",
+    "memoirist", "exile", "émigré", "emigre", "militant", "dissident", "agitator", "theorist",
+    "thinker", "politician", "leader", "lecturer", "organizer", "organiser", "artist", "painter",
+    "composer", "playwright", "critic", "scholar", "scientist", "man", "woman", "boy", "girl",
+    "lawyer", "prisoner", "refugee", "trotskyist", "narrator", "protagonist", "hero", "heroine",
+    "feminist", "statesman", "diplomat", "soldier", "general", "president", "biographer",
+}
+MALE_NOUNS = {"man", "boy", "statesman", "hero", "father", "son", "brother", "husband", "king"}
+FEMALE_NOUNS = {"woman", "girl", "heroine", "mother", "daughter", "sister", "wife", "queen", "widow"}
+
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+FIRST_SECOND = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "you", "your", "yours"}
+
+# Hedges lower confidence; speculative verbs above an event make it an intention, not an event.
+HEDGE_WORDS = {"probably", "perhaps", "possibly", "reportedly", "allegedly", "apparently",
+               "supposedly", "presumably", "maybe", "likely", "seemingly", "purportedly", "rumoured",
+               "rumored", "ostensibly", "conceivably"}
+HEDGE_VERBS = {"seem", "appear", "claim", "allege", "rumour", "rumor", "believe", "suppose", "suggest",
+               "speculate", "assume"}
+HEDGE_MODALS = {"may", "might", "could", "must"}
+NEGATORS = {"not", "n't", "never", "no"}
+INTENTION_VERBS = {"try", "attempt", "plan", "want", "hope", "intend", "seek", "wish", "refuse",
+                   "fail", "decline", "threaten", "dream", "expect", "aim", "prepare", "need", "mean",
+                   "would", "like", "decide", "agree", "promise", "offer", "urge", "ask"}
+
+# Ordering cues (single words, or phrases built from the parse in event_dates).
+CUE_WORDS = {"later", "then", "eventually", "ultimately", "finally", "initially", "subsequently",
+             "afterwards", "afterward", "thereafter", "soon", "first", "next", "meanwhile", "again",
+             "previously", "earlier", "formerly", "once", "last", "lastly", "originally"}
+CUE_MARKERS = {"when", "after", "before", "while", "until", "since", "once", "as"}
+
+# Fiction: words that say a document retells a novel; memoir words say it does not.
+FICTION_MARKERS = {"novel", "novels", "semi-autobiographical", "protagonist", "hero", "heroine",
+                   "narrator", "plot", "trilogy", "fictional", "fiction", "character", "characters",
+                   "characterisation", "characterization"}
+NONFICTION_MARKERS = {"memoir", "memoirs", "autobiography", "biography", "diary", "diaries", "essay",
+                      "history", "letters", "witness", "account"}
+
+# Irregular past tenses for summaries; everything else gets "-ed" rules.
+PAST = {
+    "bear": "born", "die": "died", "go": "went", "flee": "fled", "leave": "left", "meet": "met",
+    "write": "wrote", "become": "became", "grow": "grew up", "come": "came", "fight": "fought",
+    "lead": "led", "take": "took", "find": "found", "send": "sent", "hold": "held", "get": "got",
+    "shoot": "shot", "hang": "hanged", "run": "ran", "make": "made", "spend": "spent",
+    "teach": "taught", "sit": "sat", "win": "won", "break": "broke", "begin": "began",
+    "put": "put", "set": "set", "seek": "sought", "give": "gave", "see": "saw", "know": "knew",
+    "undergo": "underwent", "forsake": "forsook", "swear": "swore", "wed": "wed",
+    "found": "founded", "free": "freed",
+}
+
+# Short summary templates by type (used when a place or partner is known).
+TEMPLATES = {
+    "birth": "Born in {place}", "death": "Died in {place}", "imprisonment": "Imprisoned in {place}",
+    "release": "Released in {place}", "exile": "Exiled to {place}", "flight": "Fled {place}",
+    "travel": "Travelled to {place}", "residence": "Lived in {place}", "education": "Studied in {place}",
+    "marriage": "Married {who}", "meeting": "Met {who}", "collaboration": "Worked with {who}",
+    "membership": "Joined {who}", "expulsion": "Expelled from {who}",
+}

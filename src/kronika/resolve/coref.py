@@ -1,0 +1,265 @@
+"""spaCy Doc + entity mentions -> token index -> person key for pronouns, relative pronouns and descriptions.
+
+A rule-based resolver (no coreference model): gender agreement learnt from the
+document itself, recency, grammatical salience (subjects of the current and the
+previous sentence), the document's main person, appositions ("the author, Victor
+Serge") and definite descriptions matched on nationality/occupation words.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc, Token
+
+from ..extract.event_lexicon import (DESCRIPTION_NOUNS, FEMALE_NOUNS, FEMALE_PRONOUNS, MALE_NOUNS,
+                                     MALE_PRONOUNS, PLURAL_PRONOUNS)
+from ..records import Mention
+
+SUBJ_DEPS = {"nsubj", "nsubjpass"}
+RELATIVE = {"who", "whom", "whose"}
+
+
+def canonical_person_keys(mentions: list[Mention]) -> dict[str, str]:
+    """Map each PERSON key to the fullest key it abbreviates ("Serge" -> "Victor Serge") when unambiguous."""
+    keys = {m.key for m in mentions if m.type == "PERSON"}
+    out = {}
+    for k in keys:
+        base = k[:-2] if k.endswith(("'s", "’s")) else k.rstrip("'’")
+        toks = base.split()
+        longer = [o for o in keys if o != k and len(o.split()) > len(toks)
+                  and all(t in o.split() for t in toks)]
+        if base in keys and base != k:
+            out[k] = base
+        elif len(longer) == 1:
+            out[k] = longer[0]
+        elif len(longer) > 1:
+            full = {o for o in longer if o.split()[-1] == toks[-1]}
+            out[k] = sorted(full or set(longer), key=lambda o: (-sum(1 for m in mentions if m.key == o), o))[0]
+        else:
+            out[k] = k
+    return out
+
+
+def person_tokens(sdoc: Doc, mentions: list[Mention]) -> dict[int, str]:
+    """Token index -> canonical person key for every token inside a PERSON mention."""
+    canon = canonical_person_keys(mentions)
+    out: dict[int, str] = {}
+    for m in mentions:
+        if m.type != "PERSON":
+            continue
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            if t.pos_ in ("PROPN", "NOUN", "X") or t.i == span.root.i:
+                out[t.i] = canon.get(m.key, m.key)
+    return out
+
+
+def main_person(sdoc: Doc, mentions: list[Mention]) -> str | None:
+    """The most mentioned person of the document (ties: the earliest)."""
+    canon = canonical_person_keys(mentions)
+    counts = Counter(canon.get(m.key, m.key) for m in mentions if m.type == "PERSON")
+    if not counts:
+        return None
+    first = {}
+    for m in mentions:
+        if m.type == "PERSON":
+            first.setdefault(canon.get(m.key, m.key), m.start)
+    return max(counts, key=lambda k: (counts[k], -first[k]))
+
+
+def _gender_of_pronoun(t: Token) -> str | None:
+    w = t.lower_
+    if w in MALE_PRONOUNS:
+        return "m"
+    if w in FEMALE_PRONOUNS:
+        return "f"
+    return None
+
+
+def _learn_genders(sdoc: Doc, ptok: dict[int, str]) -> dict[str, str]:
+    """Vote a gender for each person from pronouns in sentences where only that person is named."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    sents = list(sdoc.sents)
+    for si, s in enumerate(sents):
+        keys = {ptok[t.i] for t in s if t.i in ptok}
+        if len(keys) != 1:
+            continue
+        k = next(iter(keys))
+        window = list(s)
+        if si + 1 < len(sents) and not any(t.i in ptok for t in sents[si + 1]):
+            window += list(sents[si + 1])
+        for t in window:
+            g = _gender_of_pronoun(t)
+            if g:
+                votes[k][g] += 1
+            elif t.lower_ in ("mr", "mr.", "sir", "lord"):
+                votes[k]["m"] += 3
+            elif t.lower_ in ("mrs", "mrs.", "ms", "ms.", "miss", "madame", "lady"):
+                votes[k]["f"] += 3
+    out = {}
+    for k, c in votes.items():
+        if c["m"] > c["f"]:
+            out[k] = "m"
+        elif c["f"] > c["m"]:
+            out[k] = "f"
+    return out
+
+
+def _clause_verb(t: Token) -> Token:
+    h = t
+    while h.dep_ not in ("ROOT",) and h.pos_ not in ("VERB", "AUX"):
+        if h.head.i == h.i:
+            break
+        h = h.head
+    return h
+
+
+def _subjects(sent) -> list[Token]:
+    return [t for t in sent if t.dep_ in SUBJ_DEPS]
+
+
+def _descriptors(sdoc: Doc, ptok: dict[int, str]) -> dict[str, set[str]]:
+    """Words a document uses to describe each person (appositions and copular predicates)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for t in sdoc:
+        if t.dep_ == "appos" and t.head.i in ptok:
+            k = ptok[t.head.i]
+        elif t.dep_ == "attr" and t.head.lemma_ in ("be", "become"):
+            subj = [c for c in t.head.children if c.dep_ in SUBJ_DEPS]
+            if not subj or subj[0].i not in ptok:
+                continue
+            k = ptok[subj[0].i]
+        else:
+            continue
+        for w in t.subtree:
+            if w.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") and w.i not in ptok:
+                out[k].update(p.lower() for p in w.text.replace("-", " ").split())
+    return out
+
+
+def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[int, str]:
+    """Token index -> person key for third-person pronouns, relative pronouns and definite descriptions."""
+    ptok = person_tokens(sdoc, mentions)
+    if not ptok:
+        return {}
+    main = main_person(sdoc, mentions)
+    genders = _learn_genders(sdoc, ptok)
+    main_gender = genders.get(main)
+    if main and main_gender is None:
+        c = Counter(_gender_of_pronoun(t) for t in sdoc if _gender_of_pronoun(t))
+        if c:
+            main_gender = c.most_common(1)[0][0]
+            genders[main] = main_gender
+    desc = _descriptors(sdoc, ptok)
+    out: dict[int, str] = {}
+    last_seen: dict[str, int] = {}
+    prev_subjects: list[str] = []
+    prev_group: list[str] = []
+
+    def known(i: int) -> str | None:
+        return ptok.get(i) or out.get(i)
+
+    for sent in sdoc.sents:
+        cur_subjects: list[str] = []
+        cur_group: list[str] = []
+        for t in sent:
+            k = ptok.get(t.i)
+            if k is None:
+                g = _gender_of_pronoun(t)
+                low = t.lower_
+                if g:
+                    k = _pick(t, g, sent, ptok, out, genders, last_seen, prev_subjects, main)
+                elif low in PLURAL_PRONOUNS:
+                    grp = cur_group or prev_group
+                    if grp:
+                        k = main if main in grp else grp[0]
+                elif low in RELATIVE and t.head.dep_ == "relcl":
+                    k = _relative_antecedent(t.head.head, ptok, out)
+                elif t.pos_ == "NOUN" and t.lemma_.lower() in DESCRIPTION_NOUNS:
+                    k = _description(t, ptok, out, desc, genders, last_seen, main)
+                if k:
+                    out[t.i] = k
+            if k:
+                last_seen[k] = t.i
+                if t.dep_ in SUBJ_DEPS:
+                    cur_subjects.append(k)
+                    grp = [known(c.i) for c in t.conjuncts]
+                    if any(grp):
+                        cur_group = [k] + [g for g in grp if g]
+        prev_subjects = cur_subjects or prev_subjects[-1:]
+        prev_group = cur_group
+    return out
+
+
+def _pick(t: Token, g: str, sent, ptok, out, genders, last_seen, prev_subjects, main) -> str | None:
+    """Choose the antecedent of a gendered pronoun by agreement, salience and recency."""
+    scores: dict[str, float] = {}
+    verb = _clause_verb(t)
+    for k, pos in last_seen.items():
+        kg = genders.get(k)
+        if kg and kg != g:
+            continue
+        s = -0.01 * min(t.i - pos, 300)
+        if pos >= sent.start:
+            s += 2.0
+            tok = t.doc[pos]
+            if tok.dep_ in SUBJ_DEPS or (tok.head.dep_ in SUBJ_DEPS and tok.dep_ in ("compound", "flat")):
+                s += 2.0
+                # a non-reflexive object pronoun does not refer to its own clause's subject
+                if t.dep_ in ("dobj", "pobj") and _clause_verb(tok).i == verb.i and not t.lower_.endswith("self"):
+                    s -= 5.0
+        if k in prev_subjects:
+            s += 3.0
+        if k == main:
+            s += 1.5
+        scores[k] = s
+    if not scores:
+        if main and genders.get(main) in (None, g):
+            return main
+        return None
+    return max(scores, key=scores.get)
+
+
+def _relative_antecedent(head: Token, ptok, out) -> str | None:
+    """'who' -> the noun the relative clause hangs on, or the subject that noun describes."""
+    if head.i in ptok or head.i in out:
+        return ptok.get(head.i) or out.get(head.i)
+    if head.dep_ in ("attr", "appos"):
+        anchor = head.head
+        if head.dep_ == "appos":
+            return ptok.get(anchor.i) or out.get(anchor.i)
+        subj = [c for c in anchor.children if c.dep_ in SUBJ_DEPS]
+        if subj:
+            return ptok.get(subj[0].i) or out.get(subj[0].i)
+    return None
+
+
+def _description(t: Token, ptok, out, desc, genders, last_seen, main) -> str | None:
+    """'the author', 'the Belgian-born revolutionary' -> a person, by apposition or descriptor overlap."""
+    dets = [c for c in t.children if c.dep_ == "det"]
+    if not dets or dets[0].lower_ not in ("the", "this", "that"):
+        return None
+    if t.i in ptok:
+        return None
+    # "the author of X" names someone else's work only when X is a person
+    for c in t.children:
+        if c.dep_ == "appos" and (c.i in ptok):
+            return ptok[c.i]
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return None if any(w.i in ptok for w in c.subtree) else (main)
+    if t.dep_ == "appos" and t.head.i in ptok:
+        return ptok[t.head.i]
+    noun_g = "m" if t.lemma_.lower() in MALE_NOUNS else "f" if t.lemma_.lower() in FEMALE_NOUNS else None
+    words = {w.lower() for c in t.children if c.dep_ in ("amod", "compound", "nmod")
+             for w in c.text.replace("-", " ").split()}
+    words.add(t.lemma_.lower())
+    best, best_s = None, 0.0
+    for k in set(last_seen) | ({main} if main else set()):
+        if noun_g and genders.get(k) and genders[k] != noun_g:
+            continue
+        s = len(words & desc.get(k, set())) * 2.0 + (1.0 if k == main else 0.0)
+        if s > best_s:
+            best, best_s = k, s
+    return best
