@@ -112,8 +112,9 @@ def read_bytes(path: str, max_bytes: int) -> tuple[bytes | None, str | None]:
         if not stat.S_ISREG(before.st_mode) or (before.st_dev, before.st_ino) != (st.st_dev, st.st_ino):
             return None, "the file changed while it was being read"
         parts, total = [], 0
-        while total <= max_bytes:
-            chunk = os.read(fd, min(CHUNK, max_bytes + 1 - total))
+        want = min(max_bytes, before.st_size) + 1  # one byte more than expected reveals growth
+        while total < want:
+            chunk = os.read(fd, min(CHUNK, want - total))
             if not chunk:
                 break
             parts.append(chunk)
@@ -123,6 +124,8 @@ def read_bytes(path: str, max_bytes: int) -> tuple[bytes | None, str | None]:
         return None, _os_reason(exc)
     finally:
         os.close(fd)
+    if total > before.st_size:
+        return None, "the file changed while it was being read"
     if total > max_bytes:
         return None, size_failure(max_bytes)
     if after.st_size != before.st_size or after.st_mtime_ns != before.st_mtime_ns or total != after.st_size:
