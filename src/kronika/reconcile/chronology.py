@@ -122,7 +122,7 @@ def _order_one(evs: list[dict]) -> None:
         if lo[i] > -INF:
             key[i] = lo[i]
         elif hi[i] < INF:
-            key[i] = hi[i] - 0.5
+            key[i] = hi[i] - 1.0      # "by 1919": before the events known to be in 1919
     for doc in sorted(seq):
         chain = [i for _, _, i, _ in sorted(seq[doc])]
         prev = None
