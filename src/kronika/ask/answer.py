@@ -1,27 +1,88 @@
 """A question and the store in, ranked answers with their sources out.
 
-First version: BM25 over sentences with SQLite FTS5; the answer is the sentence.
+1. ``questions.parse``: question type, subject, relation, year, anchor (rules).
+2. ``structured.answers``: facts, relations and timeline events of the subject.
+3. ``passages.search``: FTS5 BM25 over sentences, re-ranked by support for the
+   subject, the relation and the asked answer type, answer span from the
+   mentions / timexes tables; optional semantic re-ranking (``embed``) when
+   the ``semantic`` extra is installed.
+
+Nothing is invented: a question whose subject, relation or other names the
+corpus does not support gets an empty answer list.
 """
 from __future__ import annotations
 
 import re
 
-STOP = set("a an the of in on at to and or is was were did does do who what when where which why how x s "
-           "about with for by from as his her their its be been he she it they".split())
+from . import passages, structured
+from .questions import parse
+
+MIN_SCORE = 0.9
 
 
-def _fts_query(q: str) -> str:
-    words = [w for w in re.findall(r"[A-Za-z0-9]+", q.lower()) if w not in STOP]
-    return " OR ".join(f'"{w}"' for w in words)
+def _key(text: str) -> str:
+    t = text.lower().replace("’", "'")
+    t = re.sub(r"^(the|a|an)\s+", "", t)
+    return re.sub(r"[^\w]+", " ", t).strip()
+
+
+def _merge(cands: list[dict]) -> list[dict]:
+    """One answer per distinct text; sources pooled; score: best + a bonus per extra document."""
+    groups: dict[str, dict] = {}
+    order = []
+    for c in sorted(cands, key=lambda c: -c["score"]):
+        k = _key(c["text"])
+        if not k:
+            continue
+        # an answer contained in a better one ("Mexico" in "Mexico City") joins it
+        hit = groups.get(k)
+        if hit is None:
+            for ok in order:
+                if re.search(rf"\b{re.escape(k)}\b", ok) or re.search(rf"\b{re.escape(ok)}\b", k):
+                    if groups[ok]["via"] == c.get("via", "passage") or len(k) < len(ok):
+                        hit = groups[ok]
+                        break
+        srcs = c["sources"] if "sources" in c else [{"doc": c["doc"], "start": c["start"], "end": c["end"],
+                                                       "quote": c["quote"]}]
+        if hit is None:
+            groups[k] = {"text": c["text"], "sources": [], "score": c["score"], "docs": set(),
+                         "via": c.get("via", "passage")}
+            order.append(k)
+            hit = groups[k]
+        for s in srcs:
+            if not any(s["doc"] == x["doc"] and s["start"] == x["start"] and s["end"] == x["end"]
+                       for x in hit["sources"]):
+                hit["sources"].append(s)
+                if s["doc"] not in hit["docs"]:
+                    if hit["docs"]:
+                        hit["score"] += 0.15 * min(1.0, c["score"] / max(hit["score"], 1e-9))
+                    hit["docs"].add(s["doc"])
+    return sorted(groups.values(), key=lambda g: -g["score"])
 
 
 def answer(conn, question: str, settings, top: int = 3) -> dict:
-    q = _fts_query(question)
-    answers = []
-    if q:
-        rows = conn.execute('SELECT doc, start, "end", text FROM sentences_fts WHERE sentences_fts MATCH ?'
-                            ' ORDER BY bm25(sentences_fts) LIMIT ?', (q, top)).fetchall()
-        for r in rows:
-            s = {"doc": r["doc"], "start": int(r["start"]), "end": int(r["end"]), "quote": r["text"]}
-            answers.append({"text": r["text"], "sources": [s]})
-    return {"question": question, "answers": answers}
+    q = parse(question)
+    out = {"question": question, "answers": []}
+    if not q.subject and not q.others and not q.focus and not q.relation:
+        return out
+    subj = structured.resolve(conn, q.subject) if q.subject else None
+    if q.subject and subj is None:
+        return out                    # the corpus never mentions who is asked about
+    for o in q.others:
+        if structured.resolve(conn, o) is None:
+            return out                # "When did Serge visit Japan?": no Japan anywhere
+    cands = []
+    if subj is not None:
+        cands += structured.answers(conn, q, subj)
+    cands += passages.search(conn, q, subj)
+    cands = [c for c in cands if c["score"] >= MIN_SCORE]
+    try:
+        from . import embed
+        if embed.available() and cands:
+            cands = embed.rerank(question, cands)
+    except Exception:                 # the optional extra must never break an answer
+        pass
+    merged = _merge(cands)[:top]
+    out["answers"] = [{"text": g["text"], "sources": g["sources"], "score": round(g["score"], 3),
+                       "via": g["via"]} for g in merged]
+    return out

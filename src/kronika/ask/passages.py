@@ -1,0 +1,372 @@
+"""Passage answers: SQLite FTS5 (BM25, porter stemming) over sentences, re-ranked, then a short answer span.
+
+A sentence is kept only when it supports the question: it names the subject
+(or refers to it with a pronoun where the subject is the person under
+discussion), it contains a word of the asked relation, every other name in
+the question, the asked year, and the question's remaining content words.
+The answer text is the mention of the asked type (place, date, person,
+organisation, work) closest to the relation word, or else the clause around
+it; the quotation is the sentence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .questions import RELATIONS, STOP, TRIGGER_STEMS, Question, stem
+from .structured import Subject, norm_name
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+PRONOUNS = {"he", "his", "him", "she", "her", "hers", "himself", "herself"}
+_CAP = re.compile(r"(?:[A-ZÀ-Þ][\w\-’']*)(?:\s+(?:(?:of|de|von|van|the|del|la|in)\s+)?[A-ZÀ-Þ][\w\-’']*)*")
+_ORG_TAIL = re.compile(r"\s+(gang|party|movement|group|union|army|opposition|league|committee|international)\b",
+                       re.I)
+_NUM = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+                  r"thirty|forty|fifty|hundred|dozen|several|a few)\b", re.I)
+_GENERIC = {"The", "A", "An", "In", "On", "He", "She", "His", "Her", "It", "This", "That", "Later", "When", "After",
+            "Before", "As", "At", "From", "By", "For", "With", "And", "But", "Yet", "Still", "Then", "There", "I",
+            "We", "They", "Like", "More", "Certainly", "Hence", "Whatever", "Surprisingly", "Initially", "Part",
+            "What", "Particularly", "Serge", "Born", "Released", "Back", "Trying", "News", "Becoming", "One",
+            "Although", "While", "During", "Some", "Both", "Instead", "Using", "Two", "Many", "Most", "Several"}
+
+
+def _fts_terms(q: Question, subj: Subject | None) -> str:
+    words = []
+    if subj:
+        for s in subj.surfaces:
+            words += [w for w in _WORD.findall(s) if len(w) > 1]
+    if q.relation:
+        words += RELATIONS[q.relation]["triggers"]
+    words += q.focus
+    for o in q.others:
+        words += _WORD.findall(o)
+    if q.anchor:
+        words += [w for w in _WORD.findall(q.anchor) if w.lower() not in STOP]
+    if q.year:
+        words.append(str(q.year))
+    seen, terms = set(), []
+    for w in words:
+        w = re.sub(r"['’]s$", "", w).lower()
+        w = re.sub(r"[^\w]", "", w)
+        if w and w not in seen and w not in STOP:
+            seen.add(w)
+            terms.append(f'"{w}"')
+    return " OR ".join(terms)
+
+
+class Corpus:
+    """Cached per-connection lookups: stripped spans, mentions and timexes per document."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self._m: dict[str, list] = {}
+        self._t: dict[str, list] = {}
+        self._s: dict[str, list] = {}
+        self._dom: dict[str, str | None] = {}
+
+    def mentions(self, doc):
+        if doc not in self._m:
+            self._m[doc] = [dict(r) for r in self.conn.execute(
+                'SELECT start, "end", text, type, entity_id FROM mentions WHERE doc = ? ORDER BY start', (doc,))]
+        return self._m[doc]
+
+    def timexes(self, doc):
+        if doc not in self._t:
+            self._t[doc] = [dict(r) for r in self.conn.execute(
+                'SELECT start, "end", text, type, value, earliest, latest FROM timexes WHERE doc = ? ORDER BY start',
+                (doc,))]
+        return self._t[doc]
+
+    def stripped(self, doc):
+        if doc not in self._s:
+            self._s[doc] = [(r[0], r[1]) for r in self.conn.execute(
+                'SELECT start, "end" FROM stripped WHERE doc = ?', (doc,))]
+        return self._s[doc]
+
+    def dominant(self, doc):
+        """The most-mentioned person of a document (whom an unresolved "he" most likely refers to)."""
+        if doc not in self._dom:
+            c = Counter(m["entity_id"] for m in self.mentions(doc) if m["type"] == "PERSON" and m["entity_id"])
+            self._dom[doc] = c.most_common(1)[0][0] if c else None
+        return self._dom[doc]
+
+
+def _contains_name(text: str, name: str) -> list[int]:
+    if not name:
+        return []
+    pat = r"(?<![\w])" + re.escape(name).replace(r"\ ", r"\s+") + r"(?![\w])"
+    return [m.start() for m in re.finditer(pat, text, flags=re.I if name.islower() else 0)]
+
+
+def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, toks) -> tuple[float, list[tuple]]:
+    """(support, spans of the subject inside the sentence)"""
+    if subj is None:
+        return 1.0, []
+    spans = []
+    for s in subj.surfaces:
+        for p in _contains_name(text, s):
+            spans.append((p, p + len(s)))
+    if spans:
+        return 1.0, spans
+    if not subj.ids:
+        return 0.0, []
+    if any(t.lower() in PRONOUNS for _, t in toks):
+        prev = [m for m in corpus.mentions(doc) if m["type"] == "PERSON" and m["end"] <= start and m["entity_id"]
+                and start - m["end"] < 1500]
+        if prev and prev[-1]["entity_id"] in subj.ids:
+            return 0.8, []
+        if corpus.dominant(doc) in subj.ids:
+            return 0.6, []
+    return 0.0, []
+
+
+def _tokens(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude) -> list[dict]:
+    """Typed spans inside the sentence (offsets relative to the sentence)."""
+    t = q.answer_type
+    out = []
+
+    def overl(a, b):
+        return any(a < e and s < b for s, e in exclude)
+
+    if t == "DATE":
+        for x in corpus.timexes(doc):
+            if x["start"] >= s0 and x["end"] <= s1 and x["type"] in ("DATE", "TIME") and x["earliest"]:
+                v = x["value"] or ""
+                spec = 1.0 if re.fullmatch(r"\d{4}(-\d\d){0,2}", v[:10]) else 0.6 if re.fullmatch(r"\d{3}", v) else 0.3
+                if x["type"] == "TIME":
+                    spec = 0.2
+                a, b = x["start"] - s0, x["end"] - s0
+                out.append({"a": a, "b": b, "text": x["text"], "w": spec})
+        if not out:
+            for m in re.finditer(r"\b(1[5-9]\d\d|20[0-2]\d)\b", text):
+                out.append({"a": m.start(), "b": m.end(), "text": m.group(), "w": 0.8})
+        return out
+    if t == "NUMBER":
+        for m in _NUM.finditer(text):
+            out.append({"a": m.start(), "b": m.end(), "text": m.group(), "w": 1.0})
+        return out
+    if t not in ("PLACE", "PERSON", "ORG", "WORK"):
+        return out
+    ms = [m for m in corpus.mentions(doc) if m["start"] >= s0 and m["end"] <= s1]
+    covered = []
+    for m in ms:
+        a, b = m["start"] - s0, m["end"] - s0
+        covered.append((a, b))
+        if overl(a, b):
+            continue
+        if m["type"] == t:
+            w = 1.0
+        elif t == "PERSON" and m["type"] == "PLACE" and len(m["text"].split()) >= 2 and " of " not in m["text"]:
+            w = 0.5           # "Natalya Sedova" mistyped as a place
+        elif t == "ORG" and m["type"] in ("EVENT",):
+            w = 0.4
+        elif t == "WORK" and m["type"] in ("EVENT", "ORG"):
+            w = 0.3
+        else:
+            continue
+        txt = m["text"]
+        if t == "ORG":
+            tail = _ORG_TAIL.match(text, b)
+            if tail:
+                txt, b = text[a:tail.end()], tail.end()
+        out.append({"a": a, "b": b, "text": txt, "w": w})
+    # capitalised sequences the entity stage missed
+    for m in _CAP.finditer(text):
+        a, b = m.start(), m.end()
+        word = m.group()
+        if word in _GENERIC or overl(a, b) or any(a < e and s < b for s, e in covered):
+            continue
+        if (a == 0 or t == "WORK") and len(word.split()) == 1:
+            continue
+        w = 0.2 if t == "WORK" else 0.35
+        txt = word
+        if t == "ORG":
+            tail = _ORG_TAIL.match(text, b)
+            if tail:
+                txt, b, w = text[a:tail.end()], tail.end(), 0.6
+        if t == "PERSON" and len(word.split()) < 2:
+            w = 0.25
+        out.append({"a": a, "b": b, "text": txt, "w": w})
+    if t == "WORK":
+        for m in re.finditer(r"[_*“\"‘]([^_*”\"’]{3,80})[_*”\"’]", text):
+            if m.group(1)[:1].isupper():
+                out.append({"a": m.start(1), "b": m.end(1), "text": m.group(1), "w": 0.8})
+    return out
+
+
+def _merge_lists(cands: list[dict], text: str) -> list[dict]:
+    """"Lenin" + " and " + "Trotsky" -> "Lenin and Trotsky" (one answer naming both)."""
+    cands = sorted(cands, key=lambda c: c["a"])
+    out = []
+    for c in cands:
+        if out and re.fullmatch(r"\s*(,|and|, and|&)\s*", text[out[-1]["b"]:c["a"]]) and \
+                out[-1].get("type_w", 1) and abs(out[-1]["w"] - c["w"]) < 0.5:
+            p = out[-1]
+            out[-1] = {"a": p["a"], "b": c["b"], "text": text[p["a"]:c["b"]], "w": max(p["w"], c["w"]),
+                       "parts": p.get("parts", [p["text"]]) + [c["text"]]}
+        else:
+            out.append(dict(c))
+    return out
+
+
+def _clause(text: str, pivot_a: int, pivot_b: int) -> str:
+    """The clause of the sentence around a pivot span, trimmed to a short answer."""
+    bounds = [0] + [m.end() for m in re.finditer(r"[;:()–—]|,\s|\s-\s", text)] + [len(text)]
+    lo = max(b for b in bounds if b <= pivot_a)
+    hi = min((b for b in bounds if b >= pivot_b), default=len(text))
+    seg = text[lo:hi].strip(" ,;:()–—-.")
+    if len(seg.split()) < 4:
+        # a bare "in 1919," or "On his release,": take the next clause too
+        nxt = min((b for b in bounds if b > hi), default=len(text))
+        seg = text[lo:nxt].strip(" ,;:()–—-.")
+    words = seg.split()
+    if len(words) > 18:
+        seg = " ".join(words[:18]) + " …"
+    return re.sub(r"^(and|but|which|who|that|where|then)\s+", "", seg, flags=re.I)
+
+
+def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus: Corpus | None = None) -> list[dict]:
+    corpus = corpus or Corpus(conn)
+    fts = _fts_terms(q, subj)
+    if not fts:
+        return []
+    rows = conn.execute('SELECT doc, start, "end", text, bm25(sentences_fts) AS r FROM sentences_fts'
+                        ' WHERE sentences_fts MATCH ? ORDER BY r LIMIT ?', (fts, limit)).fetchall()
+    if not rows:
+        return []
+    best_bm = -min(r["r"] for r in rows) or 1.0
+    trig = TRIGGER_STEMS.get(q.relation or "", set())
+    focus = [stem(re.sub(r"['’]s$", "", f)) for f in q.focus]
+    anchor_rel = None
+    if q.anchor:
+        for w in _WORD.findall(q.anchor.lower()):
+            hit = [k for k, st in TRIGGER_STEMS.items() if stem(w) in st]
+            if hit:
+                anchor_rel = hit[0]
+                break
+    anchor_content = [stem(w) for w in _WORD.findall((q.anchor or "").lower())
+                      if w not in STOP and len(w) > 2]
+    out = []
+    for r in rows:
+        doc, s0, s1, text = r["doc"], int(r["start"]), int(r["end"]), r["text"]
+        if any(a <= s0 and s1 <= b or (a < s1 and s0 < b and (min(b, s1) - max(a, s0)) > (s1 - s0) / 2)
+               for a, b in corpus.stripped(doc)):
+            continue
+        toks = _tokens(text)
+        stems = [(p, stem(w), w) for p, w in toks]
+        ssup, subj_spans = _subject_support(corpus, doc, s0, text, subj, toks)
+        if ssup <= 0:
+            continue
+        # other names in the question must all be there
+        other_spans = []
+        ok = True
+        for o in q.others:
+            ps = _contains_name(text, re.sub(r"['’]s$", "", o))
+            if not ps:
+                ok = False
+                break
+            other_spans += [(p, p + len(o)) for p in ps]
+        if not ok:
+            continue
+        # the asked relation
+        tpos = [p for p, s, _ in stems if s in trig]
+        if q.relation == "work_with":
+            tpos = [p for p in tpos if re.match(r"[\w’']+\s+(?:\w+\s+)?(with|alongside|under)\b", text[p:])]
+        if q.relation and not tpos:
+            continue
+        # the year
+        ypos = []
+        if q.year:
+            for x in corpus.timexes(doc):
+                if x["start"] >= s0 and x["end"] <= s1 and x["earliest"] and x["latest"]:
+                    try:
+                        lo, hi = int(x["earliest"][:4]), int(x["latest"][:4])
+                    except ValueError:
+                        continue
+                    if lo <= q.year <= hi and hi - lo <= 3:
+                        ypos.append((x["start"] - s0, x["end"] - s0))
+            if not ypos:
+                ypos = [(m.start(), m.end()) for m in re.finditer(rf"\b{q.year}\b", text)]
+            if not ypos:
+                continue
+        # the anchor of an after/before question
+        apos = []
+        if q.anchor:
+            arel = TRIGGER_STEMS.get(anchor_rel or "", set())
+            apos = [(p, p + len(w)) for p, s, w in stems if s in arel or (not arel and s in anchor_content)]
+            if not apos:
+                continue
+        # remaining content words
+        sset = {s for _, s, _ in stems}
+        fhit = sum(1 for f in focus if f in sset)
+        if focus and fhit < len(focus) - (1 if len(focus) >= 3 else 0):
+            continue
+        bm = -r["r"] / best_bm
+        base = 0.6 * bm + ssup + (0.3 * fhit / len(focus) if focus else 0)
+        exclude = subj_spans + other_spans + [(p, p + len(w)) for p, st, w in stems if st in trig]
+        exclude += [(max(0, a - s0), b - s0) for a, b in corpus.stripped(doc) if a < s1 and s0 < b]
+        pivots = [(p, p + 1) for p in tpos] or ypos or apos or [(0, 0)]
+        if q.anchor and q.direction:
+            ans = _after_text(text, apos, q.direction)
+            if ans:
+                out.append({"text": ans, "doc": doc, "start": s0, "end": s1, "quote": text, "score": base})
+            continue
+        if q.answer_type:
+            cands = _candidates(corpus, q, doc, s0, s1, text, exclude)
+            if q.answer_type == "PERSON" and q.relation == "death":
+                by = [c for c in cands if re.search(r"\bby\s+(\w+\s+)?$", text[max(0, c["a"] - 30):c["a"]])]
+                cands = by or []
+            cands = _merge_lists(cands, text) if q.answer_type in ("PERSON", "WORK", "PLACE") else cands
+            if q.year and q.answer_type != "DATE":
+                pivots = pivots + ypos
+            best = None
+            for c in cands:
+                d = min(min(abs(c["a"] - pb), abs(pa - c["b"])) for pa, pb in pivots)
+                dw = len(text[:0]) + d / 6.0    # ~ words
+                after = any(c["a"] >= pa for pa, _ in pivots)
+                sc = 1.5 * c["w"] * (1.0 / (1.0 + dw / 4.0)) + (0.1 if after else 0)
+                if q.answer_type == "PLACE" and after and \
+                        re.search(r"\b(in|at|to|into|near|from)\s+(the\s+)?$", text[max(0, c["a"] - 12):c["a"]]):
+                    sc += 0.25
+                if q.prep and any(pa <= c["a"] and re.search(rf"\b{q.prep}\b", text[pa:c["a"]])
+                                  for pa, _ in pivots):
+                    sc += 0.3
+                if best is None or sc > best[0]:
+                    best = (sc, c)
+                out.append({"text": c["text"], "doc": doc, "start": s0, "end": s1, "quote": text,
+                            "score": base + sc, "parts": c.get("parts")})
+            if q.answer_type == "WORK" and tpos and (best is None or best[1]["w"] < 0.5):
+                verb = [p for p in tpos if re.match(r"(wr[io]t|publish|author)", text[p:].lower())]
+                if verb:
+                    out.append({"text": _object_after(text, verb[0]), "doc": doc, "start": s0, "end": s1,
+                                "quote": text, "score": base + 0.4})
+            continue
+        pa, pb = pivots[0]
+        out.append({"text": _clause(text, pa, pb), "doc": doc, "start": s0, "end": s1, "quote": text,
+                    "score": base})
+    return out
+
+
+def _object_after(text: str, p: int) -> str:
+    rest = re.sub(r"^[\w’']+\s+", "", text[p:])
+    rest = re.split(r"[.;,(:]|\s[-–—]\s|\s(?:and|but)\s(?:was|is|he|she|had|has)\b", rest)[0]
+    words = rest.split()
+    return " ".join(words[:10]) + (" …" if len(words) > 10 else "")
+
+
+def _after_text(text: str, apos: list[tuple], direction: str) -> str | None:
+    a, b = apos[0]
+    if direction == "after":
+        rest = text[b:]
+        m = re.search(r"[,;:]\s*|\s(?:he|she)\s", rest)
+        if m and m.end() < len(rest) - 8:
+            seg = rest[m.end():] if m.group().strip() in (",", ";", ":") else rest[m.start():]
+            return _clause(seg.strip(), 0, 1)
+        return None
+    before = text[:a]
+    seg = before.strip(" ,;")
+    return _clause(seg, max(0, len(seg) - 2), len(seg)) if len(seg.split()) >= 3 else None

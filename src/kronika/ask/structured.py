@@ -1,0 +1,287 @@
+"""Answers read from the reconciled knowledge base: facts, events (timeline order) and relations.
+
+Also resolves the question's subject to a group of entity ids (a name, its
+aliases, and the other spellings the store has not merged yet: "Serge",
+"Victor Serge", "Serge's"), used by the passage retriever as well.
+Reads only: plain SELECTs and ``store.reads`` functions.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from ..errors import NotFoundError
+from ..store import reads
+from .questions import RELATIONS, TRIGGER_STEMS, Question, stem
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def norm_name(s: str) -> str:
+    s = s.replace("’", "'")
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^\w\s.\-]", " ", s)
+    return " ".join(s.split()).strip(" .-").lower()
+
+
+@dataclass
+class Subject:
+    name: str                                   # as asked
+    ids: set[str] = field(default_factory=set)  # entity ids of the group
+    primary: str | None = None
+    surfaces: list[str] = field(default_factory=list)   # strings to look for in sentences, longest first
+    type: str | None = None
+
+
+def _entity_names(conn) -> list[tuple[str, str, str, int]]:
+    rows = [(r["id"], r["name"], r["type"], r["mentions"]) for r in
+            conn.execute("SELECT id, name, type, mentions FROM entities")]
+    rows += [(r["entity_id"], r["alias"], r["type"], r["mentions"]) for r in
+             conn.execute("SELECT a.entity_id, a.alias, e.type, e.mentions FROM aliases a"
+                          " JOIN entities e ON e.id = a.entity_id")]
+    return rows
+
+
+def resolve(conn, name: str | None, *, names_cache=None) -> Subject | None:
+    """The entity group a name refers to, or None when the corpus never mentions it."""
+    if not name:
+        return None
+    n = norm_name(name)
+    if not n:
+        return None
+    toks = n.split()
+    rows = names_cache if names_cache is not None else _entity_names(conn)
+    exact, partial = [], []
+    for eid, ename, etype, cnt in rows:
+        en = norm_name(ename)
+        if not en:
+            continue
+        etoks = en.split()
+        if en == n:
+            exact.append((eid, ename, etype, cnt))
+        elif len(toks) > 1 and en in (" ".join(toks[i:j]) for i in range(len(toks)) for j in range(i + 1, len(toks) + 1)) \
+                and etoks[-1] == toks[-1]:
+            partial.append((eid, ename, etype, cnt))      # "Trotsky" for "Leon Trotsky"
+        elif len(etoks) > 1 and toks[-1] in etoks and (len(toks) == 1 or n in en):
+            partial.append((eid, ename, etype, cnt))      # "Victor Serge" for "Serge"
+    group = exact + partial
+    if not group:
+        try:
+            r = reads.find_entity(conn, name, None)
+        except NotFoundError:
+            r = None
+        if r is not None and (norm_name(r["name"]).find(n) >= 0 or n.find(norm_name(r["name"])) >= 0):
+            group = [(r["id"], r["name"], r["type"], r["mentions"])]
+    s = Subject(name=name)
+    if group:
+        persons = [g for g in group if g[2] == "PERSON"]
+        if persons and len(persons) < len(group):
+            # keep PERSON spellings and mistyped ones that equal the asked name
+            group = persons + [g for g in group if g[2] != "PERSON" and norm_name(g[1]) == n]
+        group.sort(key=lambda g: (-(norm_name(g[1]) == n), -g[3]))
+        s.primary = max(group, key=lambda g: (g[3], norm_name(g[1]) == n))[0]
+        s.type = group[0][2]
+        s.ids = {g[0] for g in group}
+        surf = {name.strip(), re.sub(r"['’]s$", "", name.strip())}
+        for g in group:
+            clean = re.sub(r"['’]s?$", "", " ".join(g[1].split()).strip(" -"))
+            if clean and len(clean) > 1:
+                surf.add(clean)
+        if len(toks) > 1 and s.type == "PERSON":
+            surf.add(name.strip().split()[-1])
+        s.surfaces = sorted(surf, key=len, reverse=True)
+        return s
+    # not an entity: accept it when the text mentions it literally
+    hit = conn.execute("SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 1",
+                       (" ".join(f'"{w}"' for w in _WORD.findall(name)),)).fetchone() if _WORD.findall(name) else None
+    if hit:
+        s.surfaces = [name.strip()]
+        return s
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+
+def _ans(text: str, sources: list[dict], score: float, kind: str) -> dict:
+    return {"text": text, "sources": sources, "score": score, "via": kind}
+
+
+def _year_overlap(date: dict | None, year: int) -> bool:
+    if not date:
+        return False
+    lo, hi = date.get("start"), date.get("end")
+    try:
+        lo_y = int(str(lo)[:4]) if lo else None
+        hi_y = int(str(hi)[:4]) if hi else None
+    except ValueError:
+        return False
+    if lo_y is None and hi_y is None:
+        return False
+    if lo_y is not None and hi_y is not None and hi_y - lo_y > 3:
+        return False            # a wide inferred interval does not say "in 1919"
+    return (lo_y or hi_y) <= year <= (hi_y or lo_y)
+
+
+def _date_text(date: dict) -> str | None:
+    if date.get("text"):
+        return date["text"]
+    lo, hi = date.get("start"), date.get("end")
+    if lo and hi and lo == hi:
+        return lo
+    if lo and hi:
+        return f"{lo}–{hi}"
+    return lo or hi
+
+
+def _trigger_hit(q: Question, text: str) -> bool:
+    stems = TRIGGER_STEMS.get(q.relation or "", set())
+    return any(stem(w) in stems for w in _WORD.findall(text))
+
+
+def _good_sources(srcs: list[dict]) -> list[dict]:
+    return [s for s in srcs if s.get("quote")]
+
+
+def facts_answers(conn, q: Question, subj: Subject) -> list[dict]:
+    if not q.relation:
+        return []
+    attrs = RELATIONS[q.relation]["facts"].get(q.wh, [])
+    if q.answer_type == "DATE" and q.relation in ("birth", "death"):
+        attrs = [f"{q.relation}_date"]
+    if not attrs:
+        return []
+    out = []
+    for eid in subj.ids:
+        for f in reads.facts_of(conn, eid):
+            if f["attribute"] not in attrs:
+                continue
+            srcs = _good_sources(f["sources"])
+            if not srcs:
+                continue
+            if q.others and not any(norm_name(o) in norm_name(f["value"]) for o in q.others):
+                continue
+            out.append(_ans(f["value"], srcs, 2.0 + f.get("confidence", 0.5), "fact"))
+    return out
+
+
+def relations_answers(conn, q: Question, subj: Subject) -> list[dict]:
+    if not q.relation or q.wh not in ("who", "what", "which"):
+        return []
+    rels = RELATIONS[q.relation]["relations"]
+    if not rels:
+        return []
+    out = []
+    seen = set()
+    for eid in subj.ids:
+        for r in reads.relations_of(conn, eid):
+            if r["relation"] not in rels or id(r) in seen:
+                continue
+            srcs = _good_sources(r["sources"])
+            if not srcs:
+                continue
+            # widow_of: the widow is the source, the husband the target; "Who was X's widow?" asks the source
+            if r["target"]["id"] in subj.ids and r["source"]["id"] not in subj.ids:
+                other = r["source"]
+            elif r["source"]["id"] in subj.ids and r["target"]["id"] not in subj.ids:
+                if q.relation == "widow":
+                    continue          # X is the widow of someone: not what is asked
+                other = r["target"]
+            else:
+                continue
+            out.append(_ans(other["name"], srcs, 2.5, "relation"))
+    return out
+
+
+def _event_matches(q: Question, e: dict) -> bool:
+    if q.relation and e["type"] in RELATIONS[q.relation]["events"]:
+        return True
+    return False
+
+
+def events_answers(conn, q: Question, subj: Subject) -> list[dict]:
+    if not subj.ids:
+        return []
+    names = None
+    out = []
+    for eid in sorted(subj.ids):
+        evs = [e for e in reads.events_of(conn, eid, names) if not e.get("fiction")]
+        if q.anchor and q.direction:
+            out += _after(q, evs)
+            continue
+        for e in evs:
+            srcs = _good_sources(e["sources"])
+            if not srcs:
+                continue
+            if q.year and not _year_overlap(e["date"], q.year):
+                continue
+            if not q.year and not _event_matches(q, e):
+                continue
+            if q.year and q.relation and not _event_matches(q, e):
+                continue
+            if q.others:
+                blob = " ".join([e["summary"]] + [p["name"] for p in e["places"] + e["participants"]] +
+                                [s["quote"] for s in srcs]).lower()
+                if not all(norm_name(o) in blob for o in q.others):
+                    continue
+            conf = e.get("confidence", 0.5)
+            if q.answer_type == "PLACE":
+                for p in e["places"]:
+                    if p["id"] not in subj.ids:
+                        out.append(_ans(p["name"], srcs, 1.5 + conf, "event"))
+            elif q.answer_type == "DATE":
+                d = _date_text(e["date"])
+                if d and not e["date"].get("inferred"):
+                    out.append(_ans(d, srcs, 1.5 + conf, "event"))
+                elif d:
+                    out.append(_ans(d, srcs, 0.8 + conf, "event"))
+            elif q.answer_type in ("PERSON", "ORG", "WORK"):
+                for p in e["participants"]:
+                    if p["id"] not in subj.ids:
+                        out.append(_ans(p["name"], srcs, 1.4 + conf, "event"))
+            else:
+                out.append(_ans(e["summary"], srcs, 1.2 + conf, "event"))
+    return out
+
+
+def _after(q: Question, evs: list[dict]) -> list[dict]:
+    """The events right after (or before) the anchor event, in timeline order."""
+    from .questions import _WORD as QW
+    words = [w.lower() for w in QW.findall(q.anchor or "")]
+    rel = None
+    for w in words:
+        hit = [k for k, st in TRIGGER_STEMS.items() if stem(w) in st]
+        if hit:
+            rel = hit[0]
+            break
+    content = {stem(w) for w in words if len(w) > 3 and w not in ("from", "with", "their", "his", "her")}
+    best, best_score = None, 0.0
+    for i, e in enumerate(evs):
+        sc = 0.0
+        if rel and e["type"] in RELATIONS[rel]["events"]:
+            sc += 2
+        blob = " ".join([e["summary"]] + [s["quote"] for s in e["sources"]])
+        st = {stem(w) for w in _WORD.findall(blob)}
+        sc += len(content & st) / max(1, len(content))
+        if sc > best_score:
+            best, best_score = i, sc
+    if best is None or best_score < 1.0:
+        return []
+    rng = range(best + 1, min(len(evs), best + 4)) if q.direction == "after" else range(best - 1, max(-1, best - 4), -1)
+    out = []
+    for k, j in enumerate(rng):
+        srcs = _good_sources(evs[j]["sources"])
+        if srcs:
+            out.append(_ans(evs[j]["summary"], srcs, 2.5 - 0.3 * k, "timeline"))
+    return out
+
+
+def answers(conn, q: Question, subj: Subject | None) -> list[dict]:
+    if subj is None or not subj.ids:
+        return []
+    out = []
+    if not q.year and not q.anchor:
+        out += facts_answers(conn, q, subj)
+        out += relations_answers(conn, q, subj)
+    out += events_answers(conn, q, subj)
+    return out
