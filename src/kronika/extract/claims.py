@@ -1,11 +1,258 @@
-"""spaCy Doc + mentions -> attributed claims and direct quotations of one document."""
+"""spaCy Doc + mentions -> attributed claims and direct quotations of one document.
+
+Steps (each a pure function of the parse):
+  1. quotations with an attribution or citation      (claim_quotes)
+  2. attributed claims: verbs, 'according to', nouns  (claim_attrib)
+  3. the document's own voice: evaluative words tied by the parse to a person,
+     a work or an organisation (holder None)
+  4. for a review, the reviewer's overall stance toward the reviewed work (kind reception)
+Stance comes from kronika's own lexicon (data/stance_lexicon.json) with negation.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..records import Claim, Document, Mention
+from .claim_attrib import frame_claims, noun_claims, verb_claims
+from .claim_context import FIRST_PERSON, ClaimContext, dedupe, reviewed_work
+from .claim_quotes import extract_quotations
+from .claim_stance import Cue, label, polarity, weight, words
+
+EXPERIENCER = {"love", "enjoy", "recommend", "admire", "avoid", "cherish", "adore", "hate", "loathe", "dislike", "skip"}
+SUBJECT_TARGET_VERBS = {"give", "surrender", "capitulate", "abandon", "renounce", "recant", "betray", "fail", "sell",
+                        "inspire", "triumph", "succeed"}
+MAX_NP = 14
 
 
 def extract_claims(sdoc: Doc, document: Document, mentions: list[Mention]) -> list[Claim]:
     """Opinions, judgements, accusations and quotations, with holder, target and stance."""
-    return []
+    if not document.text.strip() or len(sdoc) == 0:
+        return []
+    ctx = ClaimContext.build(sdoc, document, mentions)
+    quotes, spans, used_verbs = extract_quotations(ctx)
+    quoted = _quoted_tokens(sdoc, spans)
+    covered: set[int] = set()
+    attributed = verb_claims(ctx, used_verbs | quoted, covered)
+    attributed += frame_claims(ctx, covered)
+    attributed += noun_claims(ctx, covered)
+    attributed = [c for c in attributed if not _inside_quote(c, spans)]
+    voice = voice_claims(ctx, quoted | covered)
+    claims = quotes + attributed + voice
+    rec = reception_claim(ctx, voice)
+    if rec is not None:
+        claims.append(rec)
+    claims = [c for c in dedupe(claims) if c.about and c.source.quote]
+    claims.sort(key=lambda c: (c.source.start, c.source.end))
+    return claims
+
+
+def _quoted_tokens(sdoc: Doc, spans: list[tuple[int, int]]) -> set[int]:
+    out: set[int] = set()
+    if not spans:
+        return out
+    j = 0
+    for t in sdoc:
+        while j < len(spans) and spans[j][1] <= t.idx:
+            j += 1
+        if j < len(spans) and spans[j][0] <= t.idx < spans[j][1]:
+            out.add(t.i)
+    return out
+
+
+def _inside_quote(c: Claim, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= c.source.start and c.source.end <= e for s, e in spans)
+
+
+# -- the document's own voice ---------------------------------------------
+
+def _np_span(tok: Token) -> tuple[int, int]:
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    if hi - lo > MAX_NP:
+        lo = min(lo, tok.i)
+        hi = tok.i + 1
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.right_edge.i - lo < MAX_NP:
+                hi = c.right_edge.i + 1
+                break
+    return lo, hi
+
+
+NOMINAL_DEPS = ("amod", "acl", "attr", "acomp", "oprd", "compound", "npadvmod", "advmod")
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in NOMINAL_DEPS or t.head is t:
+            return t
+        t = t.head
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return c
+    if verb.dep_ == "conj" and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, str]:
+    """(about key, first token, end token, kind) for an evaluative cue in the document's voice."""
+    sdoc = ctx.sdoc
+    r = sdoc[cue.root]
+    lemma = r.lemma_.lower()
+    nxt = cue.end if r.pos_ != "NOUN" or r.head.i != cue.end else cue.end
+    if nxt < len(sdoc) and r.pos_ in ("NOUN", "X", "PROPN", "ADJ"):  # "the turncoat Karl Radek"
+        m = ctx.mention_of(sdoc[nxt])
+        if m is not None and m.start == sdoc[nxt].idx and m.type == "PERSON":
+            end = nxt
+            while end < len(sdoc) and sdoc[end].idx < m.end:
+                end += 1
+            lo = cue.start
+            while lo > 0 and sdoc[lo - 1].dep_ in ("det", "amod", "advmod") and sdoc[lo - 1].head.i >= cue.start:
+                lo -= 1
+            return m.key, lo, end, "characterisation"
+    if r.pos_ == "VERB" and r.dep_ not in NOMINAL_DEPS:
+        subj = _subject(r)
+        if lemma in EXPERIENCER:
+            if subj is not None and subj.lower_ not in FIRST_PERSON:
+                return None, 0, 0, ""
+            obj = next((c for c in r.children if c.dep_ == "dobj"), None)
+            if obj is None:
+                return None, 0, 0, ""
+            key = ctx.key_of(obj)
+            lo = subj.i if subj is not None else r.i
+            return key, min(lo, r.i), obj.right_edge.i + 1, "opinion"
+        if lemma in SUBJECT_TARGET_VERBS or cue.end - cue.start > 1:
+            if subj is None or subj.lower_ in FIRST_PERSON:
+                return None, 0, 0, ""
+            key = ctx.key_of(subj)
+            end = max(cue.end, max((c.right_edge.i + 1 for c in r.children if c.dep_ == "dobj"), default=cue.end))
+            return key, subj.left_edge.i if r.i - subj.left_edge.i < MAX_NP else subj.i, end, "characterisation"
+        return None, 0, 0, ""
+    noun = r.head if r.dep_ in ("amod", "compound", "advmod") and r.head.pos_ in ("NOUN", "PROPN") else r
+    if noun.lemma_.lower() in words("relational_nouns"):
+        verb = noun.head if noun.dep_ == "nsubj" else None
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None) if verb is not None else None
+        key = ctx.key_of(attr) if attr is not None else None
+        if key is None:
+            return None, 0, 0, ""
+        return key, min(noun.left_edge.i, cue.start), attr.right_edge.i + 1, "characterisation"
+    if noun.pos_ in ("NOUN", "PROPN"):
+        key = ctx.key_of(noun)
+        if key is None:
+            for p in noun.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            key = ctx.key_of(o)
+        if key is not None:
+            lo, hi = _np_span(noun)
+            return key, min(lo, cue.start), max(hi, cue.end), "characterisation" if ctx.types.get(key) == "PERSON" else "opinion"
+    verb = _clause_verb(r)
+    if verb is None:
+        return None, 0, 0, ""
+    if verb.lemma_.lower() in words("verbs_saying") | words("verbs_neutral"):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ not in FIRST_PERSON:
+            return None, 0, 0, ""  # someone else's words: an attributed claim, not the document's voice
+    subj = _subject(verb)
+    if subj is not None and subj.pos_ in ("VERB", "AUX"):
+        subj = None
+    if subj is None or subj.lower_ in FIRST_PERSON:
+        key = _review_fallback(ctx, r)
+        if key is None:
+            return None, 0, 0, ""
+        lo, hi = _np_span(noun) if noun.pos_ in ("NOUN", "PROPN") else (cue.start, cue.end)
+        return key, min(lo, verb.i if subj is not None else lo), max(hi, cue.end), "opinion"
+    key = ctx.key_of(subj)
+    if key is None:
+        key = _review_fallback(ctx, r)
+    if key is None:
+        return None, 0, 0, ""
+    lo = subj.left_edge.i if cue.start - subj.left_edge.i <= MAX_NP else subj.i
+    hi = max(cue.end, min(r.right_edge.i + 1, cue.end + 6) if r.pos_ != "VERB" else cue.end)
+    if noun is not r and noun.i >= cue.end:
+        hi = max(hi, noun.i + 1)
+    kind = "characterisation" if ctx.types.get(key) == "PERSON" else "opinion"
+    return key, min(lo, cue.start), hi, kind
+
+
+def _review_fallback(ctx: ClaimContext, tok: Token) -> str | None:
+    """In a review: 'this book', 'it', 'a better book' point to the reviewed work (or, unnamed, its author)."""
+    if ctx.document.genre != "review" and not ctx.reviewed:
+        return None
+    sent = tok.sent
+    if any(t.lemma_ in words("work_nouns") or t.lower_ in ("this", "it") and t.dep_ in ("nsubj", "dobj") for t in sent):
+        if any((m := ctx.mention_of(t)) is not None and m.type in ("PERSON", "ORG") for t in sent):
+            return None
+        return ctx.reviewed or ctx.top_person()
+    return None
+
+
+def voice_claims(ctx: ClaimContext, skip: set[int]) -> list[Claim]:
+    """Evaluative wording in the document's own voice, grouped per sentence and target (holder None)."""
+    sdoc = ctx.sdoc
+    groups: dict[tuple[int, str], list] = {}
+    text = ctx.document.text
+    for cue in ctx.cues:
+        if not cue.strong or any(i in skip for i in range(cue.start, cue.end)):
+            continue
+        m = ctx.mention_of(sdoc[cue.start])
+        if m is not None and m.type != "PERSON" and m.start < sdoc[cue.start].idx + 1 and m.end > sdoc[cue.root].idx:
+            continue  # part of a name: "the Great Purge"
+        key, lo, hi, kind = _voice_target(ctx, cue)
+        if not key or hi <= lo:
+            continue
+        lo, hi = _same_paragraph(sdoc, text, cue, lo, hi)
+        score = polarity(sdoc, cue) * weight(sdoc, cue)
+        g = groups.setdefault((sdoc[cue.start].sent.start, key), [0.0, lo, hi, kind])
+        g[0] += score
+        g[1], g[2] = min(g[1], lo), max(g[2], hi)
+    out = []
+    for (_, key), (score, lo, hi, kind) in groups.items():
+        stance = label(score)
+        if stance == "neutral":
+            continue
+        while hi - 1 > lo and sdoc[hi - 1].is_punct:
+            hi -= 1
+        src = ctx.token_source(lo, hi - 1)
+        out.append(Claim(holder=None, about=key, stance=stance, text=_short(src.quote), source=src, kind=kind))
+    return out
+
+
+def _same_paragraph(sdoc: Doc, text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int]:
+    """Trim a token range so it does not cross a blank line away from the cue (titles, headings)."""
+    for i in range(cue.start, lo, -1):
+        if "\n" in text[sdoc[i - 1].idx:sdoc[i].idx] or sdoc[i - 1].is_space and "\n" in sdoc[i - 1].text:
+            lo = i
+            break
+    for i in range(cue.end, hi):
+        if "\n" in text[sdoc[i - 1].idx + len(sdoc[i - 1].text):sdoc[i].idx + (len(sdoc[i].text) if sdoc[i].is_space else 0)]:
+            hi = i
+            break
+    return lo, hi
+
+
+def reception_claim(ctx: ClaimContext, voice: list[Claim]) -> Claim | None:
+    """A review's overall stance toward the reviewed work, from the document's own claims about it."""
+    work = ctx.reviewed or reviewed_work(ctx.document, ctx.mentions)
+    if not work:
+        return None
+    about = [c for c in voice if c.about == work]
+    if not about:
+        return None
+    score = sum(1 if c.stance == "positive" else -1 for c in about)
+    stance = label(score)
+    if stance == "neutral":
+        return None
+    best = next(c for c in about if c.stance == stance)
+    return Claim(holder=None, about=work, stance=stance, text=f"{stance} review of {work}: {best.text}",
+                 source=best.source, kind="reception")
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,259 @@
+"""spaCy Doc + Document + mentions -> a ClaimContext: who a token refers to (entity key, pronoun, 'this book').
+
+Shared by the claim rules. Pronouns use the resolver's ``coref`` mentions when
+present; otherwise a small fallback: the nearest preceding person (not the
+excluded holder), else the document's most mentioned person.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..records import Claim, Document, Mention, Source
+from .claim_stance import Cue, find_cues, words
+
+PRONOUNS_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+PRONOUNS_WORK = {"it", "this", "its", "that"}
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+ENTITY_TYPES_ABOUT = ("PERSON", "WORK", "ORG", "PLACE", "EVENT")
+TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with"}
+
+
+@dataclass
+class ClaimContext:
+    """Everything the rules need to name holders and targets in one document."""
+
+    sdoc: Doc
+    document: Document
+    mentions: list[Mention]
+    cues: list[Cue] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _sorted: list[Mention] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    types: dict[str, str] = field(default_factory=dict)
+    reviewed: str | None = None
+
+    @classmethod
+    def build(cls, sdoc: Doc, document: Document, mentions: list[Mention]) -> "ClaimContext":
+        ctx = cls(sdoc, document, list(mentions))
+        ctx._sorted = sorted(ctx.mentions, key=lambda m: (m.start, -(m.end - m.start)))
+        ctx._starts = [m.start for m in ctx._sorted]
+        for m in ctx.mentions:
+            if m.source != "coref":
+                ctx.counts[m.key] += 1
+            ctx.types.setdefault(m.key, m.type)
+        ctx.cues = find_cues(sdoc)
+        ctx.reviewed = reviewed_work(document, mentions)
+        return ctx
+
+    # -- mentions ---------------------------------------------------------
+    def mention_at(self, char: int) -> Mention | None:
+        """The mention covering a character offset (the longest one starting last before it)."""
+        i = bisect_right(self._starts, char) - 1
+        best = None
+        while i >= 0 and i >= bisect_right(self._starts, char) - 8:
+            m = self._sorted[i]
+            if m.start <= char < m.end and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+            i -= 1
+        return best
+
+    def mention_of(self, tok: Token) -> Mention | None:
+        m = self.mention_at(tok.idx)
+        if m is not None and m.type == "PERSON" and m.source == "coref" and tok.lower_ not in PRONOUNS_PERSON:
+            return None
+        return m
+
+    def top_person(self, exclude: str | None = None) -> str | None:
+        """The document's most mentioned person."""
+        for key, _ in self.counts.most_common():
+            if self.types.get(key) == "PERSON" and key != exclude:
+                return key
+        return None
+
+    def previous_person(self, char: int, exclude: str | None = None, window: int = 600) -> str | None:
+        """The nearest person mention before ``char`` (within ``window`` characters)."""
+        i = bisect_right(self._starts, char) - 1
+        while i >= 0:
+            m = self._sorted[i]
+            if char - m.start > window:
+                break
+            if m.type == "PERSON" and m.source != "coref" and m.end <= char and m.key != exclude:
+                return m.key
+            i -= 1
+        return None
+
+    # -- references -------------------------------------------------------
+    def resolve_pronoun(self, tok: Token, exclude: str | None = None) -> str | None:
+        """A person pronoun's referent: the resolver's coref mention; else a person that is the subject
+        earlier in the same sentence; else the document's most mentioned person; else the nearest before."""
+        m = self.mention_at(tok.idx)
+        if m is not None and m.type == "PERSON" and m.key != exclude:
+            return m.key
+        for t in tok.sent:
+            if t.i >= tok.i:
+                break
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                mm = self.mention_of(t)
+                if mm is not None and mm.type == "PERSON" and mm.key != exclude and mm.source != "coref":
+                    return mm.key
+        return self.top_person(exclude) or self.previous_person(tok.idx, exclude)
+
+    def key_of(self, tok: Token, exclude: str | None = None, allow_text: bool = True) -> str | None:
+        """The entity key a token (head of a phrase) refers to, or None.
+
+        Looks at the token's mention, then pronouns, 'this book' in a review,
+        possessors ('Serge's work'), appositions, compounds and 'of' phrases
+        ('the work of X'), then a proper-noun chunk ('Stalinism').
+        """
+        low = tok.lower_
+        m = self.mention_of(tok)
+        if m is not None and m.type in ENTITY_TYPES_ABOUT and m.key != exclude:
+            return m.key
+        if low in PRONOUNS_PERSON:
+            return self.resolve_pronoun(tok, exclude)
+        if low in FIRST_PERSON:
+            return None
+        work = self.reviewed or (self.top_person() if self.document.genre == "review" else None)
+        if work and (low in PRONOUNS_WORK and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+                     or tok.lemma_ in words("work_nouns") and _demonstrative(tok)):
+            return work
+        for c in tok.children:
+            if c.dep_ in ("appos", "compound", "poss") and c.i != tok.i:
+                mm = self.mention_of(c)
+                if mm is not None and mm.type in ENTITY_TYPES_ABOUT and mm.key != exclude:
+                    return mm.key
+        for c in tok.children:
+            if c.dep_ == "poss":
+                k = self.key_of(c, exclude, allow_text)
+                if k:
+                    return k
+        if tok.lemma_ in words("person_nouns") and _demonstrative(tok):
+            return self.resolve_pronoun(tok, exclude)
+        if allow_text and tok.pos_ == "PROPN":
+            return proper_chunk(tok)
+        return None
+
+    def keys_in(self, tok: Token, exclude: str | None = None) -> list[str]:
+        """Entity keys of a noun phrase and its conjuncts, looking through 'the work of X', 'X's memoir'."""
+        out: list[str] = []
+        for t in [tok] + list(tok.conjuncts):
+            k = self.key_of(t, exclude)
+            if k is None and (t.lemma_ in words("holder_nouns") or t.lemma_ in words("person_nouns")):
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ in ("of", "by", "at", "from", "in", "within", "among"):
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                out.extend(self.keys_in(p, exclude))
+            elif k and k not in out:
+                out.append(k)
+        return [k for i, k in enumerate(out) if k not in out[:i]]
+
+    def holder_keys(self, tok: Token) -> list[str]:
+        """Holders named by a subject / agent phrase; a common noun ('critics', 'the publisher') keeps its text."""
+        if tok.lower_ in FIRST_PERSON:
+            return []
+        keys = [k for k in self.keys_in(tok) if self.types.get(k) != "EVENT"]
+        if keys:
+            return keys
+        if tok.lower_ in words("quantifier_subjects") or tok.pos_ == "PRON":
+            return []
+        if tok.pos_ == "NOUN":
+            nxt = tok.doc[tok.i + 1:tok.i + 3]
+            for t in nxt:  # "his former deputy, Lena Ortiz"
+                m = self.mention_of(t)
+                if t.is_punct:
+                    continue
+                if m is not None and m.type == "PERSON" and m.start == t.idx:
+                    return [m.key]
+                break
+            for c in tok.children:
+                if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
+                    return self.holder_keys(c)
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return [noun_text(tok)]
+        return []
+
+    def source(self, start_char: int, end_char: int) -> Source:
+        """A Source for a character range, trimmed of spaces and edge punctuation."""
+        text = self.document.text
+        start_char = max(0, start_char)
+        end_char = min(len(text), end_char)
+        while start_char < end_char and (text[start_char].isspace() or text[start_char] in ",;:–—-"):
+            start_char += 1
+        while end_char > start_char and (text[end_char - 1].isspace() or text[end_char - 1] in ",;:–—-("):
+            end_char -= 1
+        return Source(self.document.doc, start_char, end_char, text[start_char:end_char])
+
+    def token_source(self, first: int, last: int) -> Source:
+        """A Source for tokens first..last (inclusive)."""
+        a, b = self.sdoc[first], self.sdoc[last]
+        return self.source(a.idx, b.idx + len(b.text))
+
+
+def _demonstrative(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("this", "that", "these", "the", "my", "our") for c in tok.children)
+
+
+def proper_chunk(tok: Token) -> str:
+    """'orthodox Trotskyism' -> 'Trotskyism'; 'Daily Courier' from its compound proper nouns."""
+    toks = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i] + [tok]
+    toks.sort(key=lambda t: t.i)
+    first = toks[0].i
+    return tok.doc[first:tok.i + 1].text
+
+
+def noun_text(tok: Token) -> str:
+    """A common noun phrase's text without determiners: 'the city auditor' -> 'city auditor'."""
+    toks = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")] + [tok]
+    first = min(t.i for t in toks)
+    return tok.doc[first:tok.i + 1].text.lower() if tok.pos_ == "NOUN" else tok.doc[first:tok.i + 1].text
+
+
+def reviewed_work(document: Document, mentions: list[Mention]) -> str | None:
+    """The work a review discusses: ``document.about``, else the work in a 'Review: X – by Y' title."""
+    title = document.about
+    if not title and document.title and (document.genre == "review" or document.title.lower().startswith("review")):
+        t = document.title
+        if ":" in t[:12]:
+            t = t.split(":", 1)[1]
+        for sep in (" – by ", " - by ", " — by ", ", by ", " by "):
+            if sep in t:
+                t = t.split(sep)[0]
+                break
+        title = t.strip(" \"'“”‘’") or None
+    if not title:
+        return None
+    low = title.lower()
+    for m in mentions:
+        if m.type == "WORK" and (m.key.lower() == low or m.text.lower() == low):
+            return m.key
+    return title
+
+
+def title_case(text: str, document: Document, mentions: list[Mention]) -> str:
+    """A work title as the document spells it best: a WORK mention or the reviewed title, else Title Case."""
+    low = text.lower().strip()
+    for cand in [m.key for m in mentions if m.type == "WORK"] + [document.about or "", reviewed_work(document, mentions) or ""]:
+        if cand and cand.lower() == low:
+            return cand
+    parts = text.split()
+    return " ".join(w if (i and w.lower() in TITLE_SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(parts))
+
+
+def dedupe(claims: list[Claim]) -> list[Claim]:
+    """Drop claims whose (holder, about, stance, kind) repeats over an overlapping span."""
+    out: list[Claim] = []
+    for c in sorted(claims, key=lambda c: (c.source.start, -c.source.end)):
+        dup = False
+        for o in out:
+            if (o.holder, o.about, o.stance) == (c.holder, c.about, c.stance) and o.kind == c.kind \
+                    and o.source.start < c.source.end and c.source.start < o.source.end:
+                dup = True
+                break
+        if not dup:
+            out.append(c)
+    return out

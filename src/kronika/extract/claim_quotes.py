@@ -1,0 +1,222 @@
+"""Document text + spaCy Doc -> direct quotations (kind "quotation") attributed to their speaker or writer.
+
+A quotation needs an attribution: a verb of saying in the sentence around it
+("As X notes '...'", "'...,' she wrote", "called her '...'") or a citation
+right after it ("(Serge – Memoirs of a revolutionary)"). Scare quotes and
+titles in quotes ('hope', 'politico') have neither and are skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..records import Claim
+from .claim_context import ClaimContext, title_case
+from .claim_stance import span_stance, words
+
+FAMILIES = {
+    "“": ("double", "open"), "”": ("double", "close"), "„": ("double", "open"),
+    "‘": ("single", "open"), "’": ("single", "close"),
+    "«": ("guillemet", "open"), "»": ("guillemet", "close"),
+    '"': ("double", "either"), "'": ("single", "either"),
+}
+OPEN_BEFORE = set(" \t\n\r([{—–-/:") | {"“", "‘", '"', "'", "«"}
+CLOSE_AFTER = set(" \t\n\r.,;:!?)]}—–-…") | {"”", "’", '"', "'", "»"}
+MAX_QUOTE = 3000
+CITATION = re.compile(r"\s*[,.]?\s*\(([^()\n]{2,160})\)")
+SHORT_WORDS = 4
+QUOTE_VERBS = frozenset({"call", "describe", "label", "dub", "term", "brand", "write", "quote", "cite"})
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation's content (marks excluded), outermost only, in text order."""
+    spans: list[tuple[int, int]] = []
+    open_at: dict[str, int] = {}
+    n = len(text)
+    for i, ch in enumerate(text):
+        fam = FAMILIES.get(ch)
+        if fam is None:
+            continue
+        family, role = fam
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if family == "single" and prev.isalnum() and nxt.isalnum():
+            continue  # an apostrophe: don't, Serge’s
+        can_open = role in ("open", "either") and prev in OPEN_BEFORE and not nxt.isspace()
+        can_close = role in ("close", "either") and not prev.isspace() and (nxt in CLOSE_AFTER or i + 1 == n)
+        if family in open_at and can_close:
+            s = open_at.pop(family)
+            if i - s <= MAX_QUOTE and "\n\n" not in text[s:i]:
+                spans.append((s, i))
+            continue
+        if can_open and family not in open_at:
+            open_at[family] = i + 1
+        elif family in open_at and (i - open_at[family] > MAX_QUOTE):
+            open_at.pop(family)
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if e <= s:
+            continue
+        if out and s < out[-1][1]:
+            continue  # nested inside the previous quotation
+        out.append((s, e))
+    return out
+
+
+def _verbs() -> frozenset[str]:
+    return words("verbs_saying") | words("verbs_negative") | words("verbs_positive") | QUOTE_VERBS
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _attribution(ctx: ClaimContext, qs: int, qe: int) -> tuple[Token, Token | None] | None:
+    """The verb of saying nearest the quotation (outside it) and its subject."""
+    sdoc = ctx.sdoc
+    lo, hi = qs - 1, qe + 60
+    best = None
+    for sent in sdoc.sents:
+        if sent.end_char < lo - 1 or sent.start_char > hi:
+            continue
+        if sent.start_char > qe + 2 and not sdoc.text[qe:sent.start_char].strip(" ,.”’\"'") == "":
+            continue
+        for t in sent:
+            if qs <= t.idx < qe or t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in _verbs():
+                continue
+            dist = qs - (t.idx + len(t.text)) if t.idx < qs else t.idx - qe
+            subj = _subject(t)
+            if subj is None or qs <= subj.idx < qe:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, t, subj)
+    if best is None:
+        return None
+    return best[1], best[2]
+
+
+def _work_of(ctx: ClaimContext, verb: Token) -> str | None:
+    """'she wrote in her memoir, Harbour Lights' -> 'Harbour Lights'."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                for t in [p] + [a for a in p.children if a.dep_ == "appos"]:
+                    m = ctx.mention_of(t)
+                    if m is not None and m.type == "WORK":
+                        return m.key
+                    if t is not p and t.pos_ == "PROPN":
+                        return title_case(ctx.sdoc[t.left_edge.i:t.right_edge.i + 1].text, ctx.document, ctx.mentions)
+    return None
+
+
+def _citation(ctx: ClaimContext, qe: int) -> tuple[str | None, str | None] | None:
+    """'(Serge – Memoirs of a revolutionary)' right after the quotation -> (holder, work)."""
+    text = ctx.document.text
+    m = CITATION.match(text, qe + 1)
+    if not m:
+        return None
+    inner = m.group(1)
+    parts = re.split(r"\s+[–—-]\s+|,\s+|:\s+", inner, maxsplit=1)
+    name = parts[0].strip()
+    work = parts[1].strip() if len(parts) > 1 else None
+    if not name or not name[0].isupper() or len(name.split()) > 5:
+        return None
+    start = m.start(1)
+    holder = None
+    mm = ctx.mention_at(start)
+    if mm is not None and mm.type in ("PERSON", "ORG"):
+        holder = mm.key
+    else:
+        for key in ctx.counts:
+            if ctx.types.get(key) == "PERSON" and (key == name or key.split()[-1] == name.split()[-1]):
+                holder = key
+                break
+        holder = holder or name
+    if work:
+        work = title_case(work.rstrip(" .,"), ctx.document, ctx.mentions)
+    return holder, work
+
+
+def extract_quotations(ctx: ClaimContext) -> tuple[list[Claim], list[tuple[int, int]], set[int]]:
+    """Attributed quotations; also every quoted span (for the other rules to skip) and the verbs used."""
+    text = ctx.document.text
+    spans = find_quote_spans(text)
+    claims: list[Claim] = []
+    used_verbs: set[int] = set()
+    for qs, qe in spans:
+        content = text[qs:qe]
+        n_words = len(content.split())
+        holder = work = None
+        verb = None
+        cit = _citation(ctx, qe)
+        if cit is not None:
+            holder, work = cit
+        att = _attribution(ctx, qs, qe)
+        if att is not None:
+            v, subj = att
+            near = abs((v.idx - qe) if v.idx >= qe else (qs - v.idx)) < 60
+            if n_words >= SHORT_WORDS or near:
+                keys = ctx.holder_keys(subj)
+                if keys:
+                    verb = v
+                    holder = holder or keys[0]
+                    work = work or _work_of(ctx, v)
+        if holder is None:
+            continue
+        if verb is not None:
+            used_verbs.add(verb.i)
+        stance = "neutral"
+        lemma = verb.lemma_.lower() if verb is not None else ""
+        if lemma in words("verbs_negative"):
+            stance = "negative"
+        elif lemma in words("verbs_positive"):
+            stance = "positive"
+        elif n_words <= 30:
+            toks = [t.i for t in ctx.sdoc if qs <= t.idx < qe]
+            if toks:
+                stance = span_stance(ctx.sdoc, ctx.cues, toks[0], toks[-1] + 1)[0]
+        about = _about(ctx, verb, qs, qe, holder)
+        src = ctx.source(qs, qe)
+        claims.append(Claim(holder=holder, about=about, stance=stance, text=_short(src.quote), source=src,
+                            kind="quotation", work=work))
+    return claims, spans, used_verbs
+
+
+def _about(ctx: ClaimContext, verb: Token | None, qs: int, qe: int, holder: str) -> str:
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass") and not (qs <= c.idx < qe) and c.lower_ not in ("it", "this", "that"):
+                k = ctx.key_of(c, exclude=None)
+                if k:
+                    return k
+    for t in ctx.sdoc:
+        if qs <= t.idx < qe:
+            m = ctx.mention_of(t)
+            if m is not None and m.key != holder and m.type in ("PERSON", "WORK", "ORG") and m.source != "coref":
+                return m.key
+            if t.lower_ in ("he", "she", "him", "her", "his"):
+                k = ctx.resolve_pronoun(t, exclude=holder)
+                if k:
+                    return k
+        if t.idx >= qe:
+            break
+    return holder
+
+
+def _short(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

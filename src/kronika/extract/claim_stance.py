@@ -1,0 +1,190 @@
+"""spaCy Doc -> evaluative cues (word or phrase, polarity, weight) from kronika's stance lexicon, with negation.
+
+The lexicon (``data/stance_lexicon.json``) is loaded lazily, once. ``find_cues``
+runs one ``Matcher`` over the document; ``polarity`` and ``span_stance`` then
+apply negation ("not a good novel", "never gave up") and intensifiers.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "stance_lexicon.json"
+NEG_CLIMB = ("amod", "advmod", "attr", "acomp", "oprd", "compound", "conj", "appos", "npadvmod", "xcomp", "ROOT")
+TIERS = {"positive": (1, True), "negative": (-1, True), "positive_weak": (1, False), "negative_weak": (-1, False)}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One evaluative word or phrase: token range, polarity +1/-1, strong (counts in the document's voice)."""
+
+    start: int
+    end: int
+    polarity: int
+    strong: bool
+    text: str
+
+    @property
+    def root(self) -> int:
+        return self.end - 1
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """The stance lexicon as a dict (read once)."""
+    with open(LEXICON_PATH, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, frozenset[str]]:
+    lex = lexicon()
+    out = {k: frozenset(lex[k]) for k in ("negators", "not_negation", "intensifiers", "quantifier_subjects",
+                                         "holder_nouns", "relation_nouns", "work_nouns", "person_nouns",
+                                         "relational_nouns")}
+    for k, v in lex["verbs"].items():
+        out["verbs_" + k] = frozenset(v)
+    for k, v in lex["nouns"].items():
+        out["nouns_" + k] = frozenset(v)
+    for k, v in lex["relation_verbs"].items():
+        out["relverbs_" + k] = frozenset(v)
+    return out
+
+
+def words(name: str) -> frozenset[str]:
+    """A named word set of the lexicon, e.g. ``words('verbs_negative')``, ``words('negators')``."""
+    return _word_sets()[name]
+
+
+def _split(entry: str) -> tuple[list[str], str | None]:
+    pos = None
+    if "/" in entry:
+        entry, pos = entry.rsplit("/", 1)
+    parts = entry.replace("n't", " n't").replace("cannot", "can not").replace("-", " - ").split()
+    return parts, pos
+
+
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _matcher(vocab) -> Matcher:
+    key = id(vocab)
+    m = _MATCHERS.get(key)
+    if m is not None:
+        return m
+    m = Matcher(vocab)
+    lex = lexicon()
+    for tier in TIERS:
+        for entry in lex[tier]:
+            parts, pos = _split(entry)
+            for attr in ("LOWER", "LEMMA"):
+                pat = [{attr: w} for w in parts]
+                if pos:
+                    pat[-1]["POS"] = pos
+                m.add(tier, [pat])
+    _MATCHERS.clear()
+    _MATCHERS[key] = m
+    return m
+
+
+def find_cues(sdoc: Doc) -> list[Cue]:
+    """Every lexicon hit in the document, longest match first where hits overlap."""
+    m = _matcher(sdoc.vocab)
+    hits = []
+    for mid, s, e in m(sdoc):
+        tier = sdoc.vocab.strings[mid]
+        pol, strong = TIERS[tier]
+        hits.append((s, e, pol, strong))
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    taken: set[int] = set()
+    out = []
+    for s, e, pol, strong in hits:
+        if any(i in taken for i in range(s, e)):
+            continue
+        taken.update(range(s, e))
+        out.append(Cue(s, e, pol, strong, sdoc[s:e].text))
+    for t in sdoc:  # "a revolutionary among revolutionaries", "a poet's poet"
+        if t.lower_ == "among" and t.head.pos_ == "NOUN" and t.i == t.head.i + 1:
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_ == t.head.lemma_ and not any(i in taken for i in range(t.head.i, obj.i + 1)):
+                out.append(Cue(t.head.i, t.head.i + 1, 1, True, sdoc[t.head.i:obj.i + 1].text))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _is_negator(tok: Token) -> bool:
+    low = tok.lower_
+    if low not in words("negators") and tok.dep_ != "neg":
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in words("not_negation"):
+        return False
+    if tok.dep_ == "preconj":
+        return False
+    return True
+
+
+def is_negated(sdoc: Doc, cue: Cue) -> bool:
+    """True when a negator governs the cue (on it or its heads up to the clause) or closely precedes it."""
+    if any(_is_negator(sdoc[i]) for i in range(cue.start, cue.end)) and cue.end - cue.start > 1:
+        return False  # the phrase contains its own negation ("cannot think of a better")
+    root = sdoc[cue.root]
+    tok = root
+    for _ in range(4):
+        if any(_is_negator(c) for c in tok.children if c.i < cue.start or c.dep_ == "neg"):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.i != root.i or tok.head is tok or tok.dep_ not in NEG_CLIMB:
+            break
+        tok = tok.head
+    lo = max(cue.start - 3, root.sent.start)
+    for i in range(lo, cue.start):
+        t = sdoc[i]
+        if _is_negator(t) and not any(p.is_punct for p in sdoc[i:cue.start]):
+            return True
+    return False
+
+
+def polarity(sdoc: Doc, cue: Cue) -> int:
+    """The cue's polarity after negation."""
+    return -cue.polarity if is_negated(sdoc, cue) else cue.polarity
+
+
+def weight(sdoc: Doc, cue: Cue) -> float:
+    """1 plus 0.5 for each intensifier modifying the cue."""
+    root = sdoc[cue.root]
+    n = sum(1 for c in root.children if c.lower_ in words("intensifiers"))
+    if cue.start > 0 and sdoc[cue.start - 1].lower_ in words("intensifiers"):
+        n = max(n, 1)
+    return 1.0 + 0.5 * n
+
+
+def cues_in(cues: list[Cue], start: int, end: int, strong_only: bool = False) -> list[Cue]:
+    """Cues whose tokens lie inside [start, end)."""
+    return [c for c in cues if c.start >= start and c.end <= end and (c.strong or not strong_only)]
+
+
+def span_stance(sdoc: Doc, cues: list[Cue], start: int, end: int, strong_only: bool = False) -> tuple[str, float]:
+    """Stance of the token range [start, end): (positive|negative|neutral, score)."""
+    score = 0.0
+    for c in cues_in(cues, start, end, strong_only):
+        score += polarity(sdoc, c) * weight(sdoc, c)
+    return label(score), score
+
+
+def label(score: float) -> str:
+    """A score's stance label."""
+    if score > 0:
+        return "positive"
+    if score < 0:
+        return "negative"
+    return "neutral"
+
+
+def stance_of(span: Span, cues: list[Cue], strong_only: bool = False) -> str:
+    """Stance of a spaCy span."""
+    return span_stance(span.doc, cues, span.start, span.end, strong_only)[0]
