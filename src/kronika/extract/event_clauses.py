@@ -66,13 +66,40 @@ def _has_place(toks, places: set[int]) -> bool:
     return any(w.i in places for t in toks for w in t.subtree)
 
 
+ADJ_LEMMAS = {"married": "marry", "born": "bear", "exiled": "exile", "imprisoned": "imprison",
+              "jailed": "jail", "arrested": "arrest", "deported": "deport", "divorced": "divorce",
+              "widowed": "widow", "educated": "educate", "released": "release", "banished": "banish"}
+PLACE_NOUNS = {"town", "city", "village", "country", "capital", "port", "island", "region", "province",
+               "abroad", "home", "homeland", "motherland", "fatherland", "continent", "state", "colony",
+               "countryside", "coast", "republic", "kingdom", "empire", "west", "east", "north", "south"}
+
+
+def vlemma(v: Token) -> str:
+    """Lemma of a verbal trigger, including participles the tagger calls adjectives ("married")."""
+    return ADJ_LEMMAS.get(v.lower_, v.lemma_.lower()) if v.pos_ == "ADJ" else v.lemma_.lower()
+
+
+def _deep(v: Token) -> set[str]:
+    """Lemmas anywhere under the verb's objects and prepositions ("held for two years in prison")."""
+    return _lemmas(w for c in v.children if c.dep_ in ("prep", "dobj", "agent", "attr") for w in c.subtree)
+
+
+def _shared_objects(v: Token) -> list[Token]:
+    """Objects of a coordinated verb shared by right-node raising ("wrote and printed leaflets")."""
+    for c in v.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB":
+            return _objects(c)
+    return []
+
+
 def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
     """The event type a verb states in its context, or None."""
-    lem = v.lemma_.lower()
+    lem = vlemma(v)
     prts = {c.lower_ for c in v.children if c.dep_ == "prt"}
     preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "agent")}
-    objs = _objects(v)
+    objs = _objects(v) or _shared_objects(v)
     olem = _lemmas(objs)
+    deep = _deep(v)
     dobj = _children(v, {"dobj"})
     passive = is_passive(v)
     # phrasal and object-dependent senses first
@@ -91,16 +118,16 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
     if lem in ("send", "ship", "transport", "take"):
         if olem & EXILE_NOUNS:
             return "exile"
-        if olem & PRISON_NOUNS:
+        if olem & PRISON_NOUNS and lem != "take":
             return "imprisonment"
         if _has_place(objs, places) and ("to" in preps or "into" in preps):
             return "exile" if passive else "travel"
         return None
-    if lem in ("spend", "serve") and olem & (PRISON_NOUNS | {"sentence", "term"}):
+    if lem in ("spend", "serve") and deep & (PRISON_NOUNS | {"sentence", "term"}) - {"labour", "labor"}:
         return "imprisonment"
     if lem == "spend" and _has_place(objs, places):
         return "residence"
-    if lem in ("hold", "keep", "put", "throw", "lock") and olem & PRISON_NOUNS:
+    if lem in ("hold", "keep", "put", "throw", "lock") and deep & PRISON_NOUNS:
         return "imprisonment"
     if lem in ("secure", "gain", "win", "regain", "obtain") and olem & {"freedom", "release", "liberty"}:
         return "release"
@@ -120,12 +147,14 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
     if lem in ACTIVE_ONLY and passive:
         return None
     if lem == "sentence":
-        if olem & EXILE_NOUNS:
+        if deep & EXILE_NOUNS:
             return "exile"
-        if "death" in olem or "execution" in olem:
+        if "death" in deep or "execution" in deep:
             return "other"
         return "imprisonment"
     if lem in ("join", "participate", "enlist"):
+        if objs and all(o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "NORP", "") for o in objs) and lem == "join":
+            return "membership"
         if olem & PARTICIPATION_OBJECTS or _lemmas(w for o in objs for w in o.subtree) & {"revolution", "war", "uprising"}:
             return "participation"
         return t
@@ -174,7 +203,7 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
         # "X released Y": the person is the object, handled by subject_token
         return t
     if t in MOTION and lem in NEEDS_ARGUMENT:
-        return t if _has_place(objs + _children(v, {"advmod"}), places) or olem & (EXILE_NOUNS | {"abroad", "home"}) else None
+        return t if _has_place(objs + _children(v, {"advmod"}), places) or olem & (EXILE_NOUNS | PLACE_NOUNS) else None
     if lem in NEEDS_ARGUMENT and not objs:
         return None
     return t
@@ -223,7 +252,17 @@ def _stray_subject(v: Token) -> Token | None:
 
 def subject_token(v: Token, lem_type: str) -> Token | None:
     """The token standing for the person whose event this predicate is."""
-    lem = v.lemma_.lower()
+    lem = vlemma(v)
+    if lem in ("secure", "gain", "win", "regain", "obtain") and lem_type == "release":
+        for o in _children(v, {"dobj"}):
+            poss = _children(o, {"poss"})
+            if poss:
+                return poss[0]
+    if lem_type in ("publication", "authorship") and is_passive(v):
+        for s_ in _children(v, {"nsubjpass"}):
+            poss = _children(s_, {"poss"})
+            if poss and s_.lower_ in WORK_OBJECTS:
+                return poss[0]
     if lem in ("send", "ship", "transport", "release", "free", "liberate", "exile", "deport", "expel",
                "imprison", "arrest", "jail", "take") and not is_passive(v):
         dobj = _children(v, {"dobj"})
@@ -260,6 +299,9 @@ def intention_or_irrealis(v: Token) -> bool:
     cur = v
     for _ in range(6):
         if cur.dep_ == "conj":
+            if cur.head.lemma_.lower() in INTENTION_VERBS and cur.head.i < cur.i and any(
+                    c.dep_ == "cc" and c.lower_ == "and" and c.i == cur.head.i + 1 for c in cur.head.children):
+                return True          # "try and make his way"
             cur = cur.head
             continue
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in INTENTION_VERBS:
@@ -310,7 +352,8 @@ def find_predicates(sdoc: Doc, places: set[int], persons: set[int]) -> list[Pred
     out: list[Predicate] = []
     verb_types: dict[int, str] = {}
     for t in sdoc:
-        if t.pos_ in ("VERB", "AUX") or (t.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP") and t.pos_ != "AUX"):
+        if t.pos_ in ("VERB", "AUX") or (t.tag_ in ("VBN", "VBG", "VBD", "VBZ", "VBP") and t.pos_ != "AUX") \
+                or (t.pos_ == "ADJ" and t.lower_ in ADJ_LEMMAS and t.dep_ in ("ROOT", "conj", "acomp", "amod", "advcl")):
             typ = verb_type(t, places, persons)
             if typ is None and t.lemma_.lower() in ("be", "remain") and t.pos_ == "AUX":
                 typ = _copula_type(t)
@@ -325,7 +368,8 @@ def find_predicates(sdoc: Doc, places: set[int], persons: set[int]) -> list[Pred
             continue
         typ = NOUN_TYPES.get(t.lower_) or NOUN_TYPES.get(t.lemma_.lower())
         if typ is None and t.lower_ in WORK_OBJECTS and t.lower_ not in ("work", "works", "paper", "review", "history", "story"):
-            if any(c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN") for c in t.children) and t.dep_ != "pobj":
+            if any(c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN") for c in t.children) and t.dep_ in (
+                    "nsubj", "appos", "ROOT") and not (t.head.pos_ == "VERB" and vlemma(t.head) in ("publish", "write")):
                 out.append(Predicate(t, "authorship", "noun", subject=_owner(t), head=t))
             continue
         if typ is None:
@@ -373,6 +417,9 @@ def _noun_predicate(n: Token, typ: str, verb_types: dict[int, str], places: set[
     has_comp = any(c.dep_ == "prep" and any(w.i in places or w.lemma_.lower() in PRISON_NOUNS
                                             for w in c.subtree) for c in n.children)
     if n.lemma_.lower() in NOUN_NEEDS_COMPLEMENT and not has_comp:
+        return None
+    if n.lemma_.lower() in ("birth", "death") and not any(c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "near")
+                                                         for c in n.children):
         return None
     if owner is not None:
         return Predicate(n, typ, "noun", subject=owner, head=n)

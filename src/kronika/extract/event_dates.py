@@ -85,14 +85,16 @@ def date_for(head: Token, clause: set[int], ttok: dict[int, Timex]) -> EventDate
     if own:
         return _to_date(_pick(list(own.values())))
     cur = head
-    for _ in range(10):
-        if cur.head.i == cur.i:
-            break
-        child = cur
-        cur = cur.head
+    child = None
+    for step in range(10):
+        if step > 0:
+            if cur.head.i == cur.i:
+                break
+            child = cur
+            cur = cur.head
         found = {}
         for c in cur.children:
-            if c.i == child.i or c.dep_ not in DATE_DEPS:
+            if (child is not None and c.i == child.i) or c.dep_ not in DATE_DEPS:
                 continue
             if c.dep_ in ("advcl",) and not any(w.lower_ in ("in", "during", "by") for w in c.children):
                 continue

@@ -91,7 +91,7 @@ EXILE_NOUNS = {"exile", "banishment", "deportation"}
 PARTICIPATION_OBJECTS = {"revolution", "uprising", "rebellion", "revolt", "war", "strike", "insurrection",
                          "struggle", "fight", "battle", "campaign", "protest", "demonstration", "mutiny",
                          "resistance", "movement", "activity", "activities", "conflict", "coup", "riot",
-                         "congress", "conference", "expedition", "raid", "siege", "march"}
+                         "expedition", "raid", "siege", "march"}
 EDUCATION_OBJECTS = {"school", "university", "college", "academy", "seminary", "gymnasium", "lyceum",
                      "institute", "conservatory", "law", "medicine", "philosophy", "economics",
                      "degree", "doctorate", "course", "classes", "studies"}
@@ -187,4 +187,33 @@ TEMPLATES = {
     "travel": "Travelled to {place}", "residence": "Lived in {place}", "education": "Studied in {place}",
     "marriage": "Married {who}", "meeting": "Met {who}", "collaboration": "Worked with {who}",
     "membership": "Joined {who}", "expulsion": "Expelled from {who}",
+}
+
+# Common female first names (a gender cue for the pronoun resolver; absent names stay unknown).
+FEMALE_NAMES = {
+    "emma", "rosa", "anna", "ann", "anne", "maria", "mary", "marie", "natalya", "natalia", "natalie",
+    "maya", "toni", "alice", "angela", "bessie", "elizabeth", "catherine", "katherine", "margaret",
+    "helen", "helena", "olga", "nadezhda", "alexandra", "aleksandra", "sofia", "sophia", "sophie",
+    "vera", "lena", "louise", "simone", "hannah", "virginia", "jane", "sarah", "rachel", "ruth",
+    "clara", "klara", "inessa", "larissa", "lydia", "elsa", "suzi", "susan", "frida", "dolores",
+    "ida", "eleanor", "agnes", "julia", "ella", "dorothy", "lucy", "grace", "rose", "charlotte",
+    "emily", "victoria", "isabel", "isabella", "teresa", "theresa", "nina", "zinaida", "tatiana",
+    "svetlana", "irina", "ekaterina", "yekaterina", "galina", "ludmila", "lyudmila", "marina",
+    "anastasia", "valentina", "golda", "hilda", "gertrude", "martha", "beatrice", "edith", "florence",
+    "harriet", "josephine", "nora", "winnie", "wangari", "miriam", "buchi", "flora", "ama", "chimamanda",
+    "assata", "audre", "zora", "gwendolyn", "lorraine", "nikki", "sonia", "ngozi", "ellen", "jean",
+    "barbara", "patricia", "linda", "nancy", "betty", "helene", "marguerite", "colette",
+}
+
+# Common male first names (the same cue, so that "she" never lands on "Alexander Berkman").
+MALE_NAMES = {
+    "alexander", "leon", "lev", "victor", "vladimir", "joseph", "karl", "nelson", "oliver", "jan",
+    "andré", "andre", "piotr", "peter", "david", "john", "james", "william", "george", "henry", "richard",
+    "robert", "michael", "thomas", "charles", "paul", "mark", "ivan", "nikolai", "nikita", "grigory",
+    "lavrentiy", "leonid", "mikhail", "sergei", "sergey", "boris", "ignace", "julius", "georgi",
+    "georgy", "raymond", "isaac", "walter", "ramón", "ramon", "ernest", "ernesto", "fidel", "che",
+    "martin", "malcolm", "steve", "donald", "lewis", "wole", "ken", "ali", "amiri", "chinua", "ngũgĩ",
+    "friedrich", "max", "otto", "hans", "heinrich", "franz", "pierre", "jean-paul", "albert", "louis",
+    "francis", "frank", "edward", "arthur", "samuel", "benjamin", "daniel", "abraham", "moses", "jacob",
+    "herman", "harry", "jack", "fred", "ignazio", "antonio", "giuseppe", "juan", "pablo", "diego",
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..records import Document, Event, Mention, Source, Timex
-from ..resolve.coref import canonical_person_keys, main_person, person_tokens, resolve_references
+from ..resolve.coref import canonical_person_keys, promote_person_like, main_person, person_tokens, resolve_references
 from ..settings import Settings
 from .event_clauses import (Predicate, find_predicates, first_person, hedged, intention_or_irrealis,
                             negated, person_in_subject, subject_token)
@@ -155,6 +155,7 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
     """Life events stated in the document, each with its clause as source."""
     if not len(sdoc):
         return []
+    mentions = promote_person_like(sdoc, mentions)
     canon = canonical_person_keys(mentions)
     ptok = person_tokens(sdoc, mentions)
     who = {**resolve_references(sdoc, mentions), **ptok}

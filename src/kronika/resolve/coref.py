@@ -11,12 +11,44 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Token
 
-from ..extract.event_lexicon import (DESCRIPTION_NOUNS, FEMALE_NOUNS, FEMALE_PRONOUNS, MALE_NOUNS,
+from ..extract.event_lexicon import (DESCRIPTION_NOUNS, FEMALE_NAMES, FEMALE_NOUNS, MALE_NAMES, FEMALE_PRONOUNS, MALE_NOUNS,
                                      MALE_PRONOUNS, PLURAL_PRONOUNS)
 from ..records import Mention
 
 SUBJ_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE = {"who", "whom", "whose"}
+
+
+PERSON_VERBS = {"bear", "die", "marry", "imprison", "jail", "arrest", "study", "emigrate", "flee",
+                "exile", "deport", "write", "publish", "travel", "meet", "join", "become", "tell", "say",
+                "return", "move", "live", "work", "spend", "leave", "found", "lecture", "speak"}
+
+
+def promote_person_like(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Re-type as PERSON a short proper-name ORG mention that acts like a person (subject of
+    'was born', 'died', 'married', ... at least twice), a guard against NER label errors."""
+    from dataclasses import replace
+    counts: Counter = Counter()
+    acts: Counter = Counter()
+    spans = {}
+    for m in mentions:
+        if m.type != "ORG" or len(m.text.split()) > 2:
+            continue
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not all(t.pos_ == "PROPN" for t in span):
+            continue
+        counts[m.key] += 1
+        spans[id(m)] = span
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSON_VERBS:
+            acts[m.key] += 1
+        elif root.dep_ == "poss" and root.head.lemma_.lower() in ("mother", "father", "wife", "husband", "life",
+                                                                   "birth", "death", "sister", "brother"):
+            acts[m.key] += 1
+    keys = {k for k in counts if acts[k] >= 2 and acts[k] * 3 >= counts[k]}
+    if not keys:
+        return mentions
+    return [replace(m, type="PERSON") if m.key in keys else m for m in mentions]
 
 
 def canonical_person_keys(mentions: list[Mention]) -> dict[str, str]:
@@ -79,25 +111,35 @@ def _gender_of_pronoun(t: Token) -> str | None:
 
 
 def _learn_genders(sdoc: Doc, ptok: dict[int, str]) -> dict[str, str]:
-    """Vote a gender for each person from pronouns in sentences where only that person is named."""
+    """Vote a gender for each person: first names, titles, and subject pronouns right after that person as subject."""
     votes: dict[str, Counter] = defaultdict(Counter)
+    for i, k in ptok.items():
+        t = sdoc[i]
+        first = i == 0 or ptok.get(i - 1) != k
+        if first and t.lower_ in FEMALE_NAMES and i + 1 < len(sdoc) and ptok.get(i + 1) == k:
+            votes[k]["f"] += 5
+        if first and t.lower_ in MALE_NAMES and i + 1 < len(sdoc) and ptok.get(i + 1) == k:
+            votes[k]["m"] += 5
+        if i > 0 and sdoc[i - 1].lower_.rstrip(".") in ("mr", "sir", "lord", "mister", "monsieur", "herr"):
+            votes[k]["m"] += 5
+        if i > 0 and sdoc[i - 1].lower_.rstrip(".") in ("mrs", "ms", "miss", "madame", "lady", "frau", "mme"):
+            votes[k]["f"] += 5
     sents = list(sdoc.sents)
     for si, s in enumerate(sents):
+        subj_keys = [ptok[t.i] for t in s if t.i in ptok and t.dep_ in ("nsubj", "nsubjpass")]
         keys = {ptok[t.i] for t in s if t.i in ptok}
-        if len(keys) != 1:
+        if len(set(subj_keys)) != 1:
             continue
-        k = next(iter(keys))
-        window = list(s)
-        if si + 1 < len(sents) and not any(t.i in ptok for t in sents[si + 1]):
-            window += list(sents[si + 1])
+        k = subj_keys[0]
+        window = [t for t in s if t.dep_ in ("nsubj", "nsubjpass") and t.i not in ptok]
+        if si + 1 < len(sents) and len(keys) == 1:
+            nxt = [t for t in sents[si + 1] if t.dep_ in ("nsubj", "nsubjpass")]
+            if nxt and nxt[0].i not in ptok:
+                window.append(nxt[0])
         for t in window:
             g = _gender_of_pronoun(t)
             if g:
-                votes[k][g] += 1
-            elif t.lower_ in ("mr", "mr.", "sir", "lord"):
-                votes[k]["m"] += 3
-            elif t.lower_ in ("mrs", "mrs.", "ms", "ms.", "miss", "madame", "lady"):
-                votes[k]["f"] += 3
+                votes[k][g] += 1 if len(keys) > 1 else 2
     out = {}
     for k, c in votes.items():
         if c["m"] > c["f"]:
@@ -185,8 +227,8 @@ def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[int, str]:
                 last_seen[k] = t.i
                 if t.dep_ in SUBJ_DEPS:
                     cur_subjects.append(k)
-                    grp = [known(c.i) for c in t.conjuncts]
-                    if any(grp):
+                    if list(t.conjuncts):
+                        grp = [known(c.i) for c in t.conjuncts]
                         cur_group = [k] + [g for g in grp if g]
         prev_subjects = cur_subjects or prev_subjects[-1:]
         prev_group = cur_group
