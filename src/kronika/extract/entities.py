@@ -107,10 +107,12 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
         return Cand(start, end, SPACY_LABEL[rec["type"]], 3.0, "gazetteer", rec["name"])
     prio = 1.0
     # a longer institution name that contains a gazetteer name keeps its own span ("University of Paris")
-    if label in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW") and any(
-            t.text in _INSTITUTION_HEADS for t in doc[start:end]):
-        if any(g.start >= start and g.end <= end and (g.end - g.start) < (end - start) for g in gaz):
-            prio = 3.5
+    if label in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW") and all(
+            t.text[:1].isupper() or t.lower_ in FUNC or t.is_punct for t in doc[start:end]):
+        for g in gaz:
+            if g.start >= start and g.end <= end and (g.end - g.start) < (end - start) and any(
+                    t.text in _INSTITUTION_HEADS for t in (*doc[start:g.start], *doc[g.end:end])):
+                prio = 3.5
     if label == "PERSON" and (end - start) == 1 and not doc[start].text[:1].isupper():
         return None
     # a full person name that ends in a place name ("Jack London", "Harry Alger") stays a person

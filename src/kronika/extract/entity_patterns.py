@@ -24,7 +24,7 @@ magazines periodical review reviews opera symphony song songs study studies work
 poetry monograph text texts""".split())
 PLURAL_TRIGGERS = frozenset(t for t in TRIGGERS if t.endswith("s") and t not in ("memoirs", "works", "diaries") or t in ("works", "diaries", "studies"))
 #: Words allowed between a trigger and its title ("novels (specifically X and Y)").
-CONNECTORS = frozenset("specifically including especially notably namely entitled titled called such as like, :( — – -".split())
+CONNECTORS = frozenset("specifically including especially notably namely entitled titled called such as like".split()) | {",", ":", "(", "—", "–", "-"}
 QUOTES_OPEN = {"'": "'", "‘": "’", '"': '"', "“": "”", "«": "»"}
 #: Second words that make a "Firstname X" run a place or building, not a person.
 NON_PERSON_HEADS = frozenset("""Street Station Square Avenue Bridge University College Prize Island Islands Hall Church Cathedral Road
@@ -118,7 +118,7 @@ class PatternFinder:
         self.matcher.add("HISHER", [[{"LOWER": {"IN": ["his", "her", "their"]}}, {"_": {"kr_cap": True}}]])
         self.matcher.add("REVIEW", [[{"LOWER": {"IN": ["review", "reviewed", "reviewing"]}}, {"ORTH": ":", "OP": "?"}, {"_": {"kr_cap": True}}]])
         self.matcher.add("YEAR", [[{"ORTH": "("}, {"TEXT": {"REGEX": YEAR.pattern}}, {"ORTH": ")"}]])
-        self.matcher.add("POSS", [[{"ENT_TYPE": "PERSON"}, {"ORTH": {"IN": ["'s", "’s"]}}, {"_": {"kr_cap": True}}]])
+        self.matcher.add("POSS", [[{"POS": "PROPN", "IS_TITLE": True}, {"ORTH": {"IN": ["'s", "’s"]}}, {"_": {"kr_cap": True}}]])
         self.matcher.add("TITLE", [[{"ORTH": {"IN": sorted(self.titles)}}, {"IS_TITLE": True, "POS": "PROPN"}]])
         self.matcher.add("FIRST", [[{"ORTH": {"IN": sorted(self.first_names)}}, {"IS_TITLE": True, "POS": "PROPN"}]])
 
@@ -137,7 +137,8 @@ class PatternFinder:
                 if trig.lower_ in ("work", "works", "review", "study", "text") and j == e:
                     continue  # "his work Germany ..." is too weak without a connector or quotes
                 if j < len(doc) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "NUM", "DET", "PRON", "ADP", "VERB") and _cap(doc[j]):
-                    if doc[j].lower_ in ("i", "he", "she", "it", "we", "they", "this", "in", "but", "and", "the") and doc[j].pos_ != "PROPN":
+                    if doc[j].is_sent_start or (doc[j].lower_ in ("i", "he", "she", "it", "we", "they", "this", "in", "but", "and")
+                                                and doc[j].pos_ != "PROPN"):
                         continue
                     for a, b in title_run(doc, j, lists=trig.lower_ in PLURAL_TRIGGERS, colon=True):
                         out.append(Cand(a, b, "WORK_OF_ART", 4.0 if b - a > 1 else 2.4, "title"))
