@@ -1,0 +1,125 @@
+"""Score `kronika ask` on bench/ask_questions.json.
+
+    .venv/bin/python bench/ask_eval.py [--corpus seeds] [--db-dir DIR] [--rebuild] [-v] [--cold N]
+
+Builds one database per corpus (seeds, the bundled examples, a Wikipedia
+biography) unless it already exists in --db-dir, asks every question and prints
+per corpus: accuracy@1 and @3 on answerable questions (an acceptable string in
+the answer text, with a source quotation that states it), the rate of empty
+answer lists on unanswerable questions, and the median latency per question
+with the database open (model load excluded) and, over --cold questions, of a
+fresh `kronika ask` process (imports and any model load included).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+KRONIKA = str(Path(sys.executable).parent / "kronika")
+
+
+def norm(s: str) -> str:
+    return " ".join(s.replace("’", "'").replace("–", "-").replace("—", "-").casefold().split())
+
+
+def correct(ans: dict, accept: list[str]) -> bool:
+    text = norm(ans["text"])
+    hits = [a for a in accept if norm(a) in text]
+    if not hits:
+        return False
+    quotes = [norm(s["quote"]) for s in ans["sources"]]
+    return any(norm(a) in qq for qq in quotes for a in accept) or any(text in qq for qq in quotes)
+
+
+def build(corpus: str, path: Path, db: Path, rebuild: bool) -> None:
+    if db.exists() and not rebuild:
+        return
+    for p in (db, Path(str(db) + "-wal"), Path(str(db) + "-shm")):
+        p.unlink(missing_ok=True)
+    src = path
+    if path.is_file():                   # one file: build it from a folder of its own
+        d = db.parent / f"{corpus}_src"
+        d.mkdir(exist_ok=True)
+        (d / path.name).write_bytes(path.read_bytes())
+        src = d
+    subprocess.run([KRONIKA, "build", str(src), "--db", str(db)], check=True, capture_output=True)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--questions", default=str(ROOT / "bench" / "ask_questions.json"))
+    ap.add_argument("--corpus", action="append")
+    ap.add_argument("--db-dir", default=None)
+    ap.add_argument("--rebuild", action="store_true")
+    ap.add_argument("--cold", type=int, default=3, help="questions per corpus timed in a fresh process")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args(argv)
+
+    from kronika.ask import answer
+    from kronika.settings import load_settings
+
+    spec = json.loads(Path(args.questions).read_text())
+    db_dir = Path(args.db_dir) if args.db_dir else Path(tempfile.mkdtemp(prefix="ask_eval_"))
+    db_dir.mkdir(parents=True, exist_ok=True)
+    settings = load_settings()
+    totals = []
+    for corpus, rel in spec["corpora"].items():
+        if args.corpus and corpus not in args.corpus:
+            continue
+        path = (ROOT / rel).resolve()
+        qs = [q for q in spec["questions"] if q["corpus"] == corpus]
+        if not path.exists():
+            print(f"{corpus}: {path} not found, skipped")
+            continue
+        db = db_dir / f"{corpus}.db"
+        build(corpus, path, db, args.rebuild)
+        conn = sqlite3.connect(db)
+        conn.row_factory = sqlite3.Row
+        at1 = at3 = n_ans = empty = n_un = 0
+        lat = []
+        for q in qs:
+            t0 = time.perf_counter()
+            res = answer(conn, q["q"], settings, top=3)
+            lat.append(time.perf_counter() - t0)
+            got = res["answers"]
+            if q["accept"]:
+                n_ans += 1
+                ok = [correct(a, q["accept"]) for a in got[:3]]
+                at1 += bool(ok[:1] and ok[0])
+                at3 += any(ok)
+                mark = "ok " if ok[:1] and ok[0] else ("@3 " if any(ok) else "XX ")
+            else:
+                n_un += 1
+                empty += not got
+                mark = "ok " if not got else "XX "
+            if args.verbose or mark == "XX ":
+                shown = " | ".join(a["text"][:60] for a in got[:3]) or "[]"
+                print(f"  {mark}{corpus:9} {q['q']}  ->  {shown}")
+        conn.close()
+        cold = []
+        for q in qs[: args.cold]:
+            t0 = time.perf_counter()
+            subprocess.run([KRONIKA, "ask", q["q"], "--db", str(db), "--format", "json"], check=True,
+                           capture_output=True)
+            cold.append(time.perf_counter() - t0)
+        row = {"corpus": corpus, "answerable": n_ans, "acc@1": at1 / max(1, n_ans), "acc@3": at3 / max(1, n_ans),
+               "unanswerable": n_un, "empty_rate": empty / max(1, n_un),
+               "median_ms": 1000 * statistics.median(lat), "cold_median_ms": 1000 * statistics.median(cold)
+               if cold else None}
+        totals.append(row)
+        print(f"{corpus:9} answerable {n_ans:3}  acc@1 {row['acc@1']:.2f}  acc@3 {row['acc@3']:.2f}  "
+              f"unanswerable {n_un:2} empty {row['empty_rate']:.2f}  median {row['median_ms']:.0f} ms  "
+              f"cold (process + load) {row['cold_median_ms'] or 0:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
