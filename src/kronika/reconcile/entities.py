@@ -20,6 +20,8 @@ from ..extract.entity_gazetteer import gazetteer, lookup, name_history
 PREFIX = {"PERSON": "p", "PLACE": "l", "ORG": "o", "WORK": "w", "EVENT": "e"}
 _HONORIFIC = re.compile(r"^(?:(?:general|tsar|czar|comrade|marshal|admiral|colonel|captain|dr\.?|mr\.?|mrs\.?|ms\.?|"
                         r"madame|monsieur|professor|sir|president|chairman|the)\s+)+", re.I)
+_TRANSLIT = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+                           "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ı": "i", "’": "'"})
 _PARTICLES = frozenset("de da di del della van von der den le la du dos das y".split())
 
 
@@ -37,14 +39,14 @@ class DocEntity:
 
 def slug(name: str) -> str:
     """ASCII slug of a name: "Natalya Sedova" -> "natalya-sedova"."""
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    s = unicodedata.normalize("NFKD", name.translate(_TRANSLIT)).encode("ascii", "ignore").decode()
     s = re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
     return s or "x"
 
 
 def norm(name: str) -> str:
     """Comparison form of a name: accents and case folded, possessive and honorifics dropped, spaces squeezed."""
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+    s = unicodedata.normalize("NFKD", name.translate(_TRANSLIT)).encode("ascii", "ignore").decode() or name
     s = re.sub(r"['’]s?$", "", s.strip())
     s = re.sub(r"[.\s]+", " ", s).strip()
     s = _HONORIFIC.sub("", s)
