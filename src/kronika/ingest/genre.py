@@ -11,6 +11,7 @@ dialogue), else "article" for titled prose and "other" for the rest.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .lines import Line
 
@@ -27,28 +28,51 @@ DATELINE = re.compile(
     r"\s*(?:,\s*(?P<date>[^()—–\n]{3,40}?))?\s*(?:\((?:Reuters|AP|AFP|UPI|dpa|[A-Z]{2,6})\)\s*)?[—–-]{1,2}\s+\S"
 )
 _REVIEW_TITLE = re.compile(r"\breview(?:ed|s)?\b", _I)
-_REVIEW_STRONG = re.compile(
-    r"\b(?:my review|this review|review of|I (?:have |had |'ve )?(?:just |recently |finally )?(?:read|finished|re-?read)"
-    r"|this (?:book|novel|memoir|collection|volume|biography)|must[- ]read|(?:highly |would )?recommend(?:ed)?"
-    r"|\d(?:\.\d)? (?:out of|/) ?(?:5|five|10|ten)|(?:one|two|three|four|five|\d) stars?|page[- ]turner|a good read"
-    r"|to read it|the reader)\b|★",
-    _I,
-)
-_REVIEW_WEAK = re.compile(r"\b(?:the (?:book|novel|author|narrative|prose)|novels?|trilogy|chapters?|reading)\b", _I)
 _BIO_TITLE = re.compile(r"\b(?:biography|biographical|chronology|timeline|the life of|life and (?:work|times)|obituary)\b"
                         r"|\(\s*(?:c\.\s*)?\d{3,4}\s*[–—-]\s*\d{2,4}\s*\)", _I)
-_BIO = re.compile(r"\b(?:was born|born (?:in|on|at|into)|died (?:in|on|at)|(?:he|she) died|married|his death|her death"
-                  r"|(?:early|later) life|career)\b", _I)
+# "Name (born ...; 30 December 1890 – 17 November 1947) was a ...": the opening of a reference biography.
+_BIO_LEAD = re.compile(r"[^.\n]{0,200}?\([^()\n]{0,120}?\b\d{3,4}\b[^()\n]{0,60}?[–—-][^()\n]{0,60}?\b\d{3,4}\)\s+(?:was|is)\b")
 _DATED_ITEM = re.compile(r"^(?:[-*•]\s*|\d+\.\s+)?(?:\*\*|__)?(?:c\.\s*|circa\s+|\d{1,2}\s+\w+\s+)?\d{3,4}s?\b")
-_MEMOIR = re.compile(r"\b(?:I was born|my (?:father|mother|parents|childhood|brother|sister|grandmother|grandfather|family)"
-                     r"|I remember|when I was|as a (?:child|boy|girl)|I grew up|years later)\b", _I)
-_FIRST_SG = re.compile(r"\b(?:I|me|my|mine)\b")
-_FIRST_PL = re.compile(r"\b(?:we|our|us|ourselves)\b", _I)
-_ARGUE = re.compile(r"\b(?:I think|I believe|I would argue|in my view|arguably|we must|we should|we need|it is (?:worth|clear|time)"
-                    r"|surely|perhaps|should be|must be|the point is|the question is|what matters|deserves?|matters?)\b|!", _I)
 _DIALOGUE = re.compile(r"[\"“][^\"”\n]{1,200}[,!?][\"”]\s+(?:he|she|they|I|[A-Z][a-z]+)\s+(?:said|asked|replied|cried|whispered|shouted)")
-_NEWS = re.compile(r"\b(?:said on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|officials said|a spokes(?:man|woman|person)"
-                   r"|(?:reuters|associated press|agence france-presse)|told reporters|according to (?:police|officials))\b", _I)
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+_RATING = re.compile(r"★|\b\d(?:\.\d)? ?/ ?(?:5|10)\b")
+
+#: Cue phrases per signal, matched on lower-case word tokens in one pass (no per-cue regex scans).
+CUES = {
+    "review_strong": (
+        "my review", "this review", "review of", "i read", "i have read", "i had read", "i've read", "i just read",
+        "i recently read", "i finally read", "i finished", "i reread", "this book", "this novel", "this memoir",
+        "this collection", "this volume", "this biography", "must read", "highly recommend", "recommend",
+        "recommended", "page turner", "a good read", "to read it", "the reader", "stars", "out of five",
+        "out of 5", "out of ten", "out of 10"),
+    "review_weak": ("the book", "the novel", "the author", "the narrative", "the prose", "novel", "novels", "trilogy",
+                    "chapter", "chapters", "reading"),
+    "bio": ("was born", "born in", "born on", "born at", "born into", "died in", "died on", "died at", "he died",
+            "she died", "married", "his death", "her death", "early life", "later life", "career"),
+    "memoir": ("i was born", "my father", "my mother", "my parents", "my childhood", "my brother", "my sister",
+               "my grandmother", "my grandfather", "my family", "i remember", "when i was", "as a child",
+               "as a boy", "as a girl", "i grew up", "years later"),
+    "first_sg": ("i", "me", "my", "mine"),
+    "first_pl": ("we", "our", "us", "ourselves"),
+    "argue": ("i think", "i believe", "i would argue", "in my view", "arguably", "we must", "we should", "we need",
+              "it is worth", "it is clear", "it is time", "surely", "perhaps", "should be", "must be", "the point is",
+              "the question is", "what matters", "deserve", "deserves", "matter", "matters"),
+    "news": ("said on monday", "said on tuesday", "said on wednesday", "said on thursday", "said on friday",
+             "said on saturday", "said on sunday", "officials said", "a spokesman", "a spokeswoman",
+             "a spokesperson", "reuters", "associated press", "agence france presse", "told reporters",
+             "according to police", "according to officials"),
+}
+_SINGLE = {sig: tuple(p for p in ph if " " not in p) for sig, ph in CUES.items()}
+_MULTI = {sig: tuple(f" {p} " for p in ph if " " in p) for sig, ph in CUES.items()}
+
+
+def count_cues(text: str) -> tuple[dict[str, int], int]:
+    """Occurrences of each signal's cue phrases in ``text`` (case-insensitive, whole words), and its word count."""
+    tokens = _TOKEN.findall(text.lower())
+    freq = Counter(tokens)
+    joined = " " + " ".join(tokens) + " "
+    counts = {sig: sum(freq[w] for w in _SINGLE[sig]) + sum(joined.count(p) for p in _MULTI[sig]) for sig in CUES}
+    return counts, len(tokens)
 
 
 def is_letter(body: list[Line]) -> bool:
@@ -92,19 +116,21 @@ def classify(title: str | None, text: str, body: list[Line]) -> str:
 def scores(title: str | None, body: list[Line]) -> tuple[dict[str, float], int]:
     """Cue scores per genre (cues per thousand words, weighted) and the word count."""
     prose = "\n".join(ln.s for ln in body if not ln.blank)[:200_000]
-    words = max(1, sum(ln.words for ln in body))
+    cues, words = count_cues(prose)
+    words = max(1, words)
     per_k = 1000.0 / max(words, 200)  # short texts: a single cue is not a trend
     title = title or ""
     dated_lines = sum(1 for ln in body if ln.words and _DATED_ITEM.match(ln.s))
+    first_prose = next((ln.s for ln in body if ln.body), "")
     score = {
-        "review": 3.0 * bool(_REVIEW_TITLE.search(title)) + len(_REVIEW_STRONG.findall(prose)) * per_k * 1.2
-        + len(_REVIEW_WEAK.findall(prose)) * per_k * 0.4,
+        "review": 3.0 * bool(_REVIEW_TITLE.search(title))
+        + (cues["review_strong"] + len(_RATING.findall(prose))) * per_k * 1.2 + cues["review_weak"] * per_k * 0.4,
         "biography": 3.0 * bool(_BIO_TITLE.search(title)) + (3.0 if dated_lines >= 4 else 0.0)
-        + min(3.0, len(_BIO.findall(prose)) * per_k * 0.6),
-        "memoir": len(_MEMOIR.findall(prose)) * per_k * 1.5 + (1.0 if len(_FIRST_SG.findall(prose)) * per_k > 30 else 0.0),
-        "essay": len(_FIRST_PL.findall(prose)) * per_k * 0.15 + len(_ARGUE.findall(prose)) * per_k * 0.25
+        + (3.0 if _BIO_LEAD.match(first_prose[:400]) else 0.0) + min(3.0, cues["bio"] * per_k * 0.6),
+        "memoir": cues["memoir"] * per_k * 1.5 + (1.0 if cues["first_sg"] * per_k > 30 else 0.0),
+        "essay": cues["first_pl"] * per_k * 0.15 + (cues["argue"] + prose.count("!")) * per_k * 0.25
         + (1.0 if re.match(r"(?:on|why|against|in defen[cs]e of|the case for|notes on)\b", title, _I) else 0.0),
         "fiction": len(_DIALOGUE.findall(prose)) * per_k * 1.0,
-        "news": len(_NEWS.findall(prose)) * per_k * 1.5,
+        "news": cues["news"] * per_k * 1.5,
     }
     return score, words

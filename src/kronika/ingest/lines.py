@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
@@ -17,7 +16,7 @@ class Line:
     end: int
     s: str          # the stripped line
     low: str        # lower-cased, inner whitespace collapsed
-    words: int
+    words: int      # whitespace-separated words
     sentence: bool  # ends like a sentence (. ! ? …)
 
     @property
@@ -40,7 +39,7 @@ def split_lines(text: str) -> list[Line]:
         lead = len(content) - len(content.lstrip())
         start = pos + lead
         out.append(Line(i, start, start + len(s), s, " ".join(s.lower().split()),
-                        len(_WORD.findall(s)) if len(s) < 5000 else len(s.split()),
+                        len(s.split()),
                         bool(_SENTENCE_END.search(s[-12:]))))
         pos += len(raw)
     return out
