@@ -97,6 +97,15 @@ def salient_event(kind: str, context_years: list[int], named: list[str]) -> dict
         score = inside + 0.1 * min(len(e.get("aliases", [])), 8) + (1.5 if "World War" in e["name"] else 0)
         if score > best_score:
             best, best_score = e, score
+    if best is None and kind in ("war", "revolution"):
+        # a life dated before the event ("born in 1890 ... the war"): the next major one within 30 years
+        last = max(years)
+        for e in events:
+            a, b = _years(e)
+            if e["kind"] == kind and last < a <= last + 30 and len(e.get("aliases", [])) >= 3:
+                score = len(e.get("aliases", [])) - (a - last) / 10 + (3 if "World War" in e["name"] else 0)
+                if score > best_score:
+                    best, best_score = e, score
     return best
 
 
@@ -202,7 +211,12 @@ def anchored_timexes(text: str, timexes: list[Timex] | None = None) -> list[Time
         before = [ev["name"] for s, _e, ev in named if s < m.start()]
         kind = "armistice" if "armistice" in word else "war" if ("hostilities" in word or "war" in word) else word.rstrip("s")
         near = [y for y, pos in year_pos if m.start() - 60 <= pos <= m.end() + 40]
-        ev = (salient_event(kind, near, []) if near else None) or salient_event(kind, years, before)
+        named_ev = salient_event(kind, [], before) if before else None
+        near_ev = salient_event(kind, near, []) if near else None
+        if named_ev and (near_ev is None or any(_years(named_ev)[0] - 5 <= y <= _years(named_ev)[1] + 5 for y in near)):
+            ev = named_ev
+        else:
+            ev = near_ev or named_ev or salient_event(kind, years, before)
         if ev is None:
             continue
         if "hostilities" in word and not (m.group("part") or "end" in word or "cessation" in word):
