@@ -33,7 +33,8 @@ DATES = {"birth_date", "death_date"}
 
 
 def norm(s: str) -> str:
-    return re.sub(r"\s+", "", s.lower()).strip("\"'’“”.,")
+    s = re.sub(r"^(the|a|an)\s+", "", s.strip().lower())
+    return re.sub(r"\s+", "", s).strip("\"'’“”.,")
 
 
 def country(s: str) -> str:

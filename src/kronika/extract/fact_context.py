@@ -272,7 +272,9 @@ def name_at(ctx: FactContext, tok: Token) -> tuple[int, int, str, str | None]:
     ent = ctx.ent_of(tok)
     if ent is not None and ent.type != "NORP":
         key = ctx.persons.get(ent.key, ent.key) if ent.type == "PERSON" else ent.key
-        if (ent.end - ent.start) > (e - s) or not tok.text[:1].isupper():
+        inner = ctx.document.text[ent.start:ent.end]
+        if ((ent.end - ent.start) > (e - s) and not (", " in inner or " and " in inner)
+                and not any(d.start < ent.end and ent.start < d.end for d in ctx.dates)) or not tok.text[:1].isupper():
             s, e = ent.start, ent.end
     if not tok.text[:1].isupper() and ent is None:
         s, e = tok.idx, tok.idx + len(tok.text)

@@ -16,11 +16,11 @@ WORK_NOUNS = {"novel", "book", "album", "film", "movie", "song", "single", "poem
               "stories", "work", "works", "poems", "novels", "books", "albums", "films", "songs", "plays", "record",
               "soundtrack", "score", "mass", "requiem", "suite", "sonata", "magazine", "journal", "newspaper"}
 CREATE = {"write", "compose", "direct", "publish", "record", "release", "paint", "create", "produce", "author",
-          "co-write", "cowrite", "pen", "script", "design", "build", "star", "found"}
+          "co-write", "cowrite", "pen", "script", "design", "build", "star"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 
 
-def _title_after(ctx: FactContext, i: int) -> tuple[int, int, str, str | None] | None:
+def _title_after(ctx: FactContext, i: int, after_noun: bool = False) -> tuple[int, int, str, str | None] | None:
     """A title starting at token i (after a comma or an opening quote): quoted text or a capitalised run."""
     doc = ctx.sdoc
     while i < len(doc) and doc[i].text in (",", ":", "(", "specifically"):
@@ -39,79 +39,111 @@ def _title_after(ctx: FactContext, i: int) -> tuple[int, int, str, str | None] |
     if not t.text[:1].isupper() or ctx.date_at(t.idx, t.idx + len(t.text)) or t.pos_ == "PRON":
         return None
     e = ctx.ent_of(t)
-    if e is not None and e.type in ("PERSON", "PLACE", "NORP"):
+    if e is not None and (e.type in ("PLACE", "NORP") or e.type == "PERSON" and not after_noun):
         return None
     v = name_at(ctx, t)
-    if v[0] < t.idx:  # the run started before the title: take it from the title on
-        v = (t.idx, v[1], ctx.document.text[t.idx:v[1]], v[3])
+    k = doc.char_span(v[0], v[1], alignment_mode="expand")
+    if k is not None and k.end < len(doc) and doc[k.end].text in ("'s", "’s"):
+        return None  # "Enzo G. Castellari 's Quel ..." names a director, not the title
+    if v[0] != t.idx:  # keep a leading 'The'; start at the title
+        v = (t.idx, v[1], ctx.document.text[t.idx:v[1]], None)
+    if e is not None and e.type == "PERSON":
+        v = (v[0], v[1], v[2], None)
     return v
 
 
+CREDIT = CREATE | {"be", "include", "know", "acclaim", "attain", "appear", "compose", "score", "illustrate", "feature",
+                   "credit", "contribute", "work", "perform", "sing", "play", "adapt", "translate", "edit", "direct"}
+
+
 def _owner(ctx: FactContext, n: Token) -> str | None:
-    for c in n.children:
-        if c.dep_ == "poss":
-            return ctx.person_of(c)
-    for c in n.children:
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-            for o in c.children:
-                if o.dep_ == "pobj":
-                    return ctx.person_of(o)
+    """Whose work a work noun names: a possessor, a 'by' agent, or the subject of the creative verb above it."""
     h = n
-    while h.dep_ in ("appos", "conj", "compound", "amod"):
+    for _ in range(6):
+        for c in h.children:
+            if c.dep_ == "poss":
+                return ctx.person_of(c)
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and ctx.person_of(o):
+                        return ctx.person_of(o)
+        if h.pos_ in ("VERB", "AUX"):
+            if h.lemma_.lower() in CREDIT:
+                return ctx.clause_subject(h)
+            return None
+        if h.dep_ in ("ROOT",) or h.head is h:
+            return None
         h = h.head
-    for c in h.children:
-        if c.dep_ == "poss":
-            return ctx.person_of(c)
-    if h.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass") and h.head.lemma_.lower() in CREATE | {"be", "include"}:
-        return ctx.clause_subject(h.head)
     return None
+
+
+def _titles(ctx: FactContext, i: int, after_noun: bool = False) -> list[tuple[int, int, str, str | None]]:
+    """A list of titles from token i: 'Lost , Alias and Fringe', 'Close - Up ( 1990 ) , Taste of Cherry ( 1997 )'."""
+    doc = ctx.sdoc
+    out = []
+    v = _title_after(ctx, i, after_noun)
+    while v is not None and len(out) < 25:
+        out.append(v)
+        k = doc.char_span(v[0], v[1], alignment_mode="expand")
+        if k is None:
+            break
+        j = k.end
+        while j < len(doc) and doc[j].text in QUOTES:
+            j += 1
+        if j < len(doc) and doc[j].text == "(":
+            close = next((x for x in range(j, min(len(doc), j + 12)) if doc[x].text == ")"), None)
+            if close is None:
+                break
+            j = close + 1
+        while j < len(doc) and doc[j].text in QUOTES:
+            j += 1
+        if j < len(doc) and doc[j].lower_ in ("and", ",", "or"):
+            j += 1
+            while j < len(doc) and doc[j].lower_ in ("and", ",", "or"):
+                j += 1
+            v = _title_after(ctx, j, after_noun)
+        else:
+            v = None
+    return out
 
 
 def work_facts(ctx: FactContext) -> None:
     doc = ctx.sdoc
     for t in doc:
         low = t.lower_
+        titles, owner = [], None
         if low in WORK_NOUNS and t.pos_ in ("NOUN", "ADJ", "PROPN"):
             owner = _owner(ctx, t)
-            if owner is None:
+            if owner is not None:
+                titles = _titles(ctx, t.i + 1, after_noun=True)
+                if not titles and t.dep_ == "attr":  # "Mess of Blues is an album by Jeff Healey"
+                    subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+                    if subj and subj[0].text[:1].isupper() and ctx.person_of(subj[0]) is None:
+                        titles = [name_at(ctx, subj[0])]
+        elif low in ("such", "including", "include", "includes") and t.i + 1 < len(doc):
+            j = t.i + 2 if low == "such" and doc[t.i + 1].lower_ == "as" else t.i + 1
+            if low == "such" and j == t.i + 1:
                 continue
-            j = t.i + 1
-            titles = []
-            v = _title_after(ctx, j)
-            while v is not None and len(titles) < 6:
-                titles.append(v)
-                k = doc.char_span(v[0], v[1], alignment_mode="expand")
-                if k is None:
-                    break
-                j = k.end
-                while j < len(doc) and doc[j].text in QUOTES | {"("}:
-                    j += 1
-                    if doc[j - 1].text == "(":
-                        while j < len(doc) and doc[j - 1].text != ")":
-                            j += 1
-                if j < len(doc) and doc[j].lower_ in ("and", ",", "or"):
-                    j += 1
-                    if j < len(doc) and doc[j].lower_ == "and":
-                        j += 1
-                    v = _title_after(ctx, j)
-                else:
-                    v = None
-            for v in titles:
-                add_fact(ctx, owner, "notable_work", v, (t.idx, v[1]), 0.7)
+            if any(x.lower_ in WORK_NOUNS for x in doc[max(t.sent.start, t.i - 6):t.i]):
+                owner = _owner(ctx, t.head if low == "such" else t)
+                if owner is not None:
+                    titles = _titles(ctx, j, after_noun=True)
         elif low == "author" and t.pos_ == "NOUN":
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    v = _title_after(ctx, c.i + 1)
                     owner = _owner_of_role(ctx, t)
-                    if v and owner:
-                        add_fact(ctx, owner, "notable_work", v, (t.idx, v[1]), 0.75)
-        elif t.lemma_.lower() in CREATE and t.pos_ == "VERB":
-            for c in t.children:
-                if c.dep_ == "dobj" and c.i == t.i + 1 or (c.dep_ == "dobj" and doc[t.i + 1].text in QUOTES):
-                    v = _title_after(ctx, t.i + 1)
-                    subject = ctx.clause_subject(t)
-                    if v and subject and v[3] != subject:
-                        add_fact(ctx, subject, "notable_work", v, (t.idx, v[1]), 0.65)
+                    titles = _titles(ctx, c.i + 1) if owner else []
+        elif t.lemma_.lower() in CREATE and t.pos_ == "VERB" and t.i + 1 < len(doc):
+            j = t.i + 1
+            if doc[j].lower_ == "the" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+                j += 1
+            obj = [c for c in t.children if c.dep_ == "dobj"]
+            if obj and (obj[0].i <= j + 3 or doc[t.i + 1].text in QUOTES):
+                owner = ctx.clause_subject(t)
+                titles = _titles(ctx, j) if owner else []
+        for v in titles:
+            if v[3] != owner:
+                add_fact(ctx, owner, "notable_work", v, (t.idx, v[1]), 0.65)
 
 
 def _owner_of_role(ctx: FactContext, n: Token) -> str | None:
