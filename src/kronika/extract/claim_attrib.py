@@ -84,7 +84,7 @@ def _holder_tok(verb: Token) -> tuple[Token | None, bool]:
         for p in _prep_objs(verb, ("by",)):
             return p, True
         return None, True
-    for c in verb.children:
+    for c in list(verb.children) + [g for a in verb.children if a.dep_ == "aux" for g in a.children]:
         if c.dep_ == "nsubj":
             if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head, False
@@ -171,9 +171,9 @@ def verb_claims(ctx: ClaimContext, skip: set[int], covered: set[int]) -> list[Cl
             if htok.lower_ in FIRST_PERSON:
                 continue  # the document's own voice: handled by the voice rule
             holders = ctx.holder_keys(htok)
-            if not holders and verb.dep_ == "relcl":
+            if verb.dep_ == "relcl" and not any(k in ctx.types for k in holders):
                 k = _nearest_entity_before(ctx, verb, None)
-                holders = [k] if k else []
+                holders = [k] if k else holders
         elif passive:
             k = _where_holder(ctx, verb)
             holders = [k] if k else []
@@ -212,7 +212,8 @@ def verb_claims(ctx: ClaimContext, skip: set[int], covered: set[int]) -> list[Cl
         if about is None and content is not None:
             about = _content_about(ctx, content, holders[0])
         if about is None and verb.dep_ == "relcl":
-            about = _target(ctx, verb.head, exclude=holders[0])
+            ante = _antecedent(verb)
+            about = _target(ctx, ante if ante is not None else verb.head, exclude=holders[0])
         if about is None:
             continue
         lo = verb.i
@@ -239,6 +240,18 @@ def verb_claims(ctx: ClaimContext, skip: set[int], covered: set[int]) -> list[Cl
     return out
 
 
+def _antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause hangs on: the word before its 'that/which/who'."""
+    sdoc = verb.doc
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 15) - 1, -1):
+        if sdoc[i].lower_ in ("that", "which", "who", "whom"):
+            j = i - 1
+            while j >= verb.sent.start and sdoc[j].is_punct:
+                j -= 1
+            return sdoc[j] if j >= verb.sent.start and sdoc[j].pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
 def _content_about(ctx: ClaimContext, content: tuple[int, int], holder: str) -> str | None:
     sdoc = ctx.sdoc
     toks = sdoc[content[0]:content[1]]
@@ -252,9 +265,15 @@ def _content_about(ctx: ClaimContext, content: tuple[int, int], holder: str) -> 
         m = ctx.mention_of(t)
         if m is not None and m.key != holder and m.type in ("PERSON", "ORG", "WORK", "PLACE") and m.source != "coref":
             return m.key
+    hm = [m for m in ctx.mentions if m.key == holder]
     for t in toks:
-        if t.pos_ == "PROPN":
-            return ctx.key_of(t, exclude=holder)
+        if t.pos_ == "PROPN" and not any(m.start <= t.idx < m.end for m in hm):
+            k = ctx.key_of(t, exclude=holder)
+            if k:
+                return k
+    for t in toks:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN":
+            return noun_text(t)
     return None
 
 

@@ -102,7 +102,7 @@ class ClaimContext:
                     return mm.key
         return self.top_person(exclude) or self.previous_person(tok.idx, exclude)
 
-    def key_of(self, tok: Token, exclude: str | None = None, allow_text: bool = True) -> str | None:
+    def key_of(self, tok: Token, exclude: str | None = None, allow_text: bool = True, poss: bool = True) -> str | None:
         """The entity key a token (head of a phrase) refers to, or None.
 
         Looks at the token's mention, then pronouns, 'this book' in a review,
@@ -111,8 +111,8 @@ class ClaimContext:
         """
         low = tok.lower_
         m = self.mention_of(tok)
-        if m is not None and m.type in ENTITY_TYPES_ABOUT and m.key != exclude:
-            return m.key
+        if m is not None and m.type in ENTITY_TYPES_ABOUT:
+            return m.key if m.key != exclude else None
         if low in PRONOUNS_PERSON:
             return self.resolve_pronoun(tok, exclude)
         if low in FIRST_PERSON:
@@ -121,20 +121,31 @@ class ClaimContext:
         if work and (low in PRONOUNS_WORK and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
                      or tok.lemma_ in words("work_nouns") and _demonstrative(tok)):
             return work
-        for c in tok.children:
-            if c.dep_ in ("appos", "compound", "poss") and c.i != tok.i:
+        for c in sorted(tok.children, key=lambda c: c.dep_ == "poss"):
+            if c.dep_ in ("appos", "compound", "poss") and c.i != tok.i and (poss or c.dep_ != "poss"):
                 mm = self.mention_of(c)
                 if mm is not None and mm.type in ENTITY_TYPES_ABOUT and mm.key != exclude:
                     return mm.key
         for c in tok.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and poss:
                 k = self.key_of(c, exclude, allow_text)
                 if k:
                     return k
         if tok.lemma_ in words("person_nouns") and _demonstrative(tok):
             return self.resolve_pronoun(tok, exclude)
+        if tok.text[:1].isupper() and tok.is_alpha:
+            known = self.known_name(tok.text)
+            if known and known != exclude:
+                return known
         if allow_text and tok.pos_ == "PROPN":
             return proper_chunk(tok)
+        return None
+
+    def known_name(self, word: str) -> str | None:
+        """The most mentioned entity key whose last word is ``word`` ('Reyes' -> 'Daniel Reyes')."""
+        for key, _ in self.counts.most_common():
+            if self.types.get(key) in ("PERSON", "ORG") and key.split()[-1] == word:
+                return key
         return None
 
     def keys_in(self, tok: Token, exclude: str | None = None) -> list[str]:
@@ -208,8 +219,10 @@ def proper_chunk(tok: Token) -> str:
 
 def noun_text(tok: Token) -> str:
     """A common noun phrase's text without determiners: 'the city auditor' -> 'city auditor'."""
-    toks = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN", "ADJ")] + [tok]
+    toks = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN", "ADJ")] + [tok]
     first = min(t.i for t in toks)
+    while first > 1 and tok.doc[first - 1].text == "-" and tok.doc[first - 2].is_alpha:
+        first -= 2
     return tok.doc[first:tok.i + 1].text.lower() if tok.pos_ == "NOUN" else tok.doc[first:tok.i + 1].text
 
 

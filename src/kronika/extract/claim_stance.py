@@ -144,7 +144,9 @@ def is_negated(sdoc: Doc, cue: Cue) -> bool:
     lo = max(cue.start - 3, root.sent.start)
     for i in range(lo, cue.start):
         t = sdoc[i]
-        if _is_negator(t) and not any(p.is_punct for p in sdoc[i:cue.start]):
+        if _is_negator(t) and not any(p.is_punct for p in sdoc[i:cue.start]) and (
+                t.head.i >= cue.start or t.head.i == root.i
+                or t.head.i == root.head.i and root.dep_ in NEG_CLIMB):
             return True
     return False
 

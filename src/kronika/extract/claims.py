@@ -83,7 +83,7 @@ NOMINAL_DEPS = ("amod", "acl", "attr", "acomp", "oprd", "compound", "npadvmod", 
 def _clause_verb(tok: Token) -> Token | None:
     t = tok
     for _ in range(8):
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in NOMINAL_DEPS or t.head is t:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "attr", "acomp", "oprd", "compound") or t.head is t:
             return t
         t = t.head
     return None
@@ -130,13 +130,14 @@ def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, st
                 return None, 0, 0, ""
             key = ctx.key_of(subj)
             end = max(cue.end, max((c.right_edge.i + 1 for c in r.children if c.dep_ == "dobj"), default=cue.end))
-            return key, subj.left_edge.i if r.i - subj.left_edge.i < MAX_NP else subj.i, end, "characterisation"
+            lo = subj.left_edge.i if subj.i - subj.left_edge.i <= 6 else subj.i
+            return key, lo, end, "characterisation"
         return None, 0, 0, ""
     noun = r.head if r.dep_ in ("amod", "compound", "advmod") and r.head.pos_ in ("NOUN", "PROPN") else r
     if noun.lemma_.lower() in words("relational_nouns"):
         verb = noun.head if noun.dep_ == "nsubj" else None
         attr = next((c for c in verb.children if c.dep_ == "attr"), None) if verb is not None else None
-        key = ctx.key_of(attr) if attr is not None else None
+        key = ctx.key_of(attr, poss=False) if attr is not None else None
         if key is None:
             return None, 0, 0, ""
         return key, min(noun.left_edge.i, cue.start), attr.right_edge.i + 1, "characterisation"
@@ -161,6 +162,8 @@ def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, st
     subj = _subject(verb)
     if subj is not None and subj.pos_ in ("VERB", "AUX"):
         subj = None
+    if subj is None and verb.pos_ == "AUX" and verb.i > 0 and sdoc[verb.i - 1].pos_ in ("NOUN", "PROPN"):
+        subj = sdoc[verb.i - 1]  # a copula whose subject the parser lost
     if subj is None or subj.lower_ in FIRST_PERSON:
         key = _review_fallback(ctx, r)
         if key is None:
@@ -172,8 +175,12 @@ def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, st
         key = _review_fallback(ctx, r)
     if key is None:
         return None, 0, 0, ""
-    lo = subj.left_edge.i if cue.start - subj.left_edge.i <= MAX_NP else subj.i
+    lo = subj.left_edge.i if subj.i - subj.left_edge.i <= 6 else subj.i
+    if subj.pos_ == "PROPN":
+        lo = min([c.i for c in subj.children if c.dep_ == "compound"] + [subj.i])
     hi = max(cue.end, min(r.right_edge.i + 1, cue.end + 6) if r.pos_ != "VERB" else cue.end)
+    if subj.i > cue.end:
+        lo, hi = cue.start, max(hi, min(subj.right_edge.i + 1, subj.i + 4))
     if noun is not r and noun.i >= cue.end:
         hi = max(hi, noun.i + 1)
     kind = "characterisation" if ctx.types.get(key) == "PERSON" else "opinion"
@@ -204,7 +211,7 @@ def voice_claims(ctx: ClaimContext, skip: set[int]) -> list[Claim]:
         if m is not None and m.type != "PERSON" and m.start < sdoc[cue.start].idx + 1 and m.end > sdoc[cue.root].idx:
             continue  # part of a name: "the Great Purge"
         key, lo, hi, kind = _voice_target(ctx, cue)
-        if not key or hi <= lo:
+        if not key or hi <= lo or ctx.types.get(key) == "EVENT":
             continue
         lo, hi = _same_paragraph(sdoc, text, cue, lo, hi)
         score = polarity(sdoc, cue) * weight(sdoc, cue)
