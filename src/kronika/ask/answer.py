@@ -39,9 +39,10 @@ def _merge(cands: list[dict]) -> list[dict]:
         if hit is None:
             for ok in order:
                 if re.search(rf"\b{re.escape(k)}\b", ok) or re.search(rf"\b{re.escape(ok)}\b", k):
-                    if groups[ok]["via"] == c.get("via", "passage") or len(k) < len(ok):
-                        hit = groups[ok]
-                        break
+                    hit = groups[ok]
+                    if len(k) > len(ok) and c["score"] >= 0.7 * hit["score"]:
+                        hit["text"] = c["text"]      # the more precise answer ("Mexico City" over "Mexico")
+                    break
         srcs = c["sources"] if "sources" in c else [{"doc": c["doc"], "start": c["start"], "end": c["end"],
                                                        "quote": c["quote"]}]
         if hit is None:
@@ -72,9 +73,17 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
         if structured.resolve(conn, o) is None:
             return out                # "When did Serge visit Japan?": no Japan anywhere
     cands = []
+    corpus = passages.Corpus(conn)
     if subj is not None:
-        cands += structured.answers(conn, q, subj)
-    cands += passages.search(conn, q, subj)
+        for c in structured.answers(conn, q, subj):
+            sup = [passages.support(conn, corpus, q, subj, s) for s in c["sources"][:5]]
+            ssup = max((s for s, _ in sup), default=0.0)
+            if ssup <= 0:
+                c["score"] -= 1.2          # the record's sentence does not speak of the subject
+            if not any(f for _, f in sup):
+                c["score"] -= 1.2          # nor of what is asked ("first wife")
+            cands.append(c)
+    cands += passages.search(conn, q, subj, corpus=corpus)
     cands = [c for c in cands if c["score"] >= MIN_SCORE]
     try:
         from . import embed

@@ -63,6 +63,7 @@ class Corpus:
         self._t: dict[str, list] = {}
         self._s: dict[str, list] = {}
         self._dom: dict[str, str | None] = {}
+        self._sent: dict[str, list] = {}
 
     def mentions(self, doc):
         if doc not in self._m:
@@ -82,6 +83,18 @@ class Corpus:
             self._s[doc] = [(r[0], r[1]) for r in self.conn.execute(
                 'SELECT start, "end" FROM stripped WHERE doc = ?', (doc,))]
         return self._s[doc]
+
+    def previous(self, doc, start):
+        """The sentence before the one starting at ``start`` (its text), or ''."""
+        if doc not in self._sent:
+            self._sent[doc] = [(r[0], r[1]) for r in self.conn.execute(
+                'SELECT start, text FROM sentences WHERE doc = ? ORDER BY start', (doc,))]
+        prev = ""
+        for st, tx in self._sent[doc]:
+            if st >= start:
+                break
+            prev = tx
+        return prev
 
     def dominant(self, doc):
         """The most-mentioned person of a document (whom an unresolved "he" most likely refers to)."""
@@ -108,6 +121,10 @@ def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, tok
             spans.append((p, p + len(s)))
     if spans:
         return 1.0, spans
+    if any(t.lower() in PRONOUNS | {"they", "their", "them"} for _, t in toks[:6]):
+        prev = corpus.previous(doc, start)
+        if any(_contains_name(prev, s) for s in subj.surfaces):
+            return 0.8, []
     if not subj.ids:
         return 0.0, []
     if any(t.lower() in PRONOUNS for _, t in toks):
@@ -264,16 +281,20 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         # other names in the question must all be there
         other_spans = []
         ok = True
+        penalty = 0.0
         for o in q.others:
             ps = _contains_name(text, re.sub(r"['’]s$", "", o))
             if not ps:
+                if _contains_name(corpus.previous(doc, s0), re.sub(r"['’]s$", "", o)):
+                    penalty += 0.3
+                    continue
                 ok = False
                 break
             other_spans += [(p, p + len(o)) for p in ps]
         if not ok:
             continue
         # the asked relation
-        tpos = [p for p, s, _ in stems if s in trig]
+        tpos = [p for p, s, _ in stems if s in trig and not (p > 0 and text[p - 1] == "-")]
         if q.relation == "work_with":
             tpos = [p for p in tpos if re.match(r"[\w’']+\s+(?:\w+\s+)?(with|alongside|under)\b", text[p:])]
         if q.relation and not tpos:
@@ -306,10 +327,12 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         if focus and fhit < len(focus) - (1 if len(focus) >= 3 else 0):
             continue
         bm = -r["r"] / best_bm
-        base = 0.6 * bm + ssup + (0.3 * fhit / len(focus) if focus else 0)
+        base = 0.6 * bm + ssup + (0.3 * fhit / len(focus) if focus else 0) - penalty
+        base -= min(1.0, 0.3 * max(0.0, len(text) / 400 - 1))
+        fpos = [(p, p + len(w)) for p, st, w in stems if st in focus]
         exclude = subj_spans + other_spans + [(p, p + len(w)) for p, st, w in stems if st in trig]
         exclude += [(max(0, a - s0), b - s0) for a, b in corpus.stripped(doc) if a < s1 and s0 < b]
-        pivots = [(p, p + 1) for p in tpos] or ypos or apos or [(0, 0)]
+        pivots = [(p, p + 1) for p in tpos] or ypos or apos or fpos or [(0, 0)]
         if q.anchor and q.direction:
             ans = _after_text(text, apos, q.direction)
             if ans:
@@ -324,9 +347,12 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
             if q.year and q.answer_type != "DATE":
                 pivots = pivots + ypos
             best = None
+            second = [sp for sp in other_spans + fpos if sp not in pivots]
             for c in cands:
                 d = min(min(abs(c["a"] - pb), abs(pa - c["b"])) for pa, pb in pivots)
-                dw = len(text[:0]) + d / 6.0    # ~ words
+                if second:
+                    d = (d + min(min(abs(c["a"] - pb), abs(pa - c["b"])) for pa, pb in second)) / 2
+                dw = d / 6.0    # ~ words
                 after = any(c["a"] >= pa for pa, _ in pivots)
                 sc = 1.5 * c["w"] * (1.0 / (1.0 + dw / 4.0)) + (0.1 if after else 0)
                 if q.answer_type == "PLACE" and after and \
@@ -370,3 +396,25 @@ def _after_text(text: str, apos: list[tuple], direction: str) -> str | None:
     before = text[:a]
     seg = before.strip(" ,;")
     return _clause(seg, max(0, len(seg) - 2), len(seg)) if len(seg.split()) >= 3 else None
+
+
+def sentence_of(conn, doc: str, start: int, end: int) -> tuple[int, int, str] | None:
+    r = conn.execute('SELECT start, "end", text FROM sentences WHERE doc = ? AND start <= ? AND "end" >= ?'
+                     ' ORDER BY start DESC LIMIT 1', (doc, start, end)).fetchone()
+    if r is None:
+        r = conn.execute('SELECT start, "end", text FROM sentences WHERE doc = ? AND start <= ? AND "end" > ?'
+                         ' ORDER BY start DESC LIMIT 1', (doc, start, start)).fetchone()
+    return (int(r[0]), int(r[1]), r[2]) if r else None
+
+
+def support(conn, corpus: Corpus, q: Question, subj: Subject | None, src: dict) -> tuple[float, bool]:
+    """How well the sentence around a structured record's quotation supports the question:
+    (subject support in [0, 1], all focus words present)."""
+    sent = sentence_of(conn, src["doc"], src["start"], src["end"])
+    if sent is None:
+        return 0.5, True
+    s0, _, text = sent
+    ssup, _ = _subject_support(corpus, src["doc"], s0, text, subj, _tokens(text))
+    focus = [stem(re.sub(r"['’]s$", "", f)) for f in q.focus]
+    stems = {stem(w) for _, w in _tokens(src["quote"] + " " + text)}
+    return ssup, all(f in stems for f in focus)

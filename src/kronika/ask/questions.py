@@ -16,7 +16,7 @@ WH = ("where", "when", "who", "whom", "whose", "what", "which", "how", "why")
 
 STOP = set("""a an the of in on at to and or is was were are be been being did does do done who whom whose what when
 where which why how s about with for by from as his her their its he she it they them him this that these those
-there here into onto upon ever first last year years after before during following then later did's name named
+there here into onto upon ever year years after before during following then later did's name named
 tell me please any some has have had will would could should can may might not no yes also just very much many
 one ones""".split())
 
@@ -39,7 +39,7 @@ RELATIONS: dict[str, dict] = {
                 "facts": {}, "events": ["release"], "relations": []},
     "flight": {"triggers": "fled flee flight escaped escape".split(), "facts": {}, "events": ["flight"],
                "relations": []},
-    "expulsion": {"triggers": "expelled expulsion expel removed".split(), "facts": {}, "events": ["expulsion"],
+    "expulsion": {"triggers": "expelled expulsion expel".split(), "facts": {}, "events": ["expulsion"],
                   "relations": []},
     "work_with": {"triggers": "work worked works working collaborated collaborate collaborator colleague".split(),
                   "facts": {}, "events": ["collaboration"], "relations": ["worked_with", "collaborated_with"],
@@ -69,6 +69,8 @@ RELATIONS: dict[str, dict] = {
                "events": [], "relations": ["parent_of"], "type": "PERSON"},
     "child": {"triggers": "son daughter child children".split(), "facts": {"who": ["child"]},
               "events": [], "relations": ["child_of"], "type": "PERSON"},
+    "sibling": {"triggers": "sister brother sibling siblings".split(), "facts": {"who": ["sibling"]},
+                "events": [], "relations": ["sibling_of"], "type": "PERSON"},
     "occupation": {"triggers": "occupation profession job".split(), "facts": {"what": ["occupation"]},
                    "events": [], "relations": []},
     "nationality": {"triggers": "nationality citizen citizenship".split(),
