@@ -71,6 +71,12 @@ def clause_tokens(head: Token, kind: str) -> tuple[int, int, set[int]]:
     while hi + 1 in kept and hi - head.i < MAX_TOKENS:
         hi += 1
     doc = head.doc
+    if kind == "noun" and hi + 1 < len(doc) and doc[hi + 1].dep_ == "prep" and doc[hi + 1].lower_ in (
+            "in", "at", "to", "from") and doc[hi + 1].head.i in {a.i for a in head.ancestors}:
+        # PP-attachment: "her expulsion ... and exile in Tobolsk" parsed with the place on the verb
+        pp = doc[hi + 1]
+        kept.update(w.i for w in pp.subtree)
+        hi = pp.right_edge.i
     while hi > lo and ((doc[hi].is_punct and doc[hi].text not in (")", "'", "’", '"')) or doc[hi].dep_ == "cc"
                        or (doc[hi].text in (")", "'", "’", '"') and "(" not in doc[lo:hi].text
                            and doc[hi].text == ")")):
@@ -182,6 +188,9 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
         if p.kind == "verb" and head.dep_ == "relcl" and head.head.i in place_tok:
             clause = clause | {head.head.i}
         arg_toks = set(clause)
+        for c in head.children:          # "Later, in Vienna, she makes contacts": fronted place phrases
+            if c.dep_ == "prep" and c.i < head.i and c.lower_ in ("in", "at", "to", "from", "near"):
+                arg_toks.update(w.i for w in c.subtree if w.i in place_tok)
         if p.type in ("meeting", "collaboration") and not any(i in ptok or i in other_tok for i in clause):
             for c in head.children:      # "meets and works with X": borrow the conjunct's partners
                 if c.dep_ == "conj":
