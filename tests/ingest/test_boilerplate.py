@@ -95,3 +95,16 @@ def test_byline_is_marked_and_returned():
     assert byline.author == "Olu Ade" and byline.published == "2012-08-09T16:30"
     assert [s.reason for s in stripped] == ["byline"]
     assert text[byline.start:byline.end].startswith("Written by")
+
+
+def test_references_section_at_the_end():
+    text = (f"Anna Berg (1850 – 1921) was a harbour engineer.\n\n{PROSE}\n\n{PROSE}\n\n== References ==\n"
+            "Smith, J. (1990). Harbours of the North. Leeds: Dock Press.\nRetrieved 3 May 2011.\n\nExternal links\nharbours.example.org\n")
+    stripped, _ = find_boilerplate(text)
+    assert [s.reason for s in stripped] == ["references"]
+    assert stripped[0].text.startswith("== References ==") and stripped[0].text.endswith("harbours.example.org")
+
+
+def test_notes_heading_early_is_not_a_zone():
+    text = f"Notes\n\n{PROSE}\n\n{PROSE}\n"
+    assert find_boilerplate(text)[0] == []

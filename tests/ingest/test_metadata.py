@@ -113,3 +113,15 @@ def test_about_only_for_reviews():
             + "We forget our mills; we should ask what our towns choose to keep, and why we let them go. " * 4 + FILLER)
     m = meta(text)
     assert m["genre"] != "review" and m["about"] is None
+
+
+def test_markdown_front_matter(tmp_path):
+    from kronika.ingest import iter_documents
+    from kronika.settings import load_settings
+    text = ("---\ntitle: \"Dry Stone Walls\"\nauthor: Kit Mears\ndate: 2018-04-09\ntags: [walls, farming]\n---\n\n"
+            f"# Walls\n\n{FILLER}\n")
+    (tmp_path / "walls.md").write_text(text)
+    (d,) = iter_documents([str(tmp_path)], load_settings())
+    assert (d.title, d.author, d.published) == ("Dry Stone Walls", "Kit Mears", "2018-04-09")
+    assert d.stripped[0].reason == "front matter" and d.text[: d.stripped[0].end].endswith("---")
+    assert d.text == text

@@ -5,8 +5,10 @@ Rules are generic and line-level, compiled once:
 1. *Pattern lines*: a whole line that is a comment prompt, share widget, cookie
    or privacy notice, subscription box, related-posts list, tag/category line,
    navigation crumb or copyright footer.
-2. *Comment zone*: from a comment prompt ("Leave a Reply", "3 comments") in the
-   second part of the text to the end, everything is comments or forms.
+2. *Trailing zones*: from a comment prompt ("Leave a Reply", "3 comments") in the
+   second part of the text to the end, everything is comments or forms; from a
+   references heading ("References", "External links", "See also", "Notes") in
+   the second half to the end, everything is references.
 3. *Widget runs*: in the header and footer zones (before the first and after the
    last line of prose), very short lines without sentence punctuation next to a
    share, navigation or related-posts line ("Twitter", "Facebook").
@@ -33,6 +35,9 @@ COMMENT_PROMPT = re.compile(
     r"|comments are closed|cancel reply|reader comments|have your say)[.:!]?",
     _I,
 )
+REFERENCES = re.compile(
+    r"(?:=+|#+)?\s*(?:references|external links|further reading|see also|notes(?: and references)?|footnotes"
+    r"|citations|sources|works cited|references and notes)\s*(?:=+)?:?", _I)
 PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((reason, re.compile(rx, _I)) for reason, rx in (
     ("share", r"(?:share(?: this(?: (?:post|article|page|story|entry))?| on \w+| via .{0,40})?|tweet|like this|like|"
               r"loading\.*|like loading\.*|facebook|twitter|x|linkedin|pinterest|reddit|tumblr|whatsapp|telegram|pocket"
@@ -130,21 +135,26 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
     n = len(lines)
     reasons: list[str | None] = [None] * n
     first_body, last_body = body_range(lines)
-    # 2. comment zone: from a comment prompt late in the text to the end
-    cut = len(text) * 0.4
-    zone = n
+    # 2. trailing zones: from a comment prompt, or a references heading, late in the text to the end
+    zone, zone_reason = n, "comments"
     for ln in lines:
-        if ln.index > first_body and ln.start >= cut and COMMENT_PROMPT.fullmatch(ln.low):
+        if ln.index <= first_body or ln.blank or ln.words > 12:
+            continue
+        if ln.start >= len(text) * 0.4 and COMMENT_PROMPT.fullmatch(ln.low):
             zone = ln.index
-            last_body = max((x.index for x in lines[:zone] if x.body), default=-1)
             break
+        if ln.start >= len(text) * 0.5 and REFERENCES.fullmatch(ln.low):
+            zone, zone_reason = ln.index, "references"
+            break
+    if zone < n:
+        last_body = max((x.index for x in lines[:zone] if x.body), default=-1)
     # 1. pattern lines
     for ln in lines:
         r = _reason_of(ln)
         if r in _WEAK and first_body <= ln.index <= last_body and ln.words < 3:
             r = None  # a one- or two-word line inside the prose is more likely a heading
-        if r is None and ln.index >= zone and not ln.blank:
-            r = "comments"
+        if ln.index >= zone and not ln.blank and (r is None or zone_reason == "references"):
+            r = zone_reason
         reasons[ln.index] = r
     # 5. byline (header and footer zones, or the first lines)
     byline = None

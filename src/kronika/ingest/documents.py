@@ -6,7 +6,7 @@ import hashlib
 from ..records import Document, Failure
 from .boilerplate import find_boilerplate
 from .lines import split_lines
-from .metadata import describe
+from .metadata import describe, front_matter
 
 
 def sha256(data: bytes) -> str:
@@ -20,6 +20,11 @@ def make_document(name: str, text: str, digest: str, fmt: str, path: str | None 
         return Failure(name, "the document is empty (no text, or only whitespace)", "ingest", path)
     lines = split_lines(text)
     stripped, byline = find_boilerplate(text, lines)
+    if fmt in ("md", "txt"):
+        fm, passage = front_matter(text)
+        if passage is not None:
+            stripped = [passage] + [s for s in stripped if s.start >= passage.end]
+            given = {**fm, **(given or {})}
     meta = describe(text, lines, stripped, byline, fmt, given)
     return Document(doc=name, sha256=digest, text=text, title=meta["title"], author=meta["author"],
                     published=meta["published"], genre=meta["genre"], about=meta["about"], url=meta["url"],

@@ -34,6 +34,33 @@ _REVIEW_OF = re.compile(rf"\breview(?:ing|ed)?\s+(?:of\s+|for\s+)?(?:{_QUOTED}|{
 _TRAILING_SMALL = re.compile(r"(?:\s+(?:of|the|a|an|in|and|on|for|to|at|from|with))+$")
 
 
+_FRONT = re.compile(r"(?:---|\+\+\+)[ \t]*\r?\n(?P<body>(?:.*\r?\n){0,60}?)(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|$)")
+_FRONT_FIELD = re.compile(r"(?P<k>[A-Za-z_][\w-]*)\s*[:=]\s*(?P<v>.*?)\s*")
+_FRONT_KEYS = {"title": "title", "author": "author", "authors": "author", "by": "author", "date": "published",
+               "published": "published", "genre": "genre", "type": "genre", "url": "url", "link": "url",
+               "source": "url", "about": "about"}
+
+
+def front_matter(text: str) -> tuple[dict, Stripped | None]:
+    """Metadata and the passage of a YAML/TOML front-matter block opening the text ("---\ntitle: X\n---")."""
+    m = _FRONT.match(text, 0, 8000)
+    if not m:
+        return {}, None
+    found = {}
+    for line in m.group("body").splitlines():
+        f = _FRONT_FIELD.fullmatch(line)
+        if f and f.group("k").lower() in _FRONT_KEYS:
+            v = f.group("v").strip().strip("\"'")
+            if v and not v.startswith(("[", "{")):
+                found.setdefault(_FRONT_KEYS[f.group("k").lower()], v)
+    if not found:
+        return {}, None  # a horizontal rule pair, not front matter
+    end = m.end()
+    while end > 0 and text[end - 1] in "\r\n":
+        end -= 1
+    return found, Stripped(0, end, text[:end], "front matter")
+
+
 def text_title(lines: list[Line], skip: set[int], fmt: str) -> tuple[str | None, int | None]:
     """(title, line index) from the first heading-like line before the prose, or (None, None)."""
     first_body, _ = body_range(lines)
