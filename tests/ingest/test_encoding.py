@@ -41,3 +41,13 @@ def test_binary_refused():
 def test_undecodable_gives_reason_or_text():
     text, reason = decode_bytes(bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xFF]) * 30)
     assert (text is None) != (reason is None)
+
+
+def test_html_meta_charset_is_used(tmp_path):
+    from kronika.ingest import iter_documents
+    from kronika.settings import load_settings
+    body = "Виктор Серж родился в Брюсселе в 1890 году в семье русских эмигрантов. " * 3
+    page = f'<html><head><meta charset="windows-1251"><title>Серж</title></head><body><article><p>{body}</p><p>{body}</p></article></body></html>'
+    (tmp_path / "ru.html").write_bytes(page.encode("cp1251"))
+    (d,) = iter_documents([str(tmp_path)], load_settings())
+    assert "Брюсселе" in d.text

@@ -103,6 +103,7 @@ def test_plain_report_is_article_or_other():
     (None, "Here is my review of *The Quiet Year* at last.", "The Quiet Year"),
     (None, "This is a review of The Harbour Lights of Kent, a first novel.", "The Harbour Lights of Kent"),
     (None, "I loved the novel, see my review.", None),
+    (None, "A review of Ann Lee's Salt and Iron, her best book.", "Salt and Iron"),
 ])
 def test_review_about(title, text, about):
     assert review_about(title, text) == about
@@ -125,3 +126,9 @@ def test_markdown_front_matter(tmp_path):
     assert (d.title, d.author, d.published) == ("Dry Stone Walls", "Kit Mears", "2018-04-09")
     assert d.stripped[0].reason == "front matter" and d.text[: d.stripped[0].end].endswith("---")
     assert d.text == text
+
+
+def test_reference_biography_lead():
+    text = ("Ada Quill (born Ada Marlow; 2 April 1851 – 9 January 1920) was an English engineer. She trained in "
+            "Glasgow and worked on harbours in the north of England for most of her working life. " * 2)
+    assert meta(text)["genre"] == "biography"

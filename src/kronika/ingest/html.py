@@ -21,6 +21,15 @@ _NO_DEPTH = frozenset(
 _RAW = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.IGNORECASE)
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The charset a page declares in a <meta> tag near its top, if any."""
+    m = _META_CHARSET.search(raw[:4096])
+    return m.group(1).decode("ascii").lower() if m else None
+
+
 def html_depth(html: str, limit: int) -> int:
     """Nesting depth of ``html`` (stops counting once ``limit`` is passed)."""
     depth = deepest = 0

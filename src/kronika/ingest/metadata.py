@@ -29,7 +29,7 @@ _REVIEW_TITLE = (
     re.compile(r"(?P<t>.+?)\s*(?:,|\s[-–—])?\s+by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\.?", 0),
 )
 _QUOTED = r"['‘\"“*_]{1,2}(?P<q>[^'’\"”*_\n]{2,100}?)['’\"”*_]{1,2}(?!\w)"
-_TITLECASE = r"(?P<c>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|a|an|in|and|on|for|to|at|from|with)){0,9})"
+_TITLECASE = r"(?P<c>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|(?:of|the|a|an|in|and|on|for|to|at|from|with)\b)){0,9})"
 _REVIEW_OF = re.compile(rf"\breview(?:ing|ed)?\s+(?:of\s+|for\s+)?(?:{_QUOTED}|{_TITLECASE})")
 _TRAILING_SMALL = re.compile(r"(?:\s+(?:of|the|a|an|in|and|on|for|to|at|from|with))+$")
 
@@ -125,7 +125,7 @@ def review_about(title: str | None, text: str) -> str | None:
     m = _REVIEW_OF.search(text[:20000])
     if m:
         found = (m.group("q") or m.group("c") or "").strip()
-        found = _TRAILING_SMALL.sub("", found)
+        found = _TRAILING_SMALL.sub("", re.split(r"['’]s\s+", found)[-1])  # "Victor Serge's Memoirs" -> "Memoirs"
         if found and not found.endswith(("'s", "’s")) and len(found.split()) <= 12:
             return found.strip(" .,")
     return None

@@ -12,7 +12,7 @@ from ..settings import Settings
 from .documents import make_document, sha256
 from .encoding import decode_bytes
 from .files import gunzip, iter_files, kind_of, read_bytes
-from .html import extract_html
+from .html import declared_charset, extract_html
 from .jsonl import iter_jsonl
 from .warc import iter_warc
 
@@ -51,7 +51,7 @@ def _read(name: str, path: str, settings: Settings) -> Iterator[Document | Failu
     if not raw.strip():
         yield Failure(name, "the file is empty (no text, or only whitespace)", "ingest", path)
         return
-    text, reason = decode_bytes(raw)
+    text, reason = decode_bytes(raw, declared_charset(raw) if kind == "html" else None)
     if text is None:
         yield Failure(name, reason or "not text", "ingest", path)
         return
