@@ -113,4 +113,4 @@ def test_fast_for_many_documents():
     t = time.time()
     r = resolve_entities(items)
     assert len(r) == len({(i.doc, i.key) for i in items})
-    assert time.time() - t < 10
+    assert time.time() - t < 30  # ~3 s on an idle laptop core

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from ..extract.entity_gazetteer import gazetteer, lookup, name_history
@@ -44,6 +45,7 @@ def slug(name: str) -> str:
     return s or "x"
 
 
+@lru_cache(maxsize=500_000)
 def norm(name: str) -> str:
     """Comparison form of a name: accents and case folded, possessive and honorifics dropped, spaces squeezed."""
     s = unicodedata.normalize("NFKD", name.translate(_TRANSLIT)).encode("ascii", "ignore").decode() or name
@@ -56,10 +58,16 @@ def norm(name: str) -> str:
 def gazetteer_name(names: Iterable[str], typ: str | None = None) -> str | None:
     """The gazetteer canonical name any of ``names`` refers to (of type ``typ``), or None."""
     for n in sorted(set(names)):
-        rec = lookup(n, typ) or lookup(n, typ, fold_case=True)
-        if rec is not None:
-            return rec["name"]
+        g = _gaz_one(n, typ)
+        if g is not None:
+            return g
     return None
+
+
+@lru_cache(maxsize=500_000)
+def _gaz_one(name: str, typ: str | None) -> str | None:
+    rec = lookup(name, typ) or lookup(name, typ, fold_case=True)
+    return rec["name"] if rec is not None else None
 
 
 def canonical_name(names: Iterable[str], typ: str | None = None, counts: dict[str, int] | None = None) -> str:
@@ -153,8 +161,9 @@ def resolve_entities(items: list[DocEntity]) -> dict[tuple[str, str], str]:
     return out
 
 
-def _tokens(name: str) -> list[str]:
-    return [t for t in norm(name).split() if t not in _PARTICLES]
+@lru_cache(maxsize=500_000)
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(t for t in norm(name).split() if t not in _PARTICLES)
 
 
 def _resolve_persons(persons: list[DocEntity], node: dict, uf: _UF) -> None:
