@@ -81,7 +81,7 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
             if ssup <= 0:
                 c["score"] -= 1.2          # the record's sentence does not speak of the subject
             if not any(f for _, f in sup):
-                c["score"] -= 1.2          # nor of what is asked ("first wife")
+                continue                   # nor of what is asked ("first wife", "daughter")
             cands.append(c)
     cands += passages.search(conn, q, subj, corpus=corpus)
     cands = [c for c in cands if c["score"] >= MIN_SCORE]

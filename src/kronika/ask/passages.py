@@ -13,10 +13,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .questions import RELATIONS, STOP, TRIGGER_STEMS, Question, stem
+from .questions import KIN_WORDS, RELATIONS, STOP, TRIGGER_STEMS, Question, stem
 from .structured import Subject, norm_name
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_JUNK = re.compile(r"Category:|\bISBN\b|\bRetrieved\b|https?://|\bpp?\.\s*\d|\bed\.\s|External links")
+KIN = {"spouse", "widow", "sibling", "parent", "child"}
 PRONOUNS = {"he", "his", "him", "she", "her", "hers", "himself", "herself"}
 _CAP = re.compile(r"(?:[A-ZÀ-Þ][\w\-’']*)(?:\s+(?:(?:of|de|von|van|the|del|la|in)\s+)?[A-ZÀ-Þ][\w\-’']*)*")
 _ORG_TAIL = re.compile(r"\s+(gang|party|movement|group|union|army|opposition|league|committee|international)\b",
@@ -96,6 +98,10 @@ class Corpus:
             prev = tx
         return prev
 
+    def about(self, doc):
+        r = self.conn.execute("SELECT about FROM documents WHERE doc = ?", (doc,)).fetchone()
+        return r[0] if r else None
+
     def dominant(self, doc):
         """The most-mentioned person of a document (whom an unresolved "he" most likely refers to)."""
         if doc not in self._dom:
@@ -125,6 +131,10 @@ def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, tok
         prev = corpus.previous(doc, start)
         if any(_contains_name(prev, s) for s in subj.surfaces):
             return 0.8, []
+    if subj.type in ("WORK", "ORG", "EVENT") and any(t.lower() in ("it", "its", "book", "novel") for _, t in toks):
+        about = corpus.about(doc)
+        if about and norm_name(about) in [norm_name(x) for x in subj.surfaces]:
+            return 0.6, []
     if not subj.ids:
         return 0.0, []
     if any(t.lower() in PRONOUNS for _, t in toks):
@@ -135,6 +145,28 @@ def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, tok
         if corpus.dominant(doc) in subj.ids:
             return 0.6, []
     return 0.0, []
+
+
+def _owned(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
+    """A kin word ("wife", "widow") at p belongs to the subject: the nearest name before it is the
+    subject's ("Trotsky's widow"), or there is none ("his wife", the subject being the one spoken of)."""
+    if subj is None:
+        return True
+    names = [(a, b, True) for a, b in subj_spans]
+    for m in corpus.mentions(doc):
+        a, b = m["start"] - s0, m["end"] - s0
+        if 0 <= a and b <= p and m["type"] == "PERSON" and not any(a < y and x < b for x, y, _ in names):
+            names.append((a, b, m["entity_id"] in subj.ids if m["entity_id"] else False))
+    before = [n for n in names if n[1] <= p]
+    if not before:
+        return True
+    near = max(before, key=lambda n: n[1])
+    if near[2]:
+        return True
+    # "his wife" right before the word, the nearest name not a possessive ("Elsa Poretsky's ... her husband")
+    close = text[max(near[1], p - 25):p].lower()
+    possessive = re.match(r"['’]s?\b", text[near[1]:near[1] + 2])
+    return bool(re.search(r"\b(his|her)\b", close)) and not possessive
 
 
 def _tokens(text: str) -> list[tuple[int, str]]:
@@ -179,6 +211,9 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude) -> list
             w = 1.0
         elif t == "PERSON" and m["type"] == "PLACE" and len(m["text"].split()) >= 2 and " of " not in m["text"]:
             w = 0.5           # "Natalya Sedova" mistyped as a place
+        elif t == "PLACE" and re.search(r"\b(in|at|near|to|from|into)\s+(the\s+)?$", text[max(0, a - 12):a]) \
+                and m["type"] in ("ORG", "PERSON"):
+            w = 0.45          # "in Yanovka" mistyped as an organisation
         elif t == "ORG" and m["type"] in ("EVENT",):
             w = 0.4
         elif t == "WORK" and m["type"] in ("EVENT", "ORG"):
@@ -273,6 +308,8 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         if any(a <= s0 and s1 <= b or (a < s1 and s0 < b and (min(b, s1) - max(a, s0)) > (s1 - s0) / 2)
                for a, b in corpus.stripped(doc)):
             continue
+        if _JUNK.search(text) or sum(ch.isalpha() for ch in text) < 0.6 * len(text):
+            continue                  # reference lists, categories, link farms
         toks = _tokens(text)
         stems = [(p, stem(w), w) for p, w in toks]
         ssup, subj_spans = _subject_support(corpus, doc, s0, text, subj, toks)
@@ -296,7 +333,12 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         # the asked relation
         tpos = [p for p, s, _ in stems if s in trig and not (p > 0 and text[p - 1] == "-")]
         if q.relation == "work_with":
-            tpos = [p for p in tpos if re.match(r"[\w’']+\s+(?:\w+\s+)?(with|alongside|under)\b", text[p:])]
+            tpos = [p for p in tpos if re.match(r"[\w’']+\s+(?:\w+\s+)?(with|alongside|under|for)\b", text[p:])]
+        if q.trigger in KIN_WORDS:
+            kw = {stem(k) for k in KIN_WORDS[q.trigger]}
+            tpos = [p for p in tpos if stem(_WORD.match(text, p).group()) in kw]
+        if q.relation in KIN and tpos:
+            tpos = [p for p in tpos if text[p:p + 5].lower() in ("marri", "marry") or _owned(corpus, doc, s0, text, p, subj, subj_spans)]
         if q.relation and not tpos:
             continue
         # the year
@@ -332,7 +374,7 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         fpos = [(p, p + len(w)) for p, st, w in stems if st in focus]
         exclude = subj_spans + other_spans + [(p, p + len(w)) for p, st, w in stems if st in trig]
         exclude += [(max(0, a - s0), b - s0) for a, b in corpus.stripped(doc) if a < s1 and s0 < b]
-        pivots = [(p, p + 1) for p in tpos] or ypos or apos or fpos or [(0, 0)]
+        pivots = [(p, p + 1) for p in tpos] or ypos or apos or fpos or other_spans or [(0, 0)]
         if q.anchor and q.direction:
             ans = _after_text(text, apos, q.direction)
             if ans:
@@ -353,6 +395,8 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                 if second:
                     d = (d + min(min(abs(c["a"] - pb), abs(pa - c["b"])) for pa, pb in second)) / 2
                 dw = d / 6.0    # ~ words
+                if q.answer_type in ("DATE", "PLACE") and d > 160:
+                    continue
                 after = any(c["a"] >= pa for pa, _ in pivots)
                 sc = 1.5 * c["w"] * (1.0 / (1.0 + dw / 4.0)) + (0.1 if after else 0)
                 if q.answer_type == "PLACE" and after and \
@@ -414,7 +458,18 @@ def support(conn, corpus: Corpus, q: Question, subj: Subject | None, src: dict) 
     if sent is None:
         return 0.5, True
     s0, _, text = sent
-    ssup, _ = _subject_support(corpus, src["doc"], s0, text, subj, _tokens(text))
+    ssup, spans = _subject_support(corpus, src["doc"], s0, text, subj, _tokens(text))
+    if q.relation in KIN:
+        trig = TRIGGER_STEMS.get(q.relation, set())
+        pos = [p for p, w in _tokens(text) if stem(w) in trig and s0 + p >= src["start"] - 40 and s0 + p <= src["end"]]
+        if pos and not any(_owned(corpus, src["doc"], s0, text, p, subj, spans) for p in pos):
+            ssup = 0.0
     focus = [stem(re.sub(r"['’]s$", "", f)) for f in q.focus]
+    if q.trigger in KIN_WORDS:
+        focus.append(next(iter({stem(k) for k in KIN_WORDS[q.trigger]})))
+        stems = {stem(w) for _, w in _tokens(src["quote"] + " " + text)}
+        if not stems & {stem(k) for k in KIN_WORDS[q.trigger]}:
+            return ssup, False
+        focus.pop()
     stems = {stem(w) for _, w in _tokens(src["quote"] + " " + text)}
     return ssup, all(f in stems for f in focus)

@@ -97,6 +97,13 @@ _TYPE_WORDS = {
 }
 
 
+# kin words that must be matched as asked (a son is not a daughter); wife/husband also match "married"
+KIN_WORDS = {"wife": {"wife", "wive", "married", "marry", "marriage", "spouse"},
+             "husband": {"husband", "married", "marry", "marriage", "spouse"},
+             "daughter": {"daughter"}, "son": {"son"}, "sister": {"sister"}, "brother": {"brother"},
+             "mother": {"mother"}, "father": {"father"}}
+
+
 def stem(w: str) -> str:
     """A light suffix stripper used on both sides of every comparison (question and passage)."""
     w = w.lower().replace("’", "'")
@@ -132,6 +139,7 @@ class Question:
     direction: str | None = None          # "after" or "before"
     focus: list[str] = field(default_factory=list)    # content words (not names, not triggers)
     how_many: bool = False
+    trigger: str | None = None            # the relation word as asked ("daughter", "wife")
     prep: str | None = None               # a final preposition ("jailed for?", "work with?")
 
 
@@ -215,6 +223,7 @@ def parse(text: str) -> Question:
             hit = [k for k, st in TRIGGER_STEMS.items() if s in st]
             if hit:
                 q.relation = hit[0]
+                q.trigger = w
                 break
 
     # the answer type
@@ -239,6 +248,8 @@ def parse(text: str) -> Question:
     # focus: content words that are neither names, triggers, nor question words
     name_words = {w.lower() for n in names for w in _WORD.findall(n)}
     trig = TRIGGER_STEMS.get(q.relation, set())
+    mt = re.match(r"\s*(?:in\s+)?(?:what|which)\s+(\w+)", low)
+    type_word = mt.group(1) if mt else None
     anchor_words = {w.lower() for w in _WORD.findall(q.anchor or "")}
     for w in words:
         w = re.sub(r"['’]s$", "", w)
@@ -246,7 +257,7 @@ def parse(text: str) -> Question:
             continue
         if re.fullmatch(r"1[0-9]{3}s?|20[0-9]{2}s?", w):
             continue
-        if stem(w) in trig or w in _TYPE_WORDS or w in ("happen", "happened", "happens", "do", "doing", "get"):
+        if stem(w) in trig or w == type_word or w in ("happen", "happened", "happens", "do", "doing", "get"):
             continue
         q.focus.append(w)
     return q

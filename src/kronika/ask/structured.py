@@ -103,6 +103,17 @@ def resolve(conn, name: str | None, *, names_cache=None) -> Subject | None:
 
 # ---------------------------------------------------------------------------------------------
 
+def _type_ok(conn, q: Question, ref: dict | None) -> bool:
+    """An entity answer of the wrong type ("Bolsheviks" for "who was his wife") is not an answer."""
+    if not ref or q.answer_type not in ("PERSON", "PLACE", "ORG", "WORK"):
+        return True
+    r = conn.execute("SELECT type FROM entities WHERE id = ?", (ref["id"],)).fetchone()
+    if r is None:
+        return True
+    ok = {"PERSON": {"PERSON"}, "PLACE": {"PLACE"}, "ORG": {"ORG", "EVENT"}, "WORK": {"WORK"}}[q.answer_type]
+    return r[0] in ok
+
+
 def _ans(text: str, sources: list[dict], score: float, kind: str) -> dict:
     return {"text": text, "sources": sources, "score": score, "via": kind}
 
@@ -161,6 +172,8 @@ def facts_answers(conn, q: Question, subj: Subject) -> list[dict]:
                 continue
             if q.others and not any(norm_name(o) in norm_name(f["value"]) for o in q.others):
                 continue
+            if not _type_ok(conn, q, f.get("value_entity")):
+                continue
             out.append(_ans(f["value"], srcs, 2.0 + f.get("confidence", 0.5), "fact"))
     return out
 
@@ -188,6 +201,8 @@ def relations_answers(conn, q: Question, subj: Subject) -> list[dict]:
                     continue          # X is the widow of someone: not what is asked
                 other = r["target"]
             else:
+                continue
+            if not _type_ok(conn, q, other):
                 continue
             out.append(_ans(other["name"], srcs, 2.5, "relation"))
     return out
@@ -233,7 +248,7 @@ def events_answers(conn, q: Question, subj: Subject) -> list[dict]:
                 d = _date_text(e["date"])
                 if d and not e["date"].get("inferred"):
                     out.append(_ans(d, srcs, 1.5 + conf, "event"))
-                elif d:
+                elif d and any(d in s["quote"] for s in srcs):
                     out.append(_ans(d, srcs, 0.8 + conf, "event"))
             elif q.answer_type in ("PERSON", "ORG", "WORK"):
                 for p in e["participants"]:
