@@ -169,6 +169,24 @@ def _owned(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
     return bool(re.search(r"\b(his|her)\b", close)) and not possessive
 
 
+def _agent(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
+    """The doer of a verb at p ("married") is the subject: the first name or he/she of its clause."""
+    if subj is None:
+        return True
+    lo = max([m.end() for m in re.finditer(r"[.;]\s", text[:p])], default=0)
+    names = [(a, b, True) for a, b in subj_spans if lo <= a < p]
+    for m in corpus.mentions(doc):
+        a, b = m["start"] - s0, m["end"] - s0
+        if lo <= a and b <= p and m["type"] == "PERSON" and not any(a < y and x < b for x, y, _ in names):
+            names.append((a, b, bool(m["entity_id"]) and m["entity_id"] in subj.ids))
+    for m in re.finditer(r"\b(he|she|they)\b", text[lo:p], flags=re.I):
+        names.append((lo + m.start(), lo + m.end(), True))
+    if not names:
+        return True
+    first = min(names)
+    return first[2] and not re.match(r"['’]s?\b", text[first[1]:first[1] + 2])
+
+
 def _tokens(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _WORD.finditer(text)]
 
@@ -338,7 +356,9 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
             kw = {stem(k) for k in KIN_WORDS[q.trigger]}
             tpos = [p for p in tpos if stem(_WORD.match(text, p).group()) in kw]
         if q.relation in KIN and tpos:
-            tpos = [p for p in tpos if text[p:p + 5].lower() in ("marri", "marry") or _owned(corpus, doc, s0, text, p, subj, subj_spans)]
+            tpos = [p for p in tpos if (_agent(corpus, doc, s0, text, p, subj, subj_spans)
+                    if text[p:p + 5].lower() in ("marri", "marry")
+                    else _owned(corpus, doc, s0, text, p, subj, subj_spans))]
         if q.relation and not tpos:
             continue
         # the year
@@ -467,7 +487,7 @@ def support(conn, corpus: Corpus, q: Question, subj: Subject | None, src: dict) 
     focus = [stem(re.sub(r"['’]s$", "", f)) for f in q.focus]
     if q.trigger in KIN_WORDS:
         focus.append(next(iter({stem(k) for k in KIN_WORDS[q.trigger]})))
-        stems = {stem(w) for _, w in _tokens(src["quote"] + " " + text)}
+        stems = {stem(w) for _, w in _tokens(src["quote"])}
         if not stems & {stem(k) for k in KIN_WORDS[q.trigger]}:
             return ssup, False
         focus.pop()
