@@ -108,3 +108,19 @@ def test_references_section_at_the_end():
 def test_notes_heading_early_is_not_a_zone():
     text = f"Notes\n\n{PROSE}\n\n{PROSE}\n"
     assert find_boilerplate(text)[0] == []
+
+
+def test_wordpress_footer_lines_do_not_extend_the_prose():
+    text = (f"A walk\n\n{PROSE}\n\nShare this:\nClick to share on Twitter (Opens in new window)\nLike this:\nRelated\n"
+            "This entry was posted in Walks and tagged hills, rain. Bookmark the permalink.\n← Previous post\n")
+    stripped, _ = find_boilerplate(text)
+    marked = "\n".join(s.text for s in stripped)
+    for line in ("Share this:", "Like this:", "Related", "Bookmark the permalink.", "← Previous post"):
+        assert line in marked
+
+
+def test_agency_byline_and_updated_line_combine():
+    text = f"Harbour closes\n\nBy ANNA BERG, Associated Press\nUpdated 3:45 PM EST, Tue March 3, 2015\n\n{PROSE}\n"
+    stripped, byline = find_boilerplate(text)
+    assert (byline.author, byline.published) == ("Anna Berg", "2015-03-03")
+    assert [s.reason for s in stripped] == ["byline"]

@@ -104,6 +104,8 @@ def test_plain_report_is_article_or_other():
     (None, "This is a review of The Harbour Lights of Kent, a first novel.", "The Harbour Lights of Kent"),
     (None, "I loved the novel, see my review.", None),
     (None, "A review of Ann Lee's Salt and Iron, her best book.", "Salt and Iron"),
+    (None, "I finally read Ann Lee's Salt and Iron this winter.", "Salt and Iron"),
+    (None, "I read it in May and loved it.", None),
 ])
 def test_review_about(title, text, about):
     assert review_about(title, text) == about

@@ -55,8 +55,9 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((reason, re.compile(rx, _I)
                   r"|rss feed|rss)[.:!]?"),
     ("related", r"(?:related(?: posts| articles| stories| reading| content)?|you (?:may|might) also (?:like|enjoy)"
                 r"|read (?:more|next)|more from .{1,60}|recommended(?: for you| reading)?|popular (?:posts|articles)"
-                r"|recent (?:posts|articles|comments)|(?:previous|next)(?: post| article| story)?(?:[:»«←→ ].{0,100})?"
+                r"|recent (?:posts|articles|comments)|[←→«»‹›<> ]*(?:previous|next)(?: post| article| story)?(?:[:»«←→ ].{0,100})?"
                 r"|older posts|newer posts|archives?|categories)[.:]?"),
+    ("footer", r"this (?:entry|post|article) was (?:posted|published|filed) in .{0,200}|.{0,200}\bbookmark the permalink\.?"),
     ("tags", r"(?:tags?|tagged(?: with)?|categories|category|filed under|posted in|labels?|topics?|keywords?)\s*:?\s+[^.!?]{1,150}"),
     ("navigation", r"(?:skip to (?:main )?content|skip to (?:navigation|footer)|jump to navigation|main menu|menu|toggle navigation"
                    r"|search(?: for)?(?: …|\.\.\.)?:?|home|you are here:.{0,150}|breadcrumbs?|back to top|go to top|top of page"
@@ -68,6 +69,9 @@ _SHORT_PATTERN_MAX = 400
 _CRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\||::)\s*")
 _NAME = r"(?P<name>[^\d|,;:()\n]{2,60}?)"
 BYLINES = tuple(re.compile(rx, _I) for rx in (
+    r"by:?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:the\s+)?"
+    r"(?:associated press|reuters|afp|ap|agence france-presse|staff (?:writer|reporter|correspondent)|special correspondent"
+    r"|correspondent|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\.?",
     rf"(?:submitted|posted|written|published|uploaded|added|contributed|filed)\s+by:?\s+{_NAME}\s*(?:,\s*|\s+)on\s+(?P<date>.{{6,60}})",
     rf"(?:posted|published|written|submitted|updated|added)(?:\s+on)?:?\s+(?P<date>.{{6,60}}?)\s+by:?\s+{_NAME}",
     rf"by:?\s+{_NAME}\s*(?:[|,•·–—-]|\bon\b)\s*(?P<date>.{{6,60}})",
@@ -118,6 +122,8 @@ def parse_byline(s: str) -> tuple[str | None, str | None] | None:
             continue
         g = m.groupdict()
         name = (g.get("name") or "").strip(" .,-–—|") or None
+        if name and name.isupper() and len(name) > 3:
+            name = name.title()  # "JANE DOE" -> "Jane Doe"
         date = parse_date(g.get("date")) if g.get("date") else None
         if g.get("date") is not None and date is None:
             continue
@@ -134,7 +140,8 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
     lines = lines if lines is not None else split_lines(text)
     n = len(lines)
     reasons: list[str | None] = [None] * n
-    first_body, last_body = body_range(lines)
+    pattern = [_reason_of(ln) for ln in lines]
+    first_body, last_body = body_range([ln for ln in lines if pattern[ln.index] is None])
     # 2. trailing zones: from a comment prompt, or a references heading, late in the text to the end
     zone, zone_reason = n, "comments"
     for ln in lines:
@@ -147,10 +154,10 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
             zone, zone_reason = ln.index, "references"
             break
     if zone < n:
-        last_body = max((x.index for x in lines[:zone] if x.body), default=-1)
+        last_body = max((x.index for x in lines[:zone] if x.body and pattern[x.index] is None), default=-1)
     # 1. pattern lines
     for ln in lines:
-        r = _reason_of(ln)
+        r = pattern[ln.index]
         if r in _WEAK and first_body <= ln.index <= last_body and ln.words < 3:
             r = None  # a one- or two-word line inside the prose is more likely a heading
         if ln.index >= zone and not ln.blank and (r is None or zone_reason == "references"):
@@ -167,6 +174,8 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
             reasons[ln.index] = "byline"
             if byline is None:
                 byline = Byline(found[0], found[1], ln.start, ln.end)
+            elif byline.author is None or byline.published is None:  # "By X, Agency" then "Updated <date>"
+                byline = Byline(byline.author or found[0], byline.published or found[1], byline.start, byline.end)
     # 3. widget runs next to share/navigation/related lines, outside the prose (header runs end at a blank line)
     spreading = ("share", "navigation", "related", "subscribe")
     for rng in (range(n), range(n - 1, -1, -1)):

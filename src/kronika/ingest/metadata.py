@@ -29,8 +29,11 @@ _REVIEW_TITLE = (
     re.compile(r"(?P<t>.+?)\s*(?:,|\s[-–—])?\s+by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\.?", 0),
 )
 _QUOTED = r"['‘\"“*_]{1,2}(?P<q>[^'’\"”*_\n]{2,100}?)['’\"”*_]{1,2}(?!\w)"
-_TITLECASE = r"(?P<c>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|(?:of|the|a|an|in|and|on|for|to|at|from|with)\b)){0,9})"
-_REVIEW_OF = re.compile(rf"\breview(?:ing|ed)?\s+(?:of\s+|for\s+)?(?:{_QUOTED}|{_TITLECASE})")
+_TITLECASE = r"(?P<c>[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|(?:of|the|a|an|in|and|on|for|to|at|from|with)\b)){0,9})"
+_REVIEW_OF = re.compile(rf"\b(?:review(?:ed)?[ \t]+(?:of|for)|reviewing)[ \t]+(?:{_QUOTED}|{_TITLECASE})")
+_I_READ = re.compile(
+    rf"\bI[ \t]+(?:have[ \t]+|had[ \t]+)?(?:just[ \t]+|finally[ \t]+|recently[ \t]+)?(?:read|finished|re-?read)[ \t]+"
+    rf"(?:[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){{0,3}}['’]s[ \t]+)?(?:{_QUOTED}|{_TITLECASE})")
 _TRAILING_SMALL = re.compile(r"(?:\s+(?:of|the|a|an|in|and|on|for|to|at|from|with))+$")
 
 
@@ -122,7 +125,7 @@ def review_about(title: str | None, text: str) -> str | None:
                 cand = m.group("t").strip(" .,:;-–—'\"‘’“”*_")
                 if cand and cand.lower() not in ("book", "a", "the") and len(cand.split()) <= 15:
                     return cand
-    m = _REVIEW_OF.search(text[:20000])
+    m = _REVIEW_OF.search(text[:20000]) or _I_READ.search(text[:3000])
     if m:
         found = (m.group("q") or m.group("c") or "").strip()
         found = _TRAILING_SMALL.sub("", re.split(r"['’]s\s+", found)[-1])  # "Victor Serge's Memoirs" -> "Memoirs"
@@ -156,7 +159,7 @@ def describe(text: str, lines: list[Line], stripped: list[Stripped], byline: Byl
             published = found[0] if found else None
     about = given.get("about")
     if about is None and genre == "review":
-        about = review_about(title, text)
+        about = review_about(title, "\n".join(ln.s for ln in body))
     return {"title": title, "author": author, "published": published, "genre": genre,
             "about": about, "url": given.get("url")}
 
