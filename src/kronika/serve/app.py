@@ -39,7 +39,8 @@ SECURITY_HEADERS = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
 MAX_PATH_CHARS = 2048
-VENDOR = {"timeline": ("vis-timeline.min.js", "vis-timeline.min.css"), "network": ("vis-network.min.js",),
+VENDOR = {"timeline": ("moment.min.js", "vis-data.min.js", "vis-timeline.min.js", "vis-timeline.min.css"),
+          "network": ("vis-data.min.js", "vis-network.min.js", "vis-network.min.css"),
           "map": ("leaflet.js", "leaflet.css", "topojson-client.min.js", "countries-110m.json")}
 
 
@@ -338,6 +339,7 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
     routes = [
         Route("/", home), Route("/person/{id:path}", person),
         Route("/map", map_home), Route("/map/{id:path}", map_page),
+        Route("/favicon.ico", lambda request: RedirectResponse("/static/favicon.svg", status_code=301)),
         Route("/network", network_page), Route("/docs", docs_page), Route("/doc", docs_page),
         Route("/doc/{name:path}", doc_page), Route("/entity/{id:path}", entity_page),
         Route("/search", search_page), Route("/ask", ask_page),

@@ -9,9 +9,13 @@ const nm = path.join(here, "node_modules");
 const out = path.join(here, "static", "vendor");
 
 const FILES = {
-  "vis-timeline/standalone/umd/vis-timeline-graph2d.min.js": "vis-timeline.min.js",
+  // The "peer" builds: they do not inject <style> elements (which the CSP forbids); their CSS is linked.
+  "moment/min/moment.min.js": "moment.min.js",
+  "vis-data/peer/umd/vis-data.min.js": "vis-data.min.js",
+  "vis-timeline/peer/umd/vis-timeline-graph2d.min.js": "vis-timeline.min.js",
   "vis-timeline/styles/vis-timeline-graph2d.min.css": "vis-timeline.min.css",
-  "vis-network/standalone/umd/vis-network.min.js": "vis-network.min.js",
+  "vis-network/peer/umd/vis-network.min.js": "vis-network.min.js",
+  "vis-network/styles/vis-network.min.css": "vis-network.min.css",
   "leaflet/dist/leaflet.js": "leaflet.js",
   "leaflet/dist/leaflet.css": "leaflet.css",
   "leaflet/dist/images/marker-icon.png": "images/marker-icon.png",
@@ -36,7 +40,7 @@ for (const [src, dst] of Object.entries(FILES)) {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.copyFileSync(from, to);
 }
-for (const pkg of ["leaflet", "vis-timeline", "vis-network", "topojson-client", "world-atlas"]) {
+for (const pkg of ["leaflet", "moment", "vis-data", "vis-timeline", "vis-network", "topojson-client", "world-atlas"]) {
   const dir = path.join(nm, pkg);
   if (!fs.existsSync(dir)) continue;
   for (const f of fs.readdirSync(dir).filter((n) => /^LICEN[SC]E/i.test(n))) {

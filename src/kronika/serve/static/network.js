@@ -18,7 +18,7 @@
   })));
   const net = new window.vis.Network(box, { nodes, edges }, {
     nodes: { font: { size: 14, face: "system-ui, sans-serif" }, scaling: { min: 8, max: 30 } },
-    edges: { color: { color: "#a9a9a9", highlight: "#1f4e79" }, font: { size: 10, color: "#555", strokeWidth: 0 }, smooth: false, scaling: { min: 1, max: 6 } },
+    edges: { color: { color: "#a9a9a9", highlight: "#1f4e79" }, font: { size: 10, color: "#555", strokeWidth: 0 }, smooth: false, scaling: { min: 1, max: 6, label: { enabled: false } } },
     groups: { PERSON: { color: { background: "#c0392b", border: "#7a1f1f" } }, ORG: { color: { background: "#2e86c1", border: "#1b4f72" }, font: { color: "#fff" } } },
     physics: { stabilization: { iterations: 200 }, barnesHut: { gravitationalConstant: -4000, springLength: 140 } },
     interaction: { hover: true, tooltipDelay: 150 },

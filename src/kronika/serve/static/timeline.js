@@ -42,18 +42,16 @@
     return new Set(Array.from(document.querySelectorAll('#filters input[name="' + name + '"]'))
       .filter((i) => i.checked).map((i) => i.value));
   }
-  let items = null;
+  let view = null;
+  let ok = () => true;
   function applyFilters() {
     const types = active("type"), statuses = active("status");
-    const ok = (e) => types.has(e.type) && statuses.has(e.status);
+    ok = (e) => types.has(e.type) && statuses.has(e.status);
     for (const li of list.querySelectorAll("li.event")) {
       const e = byId.get(li.dataset.id);
       li.hidden = !(e && ok(e));
     }
-    if (items) {
-      const keep = new Set(events.filter(ok).map((e) => e.id));
-      items.update(items.get().map((it) => ({ id: it.id, className: it.baseClass + (keep.has(it.id) ? "" : " filtered-out") })));
-    }
+    if (view) view.refresh();
   }
   for (const input of document.querySelectorAll("#filters input")) input.addEventListener("change", applyFilters);
 
@@ -103,15 +101,15 @@
     last = item.start;
     item.id = e.id;
     item.content = content;
-    item.baseClass = cls.join(" ");
-    item.className = item.baseClass;
+    item.className = cls.join(" ");
     rows.push(item);
   }
   if (!rows.length) return;
   const box = document.getElementById("timeline-vis");
   box.hidden = false;
-  items = new window.vis.DataSet(rows);
-  const timeline = new window.vis.Timeline(box, items, {
+  const items = new window.vis.DataSet(rows);
+  view = new window.vis.DataView(items, { filter: (it) => ok(byId.get(it.id)) });
+  const timeline = new window.vis.Timeline(box, view, {
     stack: true, zoomable: true, horizontalScroll: false, showCurrentTime: false, maxHeight: 520,
     margin: { item: { horizontal: 4, vertical: 6 } }, orientation: { axis: "top" }, tooltip: { followMouse: false },
     xss: { disabled: false },
