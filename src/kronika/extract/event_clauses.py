@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .event_lexicon import (ACTIVE_ONLY, EDUCATION_OBJECTS, EXILE_NOUNS, FIRST_SECOND, HEDGE_MODALS,
-                            HEDGE_VERBS, HEDGE_WORDS, INTENTION_VERBS, NEEDS_ARGUMENT, NEGATORS,
+                            HEDGE_VERBS, HEDGE_WORDS, INTENTION_VERBS, NEEDS_ARGUMENT, NEGATORS, OBJECT_PATIENT,
                             NOUN_NEEDS_COMPLEMENT, NOUN_TYPES, ORG_OBJECTS, PARTICIPATION_OBJECTS,
                             PASSIVE_ONLY, PERIODICAL_OBJECTS, PRISON_NOUNS, ROLE_NOUN_TYPES, ROLE_NOUNS,
                             VERB_TYPES, WORK_OBJECTS)
@@ -37,6 +37,11 @@ def _children(t: Token, deps: set[str]) -> list[Token]:
 
 
 def is_passive(v: Token) -> bool:
+    """Passive voice, including participles and conjuncts sharing a passive auxiliary ("were arrested and deported")."""
+    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in v.children) and v.tag_ in ("VBD", "VBN") \
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in v.head.children):
+        return True
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
         v.tag_ == "VBN" and v.dep_ in ("advcl", "acl", "amod", "conj", "ROOT", "relcl")
         and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children))
@@ -139,11 +144,19 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
         return None
     if lem == "grow" and "up" not in prts:
         return None
+    if lem == "lead" and "to" in preps:
+        return None
+    if v.tag_ == "VBG" and v.dep_ in ("amod", "acl", "pcomp", "ROOT") and not objs and lem not in ("bear",):
+        return None          # "the fleeing army", bare gerunds
     t = VERB_TYPES.get(lem)
     if t is None:
         return None
-    if lem in PASSIVE_ONLY and not passive:
+    if lem in PASSIVE_ONLY and not passive and not (
+            lem in OBJECT_PATIENT and any(o.pos_ in ("PRON", "PROPN") and o.lower_ not in ("it", "them", "they")
+                                          for o in dobj)):
         return None
+    if t == "death" and not passive and lem != "die" and not any(o.pos_ == "PROPN" for o in dobj):
+        return None      # "shot him": an unnamed victim is too often someone else
     if lem in ACTIVE_ONLY and passive:
         return None
     if lem == "sentence":
@@ -263,8 +276,7 @@ def subject_token(v: Token, lem_type: str) -> Token | None:
             poss = _children(s_, {"poss"})
             if poss and s_.lower_ in WORK_OBJECTS:
                 return poss[0]
-    if lem in ("send", "ship", "transport", "release", "free", "liberate", "exile", "deport", "expel",
-               "imprison", "arrest", "jail", "take") and not is_passive(v):
+    if (lem in OBJECT_PATIENT or lem == "take") and not is_passive(v):
         dobj = _children(v, {"dobj"})
         if dobj and dobj[0].pos_ in ("PRON", "PROPN"):
             return dobj[0]
@@ -289,8 +301,19 @@ def person_in_subject(t: Token, who: dict[int, str]) -> Token | None:
             for p in c.subtree:
                 if p.i in who:
                     return p
-    if t.dep_ == "attr":
-        pass
+    if t.dep_ == "appos" and t.head.i in who:     # "Victor Serge, a Belgian born Russian"
+        return t.head
+    return None
+
+
+def participle_fallback(v: Token, who: dict[int, str]) -> Token | None:
+    """For a subjectless participle whose controller is not a person ("each book chronicling his time ...,
+    being incarcerated ..."), the nearest person reference before it in the sentence."""
+    if v.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    for w in reversed(list(v.doc[v.sent.start:v.i])):
+        if w.i in who and not first_person(w):
+            return w
     return None
 
 
@@ -423,6 +446,11 @@ def _noun_predicate(n: Token, typ: str, verb_types: dict[int, str], places: set[
         return None
     if owner is not None:
         return Predicate(n, typ, "noun", subject=owner, head=n)
+    # "on release, travelling to X": an unowned release/arrival governed by the clause's verb
+    if typ in ("release", "travel") and n.lemma_.lower() in ("release", "arrival", "return") and n.dep_ == "pobj" \
+            and n.head.lower_ in ("on", "upon", "after", "following") and not any(
+                c.dep_ in ("det", "prep") for c in n.children):
+        return Predicate(n, typ, "noun", subject=None, head=n)
     # exile/prison noun as the goal of a non-event verb: "found his way to France and then into exile"
     if n.dep_ == "pobj" and n.lemma_.lower() in EXILE_NOUNS | {"prison", "jail"} and n.head.lower_ in ("into", "in", "to"):
         p = n.head

@@ -51,7 +51,14 @@ VERB_TYPES: dict[str, str] = {
 
 # Verbs that are events only in the passive with a person patient ("was killed", "was named").
 PASSIVE_ONLY = {"kill", "shoot", "hang", "poison", "name", "bear", "free", "capture", "educate",
-                "train", "employ", "fire", "sack", "remove"}
+                "train", "employ", "fire", "sack", "remove", "elect", "appoint", "execute", "murder",
+                "assassinate", "deport", "banish", "imprison", "jail", "incarcerate", "detain", "intern",
+                "sentence", "convict", "expel", "dismiss", "oust", "purge", "exclude", "arrest"}
+# Verbs whose active object is the person the event happens to ("the police arrested her").
+OBJECT_PATIENT = {"send", "ship", "transport", "release", "free", "liberate", "exile", "deport", "expel",
+                  "imprison", "arrest", "jail", "incarcerate", "detain", "intern", "sentence", "execute",
+                  "murder", "assassinate", "kill", "shoot", "hang", "poison", "elect", "appoint", "banish",
+                  "dismiss", "oust", "convict", "capture", "educate", "employ", "fire", "sack"}
 # Verbs that are events only in the active voice with the person as agent.
 ACTIVE_ONLY = {"grow", "head", "come", "reach", "work", "lead", "trade"}
 

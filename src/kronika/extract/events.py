@@ -7,7 +7,7 @@ from ..records import Document, Event, Mention, Source, Timex
 from ..resolve.coref import canonical_person_keys, promote_person_like, main_person, person_tokens, resolve_references
 from ..settings import Settings
 from .event_clauses import (Predicate, find_predicates, first_person, hedged, intention_or_irrealis,
-                            negated, person_in_subject, subject_token)
+                            negated, participle_fallback, person_in_subject, subject_token)
 from .event_dates import cue_for, date_for, fallback_timexes, timex_tokens
 from .event_lexicon import PAST, TEMPLATES
 
@@ -68,9 +68,10 @@ def clause_tokens(head: Token, kind: str) -> tuple[int, int, set[int]]:
             lo = c.left_edge.i
         else:
             break
-    while hi + 1 in kept and hi - head.i < MAX_TOKENS:
-        hi += 1
     doc = head.doc
+    while hi + 1 in kept and hi - head.i < MAX_TOKENS and "\n" not in doc[hi].whitespace_ \
+            and not doc[hi + 1].text.startswith("[") and "\n" not in doc[hi + 1].text:
+        hi += 1
     if kind == "noun" and hi + 1 < len(doc) and doc[hi + 1].dep_ == "prep" and doc[hi + 1].lower_ in (
             "in", "at", "to", "from") and doc[hi + 1].head.i in {a.i for a in head.ancestors}:
         # PP-attachment: "her expulsion ... and exile in Tobolsk" parsed with the place on the verb
@@ -172,14 +173,28 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
     text = document.text
     events: list[Event] = []
     for p in find_predicates(sdoc, set(place_tok), set(ptok)):
-        subj_tok = p.subject if p.subject is not None else subject_token(p.trigger, p.type)
-        if subj_tok is None:
+        if p.kind == "noun" and p.subject is None:      # "on release, ...": the governing clause's person
+            gov = p.trigger.head.head
+            for c in gov.children:
+                if c.dep_ in ("advcl", "conj") and c.i > p.trigger.i and c.pos_ == "VERB":
+                    gov = c
+                    break
+            subj_tok = subject_token(gov, p.type)
+            if subj_tok is None or person_in_subject(subj_tok, who) is None:
+                subj_tok = participle_fallback(gov, who)
+        else:
+            subj_tok = p.subject if p.subject is not None else subject_token(p.trigger, p.type)
+        if subj_tok is not None and first_person(subj_tok):
             continue
-        if first_person(subj_tok):
-            continue
-        ptoken = person_in_subject(subj_tok, who)
+        ptoken = person_in_subject(subj_tok, who) if subj_tok is not None else None
+        weak = False
+        if ptoken is None and p.kind == "verb":
+            ptoken = participle_fallback(p.trigger, who)
+            weak = True
         if ptoken is None:
             continue
+        if subj_tok is None:
+            subj_tok = ptoken
         subject = who[ptoken.i]
         head = p.head or p.trigger
         if p.kind != "noun" and (negated(head) or intention_or_irrealis(head)):
@@ -211,8 +226,8 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
             conf *= settings.hedge_factor
         if fiction:
             conf *= settings.fiction_factor
-        if p.kind == "noun":
-            conf *= 0.95
+        if p.kind == "noun" or weak:
+            conf *= 0.9
         events.append(Event(
             type=p.type, subject=subject,
             summary=summary_for(p, lo, hi, places, [x for x in parts if x in set(ptok.values())] or parts, sdoc),
