@@ -100,7 +100,25 @@ class ClaimContext:
                 mm = self.mention_of(t)
                 if mm is not None and mm.type == "PERSON" and mm.key != exclude and mm.source != "coref":
                     return mm.key
-        return self.top_person(exclude) or self.previous_person(tok.idx, exclude)
+        prev = self._previous_subject(tok, exclude)
+        return prev or self.top_person(exclude) or self.previous_person(tok.idx, exclude)
+
+    def _previous_subject(self, tok: Token, exclude: str | None) -> str | None:
+        """The person who is the subject of the previous sentence (centering: the likeliest referent)."""
+        start = tok.sent.start
+        if start == 0:
+            return None
+        prev = self.sdoc[start - 1].sent
+        for t in prev:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+                m = self.mention_of(t)
+                if m is not None and m.type == "PERSON" and m.key != exclude and m.source != "coref":
+                    return m.key
+                if t.pos_ == "PROPN" and m is None:
+                    known = self.known_name(t.text) or proper_chunk(t)
+                    if known != exclude and self.types.get(known, "PERSON") == "PERSON":
+                        return known
+        return None
 
     def key_of(self, tok: Token, exclude: str | None = None, allow_text: bool = True, poss: bool = True) -> str | None:
         """The entity key a token (head of a phrase) refers to, or None.
@@ -131,7 +149,9 @@ class ClaimContext:
                 k = self.key_of(c, exclude, allow_text)
                 if k:
                     return k
-        if tok.lemma_ in words("person_nouns") and _demonstrative(tok):
+        if tok.lemma_ in words("person_nouns") and _demonstrative(tok) and not any(
+                c.dep_ in ("appos", "compound") for c in tok.children) and not (
+                tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
             return self.resolve_pronoun(tok, exclude)
         if tok.text[:1].isupper() and tok.is_alpha:
             known = self.known_name(tok.text)

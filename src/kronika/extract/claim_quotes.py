@@ -26,6 +26,7 @@ CLOSE_AFTER = set(" \t\n\r.,;:!?)]}—–-…") | {"”", "’", '"', "'", "»"}
 MAX_QUOTE = 3000
 CITATION = re.compile(r"\s*[,.]?\s*\(([^()\n]{2,160})\)")
 SHORT_WORDS = 4
+CONTINUE_VERBS = frozenset({"add", "continue", "go", "conclude", "reply", "answer"})
 QUOTE_VERBS = frozenset({"call", "describe", "label", "dub", "term", "brand", "write", "quote", "cite"})
 
 
@@ -98,6 +99,8 @@ def _attribution(ctx: ClaimContext, qs: int, qe: int) -> tuple[Token, Token | No
                 continue
             dist = qs - (t.idx + len(t.text)) if t.idx < qs else t.idx - qe
             subj = _subject(t)
+            if subj is None and t.idx >= qe and not sdoc.text[qe:t.idx].strip(" ,.!?”’\"'"):
+                subj = next((c for c in t.children if c.dep_ in ("dobj", "attr", "npadvmod")), None)  # "..., recalled X"
             if subj is None or qs <= subj.idx < qe:
                 continue
             if best is None or dist < best[0]:
@@ -157,6 +160,7 @@ def extract_quotations(ctx: ClaimContext) -> tuple[list[Claim], list[tuple[int, 
     spans = find_quote_spans(text)
     claims: list[Claim] = []
     used_verbs: set[int] = set()
+    last: tuple[str, int] | None = None
     for qs, qe in spans:
         content = text[qs:qe]
         n_words = len(content.split())
@@ -171,13 +175,17 @@ def extract_quotations(ctx: ClaimContext) -> tuple[list[Claim], list[tuple[int, 
             near = abs((v.idx - qe) if v.idx >= qe else (qs - v.idx)) < 60
             if n_words >= SHORT_WORDS or near:
                 keys = ctx.holder_keys(subj)
+                if subj.lower_ in ("he", "she", "they") and last is not None and qs - last[1] < 400 \
+                        and v.lemma_.lower() in CONTINUE_VERBS:
+                    keys = [last[0]]  # "..., he added": the last speaker
                 if keys:
                     verb = v
                     holder = holder or keys[0]
                     work = work or _work_of(ctx, v)
         if holder is None:
             continue
-        if verb is not None:
+        last = (holder, qe)
+        if verb is not None and verb.lemma_.lower() not in words("verbs_positive") | words("verbs_negative"):
             used_verbs.add(verb.i)
         stance = "neutral"
         lemma = verb.lemma_.lower() if verb is not None else ""
@@ -200,9 +208,16 @@ def _about(ctx: ClaimContext, verb: Token | None, qs: int, qe: int, holder: str)
     if verb is not None:
         for c in verb.children:
             if c.dep_ in ("dobj", "nsubjpass") and not (qs <= c.idx < qe) and c.lower_ not in ("it", "this", "that"):
-                k = ctx.key_of(c, exclude=None)
+                k = ctx.key_of(c, exclude=holder)
                 if k:
                     return k
+        lo, hi = (verb.i + 1, qs) if verb.idx < qs else (qe, verb.idx)
+        for t in ctx.sdoc[verb.i + 1:] if verb.idx < qs else ():
+            if t.idx >= hi:
+                break
+            m = ctx.mention_of(t)
+            if m is not None and m.key != holder and m.type in ("PERSON", "WORK", "ORG"):
+                return m.key
     for t in ctx.sdoc:
         if qs <= t.idx < qe:
             m = ctx.mention_of(t)
