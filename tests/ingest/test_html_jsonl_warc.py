@@ -111,3 +111,8 @@ def test_corrupt_warc_is_one_failure(tmp_path):
     (tmp_path / "bad.warc").write_bytes(b"this is not a warc file at all\r\n\r\n" * 10)
     out = list(iter_documents([str(tmp_path)], load_settings()))
     assert len(out) == 1 and isinstance(out[0], Failure)
+
+
+def test_html_fragment_falls_back_to_tag_stripping():
+    text, _, reason = extract_html("<p>Just a fragment about the ferry, from 1962.</p><script>BAD()</script>", 2000)
+    assert reason is None and "fragment about the ferry" in text and "BAD" not in text

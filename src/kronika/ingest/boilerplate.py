@@ -106,8 +106,8 @@ def _reason_of(ln: Line) -> str | None:
 
 
 def _is_crumb(ln: Line) -> bool:
-    if ln.sentence or ln.words > 14:
-        return False
+    if ln.sentence or ln.words > 14 or (ln.s.startswith("|") and ln.s.endswith("|")):
+        return False  # a sentence, or a table row
     parts = [p for p in _CRUMB_SEP.split(ln.s) if p]
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts) and bool(_CRUMB_SEP.search(ln.s))
 

@@ -80,8 +80,26 @@ def extract_html(html: str, max_depth: int) -> tuple[str | None, dict, str | Non
         if not meta:
             meta = _fallback_meta(html)
     if not text or not text.strip():
+        text = strip_tags(html)
+    if not text or not text.strip():
         return None, meta, "no text found in the HTML page"
     return text, {k: v.strip() for k, v in meta.items() if isinstance(v, str) and v.strip()}, None
+
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_UNCLOSED = re.compile(r"<(?:script|style|template|noscript)\b.*", re.IGNORECASE | re.DOTALL)
+_ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
+_BLOCK = re.compile(r"<(?:/?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|pre|ul|ol|table))\b[^<>]*>", re.IGNORECASE)
+
+
+def strip_tags(html: str) -> str:
+    """Last resort for fragments trafilatura returns nothing for: the words between the tags, scripts removed."""
+    import html as htmllib
+    text = _UNCLOSED.sub(" ", _RAW.sub(" ", html))
+    text = _BLOCK.sub("\n", _COMMENT.sub(" ", text))
+    text = htmllib.unescape(_ANY_TAG.sub(" ", text))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _fallback_meta(html: str) -> dict:
