@@ -115,6 +115,16 @@ def _time_part(m: re.Match) -> str | None:
     return f"{h:02d}:{mi:02d}"
 
 
+def nearest_year(dct: date, month: int) -> int:
+    """Year of a month named without one in news: up to 4 months ahead or 7 behind the DCT (as annotators read it)."""
+    diff = month - dct.month
+    if diff > 4:
+        return dct.year - 1
+    if diff < -7:
+        return dct.year + 1
+    return dct.year
+
+
 def full_date(m: re.Match, ctx: Ctx) -> Norm | None:
     g = m.groupdict()
     if not _month_ok(g["mon"]):
@@ -137,14 +147,9 @@ def month_day(m: re.Match, ctx: Ctx) -> Norm | None:
     mo, d = _month(g["mon"]), _day(g["d"])
     if not mo or not d or d > 31:
         return None
-    a = ctx.deictic() if ctx.dct else None
     ref = ctx.anaphoric()
-    if ctx.dct and a:
-        y = a.year
-        if mo - a.month > 6 and not ctx.future(m.start(), m.end()):
-            y -= 1
-        elif a.month - mo > 6 and ctx.future(m.start(), m.end()):
-            y += 1
+    if ctx.dct:
+        y = nearest_year(ctx.dct, mo)
     elif ref:
         y = ref.year
     else:
@@ -190,12 +195,7 @@ def month_bare(m: re.Match, ctx: Ctx) -> Norm | None:
         return None
     mod, _ = pfx_mod(g.get("pfx"))
     if ctx.dct:
-        a = ctx.dct
-        y = a.year
-        if mo > a.month and not ctx.future(m.start(), m.end()):
-            y -= 1
-        elif mo < a.month and a.month - mo > 6 and ctx.future(m.start(), m.end()):
-            y += 1
+        y = nearest_year(ctx.dct, mo)
     else:
         ref = ctx.anaphoric()
         if not ref:
@@ -390,20 +390,45 @@ def clock(m: re.Match, ctx: Ctx) -> Norm | None:
                 None if base.startswith("X") else base[:10], explicit_bounds=True)
 
 
+WD_OPT = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_TEENS = r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS_ONES = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven"
+              r"|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+              r"|(?:oh|o)[- ](?:one|two|three|four|five|six|seven|eight|nine))")
+
+
+def spoken_year(m: re.Match, ctx: Ctx) -> Norm | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001, 'the year two thousand' -> 2000."""
+    g = m.groupdict()
+    if g.get("c"):
+        hi = number_value(g["c"])
+        lo = number_value(re.sub(r"^(?:oh|o)[- ]", "", g["r"])) if g.get("r") else 0
+        if hi is None or lo is None:
+            return None
+        y = hi * 100 + lo
+    else:
+        lo = number_value(g["r2"]) if g.get("r2") else 0
+        y = 2000 + (lo or 0)
+    return Norm("DATE", iso(y), None, Day(y))
+
+
 DAYN = r"(?P<d>[0-3]?\d(?:st|nd|rd|th)?|" + ORD_RE + r")"
 MON = r"(?P<mon>" + MONTH_RE + r")"
 TPART = r"(?P<tpart>(?:\s*(?:-|–|,|at)\s*|\s+)" + TIME + r")?"
 
 RULES: list[Rule] = [
-    rule("full_mdy", MON + r"\s+" + DAYN + r"\s*,?\s+(?P<y>" + YEAR + r")" + TPART, full_date, 5, flags=0),
+    rule("full_mdy", WD_OPT + MON + r"\s+" + DAYN + r"\s*,?\s+(?P<y>" + YEAR + r")" + TPART, full_date, 5, flags=0),
     rule("full_dmy", DAYN + r"(?:\s+of)?\s+" + MON + r"\s*,?\s+(?P<y>" + YEAR + r")" + TPART, full_date, 5, flags=0),
-    rule("month_day", MON + r"\s+" + r"(?P<d>[0-3]?\d(?:st|nd|rd|th)?)(?![\d,]*\s*\d{4})", month_day, 3, flags=0),
+    rule("month_day", WD_OPT + MON + r"\s+" + r"(?P<d>[0-3]?\d(?:st|nd|rd|th)?)(?![\d,]*\s*\d{4})", month_day, 3, flags=0),
     rule("day_month", r"(?:the\s+)?(?P<d>[0-3]?\d(?:st|nd|rd|th)?|" + ORD_RE + r")(?:\s+of)?\s+" + MON, month_day, 3, flags=0),
     rule("month_year", PFX_OPT + MON + r",?\s+(?:of\s+)?(?P<y>" + YEAR + r")", month_year, 4),
     rule("month_bare", PFX_OPT + MON + r"(?!\s*\d)", month_bare, 1, flags=0),
     rule("iso_date", r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:T(?P<t>\d{2}:\d{2}(?::\d{2})?))?", iso_date, 5),
     rule("numeric_date", r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})", numeric_date, 4),
     rule("year", r"(?:(?P<fy>fiscal|calendar|the\s+year|model\s+year)\s+)?" + PFX_OPT + r"(?P<y>" + YEAR + r")", year, 1),
+    rule("spoken_year", r"(?:the\s+year\s+)?(?:(?P<c>" + _TEENS + r")[- ](?:hundred(?:\s+and)?\s+)?(?P<r>" + _TENS_ONES + r")"
+         r"|two\s+thousand(?:\s+and)?(?:[- ](?P<r2>" + _TENS_ONES + r"))?(?=\s*(?:[.,;]|$)|(?<=thousand)\s|\s+(?:and|when|was|is|will|had)))",
+         spoken_year, 1),
     rule("year_range", r"(?P<y>" + YEAR + r")\s*[-–]\s*(?:" + YEAR + r"|\d\d)(?!\d)", year_range, 2),
     rule("decade", r"(?P<the>the\s+)?" + PFX_OPT + r"(?:(?P<dec>1[0-9]\d0|20\d0)[’']?s|[’'](?P<dec2>\d0)[’']?s"
          r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", decade, 3),
@@ -418,7 +443,7 @@ RULES: list[Rule] = [
          quarter, 3),
     rule("quarter_q", r"Q(?P<qn>[1-4])(?:\s+(?P<y>" + YEAR + r"))?", quarter, 3, flags=0),
     rule("quarter_the", r"the\s+(?P<rel>(?:latest|current|previous|same|comparable|year-ago|year-earlier)\s+)?quarter(?!\s+of\s+a)",
-         quarter, 1),
+         quarter, 3),
     rule("half", r"the\s+(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>" + YEAR + r")|(?P<ly>last\s+year)|(?P<ny>next\s+year)"
          r"|this\s+year|the\s+year)", half, 4),
     rule("half_adj", r"(?P<h>first|second)-half", half, 2),

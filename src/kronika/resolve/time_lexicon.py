@@ -53,7 +53,7 @@ _WORD_NUM = (
 # A count: digits (with halves), number words, "a"/"an", or vague quantities.
 NUM_RE = (
     r"(?:\d+(?:\.\d+)?(?:\s+1/2)?|" + _WORD_NUM + r"(?:[- ]and[- ]a[- ]half)?"
-    r"|a\s+couple\s+of|a\s+few|a\s+number\s+of|a\s+dozen|a\s+handful\s+of|several|many|some|a|an|one\s+and\s+a\s+half)"
+    r"|a\s+couple\s+of|a\s+few|few|a\s+number\s+of|a\s+dozen|a\s+handful\s+of|several|many|some|a|an|one\s+and\s+a\s+half)"
 )
 
 

@@ -56,6 +56,10 @@ def duration_value(n, unit: str) -> str:
     pre = "PT" if time_unit else "P"
     if n == "X" or not isinstance(n, (int, float)):
         return f"{pre}X{u}"
+    if unit == "DE":
+        n, u = n * 10, "Y"
+    elif unit == "CE":
+        n, u = n * 100, "Y"
     if float(n).is_integer():
         return f"{pre}{int(n)}{u}"
     whole, frac = int(n), n - int(n)
@@ -108,10 +112,11 @@ def weekday(m: re.Match, ctx: Ctx) -> Norm | None:
     d = weekday_date(g["wd"], g.get("rel") or "", m, ctx)
     pod = g.get("pod")
     v = d.isoformat() if isinstance(d, date) else d
+    mod = _pfx_mod(g.get("pfx"))
     if pod:
-        return Norm("TIME", f"{v}T{PARTS_OF_DAY[pod.lower()]}", None, None, v if isinstance(d, date) else None,
+        return Norm("TIME", f"{v}T{PARTS_OF_DAY[pod.lower()]}", mod, None, v if isinstance(d, date) else None,
                     v if isinstance(d, date) else None, explicit_bounds=True)
-    return Norm("DATE", v)
+    return Norm("DATE", v, mod)
 
 
 _DAYWORD = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
@@ -142,9 +147,16 @@ def day_word(m: re.Match, ctx: Ctx) -> Norm | None:
                 return Norm("DATE", "PRESENT_REF")
             return Norm("DATE", "XXXX-XX-XX") if not pod else Norm("TIME", f"XXXX-XX-XXT{PARTS_OF_DAY[pod.lower()]}")
     d = add_days(a, off).isoformat()
+    mod = _pfx_mod(g.get("pfx"))
     if pod:
-        return Norm("TIME", f"{d}T{PARTS_OF_DAY[pod.lower()]}", None, None, d, d, explicit_bounds=True)
-    return Norm("DATE", d)
+        return Norm("TIME", f"{d}T{PARTS_OF_DAY[pod.lower()]}", mod, None, d, d, explicit_bounds=True)
+    return Norm("DATE", d, mod)
+
+
+def _pfx_mod(p: str | None) -> str | None:
+    if not p:
+        return None
+    return "START" if p.lower().startswith("earl") else "END"
 
 
 def _shift(a: Day | date, unit: str, n: int) -> str:
@@ -204,6 +216,8 @@ def rel_period(m: re.Match, ctx: Ctx) -> Norm | None:
         base = a if isinstance(a, date) else (a.as_date() if a.day else None)
         if base is None:
             return Norm("DATE", "XXXX-WXX-WE")
+        if off == 0 and isinstance(a, date) and a.isoweekday() <= 4 and not ctx.future(m.start(), m.end()):
+            off = -1
         v = week_value(add_days(base, 7 * off)) + "-WE"
     else:
         v = _shift(a, unit, off)
@@ -260,6 +274,9 @@ def offset(m: re.Match, ctx: Ctx) -> Norm | None:
         return Norm("DATE", iso(y0 + 3 * sign), "APPROX", None, iso(lo), iso(hi), explicit_bounds=True)
     if a is None:
         return Norm("DURATION", duration_value(n, unit), mod)
+    q = ctx.recent_quarter(m.start()) if unit == "Y" and n == 1 and sign < 0 else None
+    if q and q[5:] != "QX":
+        return Norm("DATE", f"{int(q[:4]) - 1:04d}-{q[5:]}", mod)
     if unit in ("S", "MIN", "H"):
         return Norm("DATE", a.isoformat() if isinstance(a, date) else _shift(a, "D", 0), mod)
     k = int(n) if float(n).is_integer() else None
@@ -284,6 +301,15 @@ def offset(m: re.Match, ctx: Ctx) -> Norm | None:
         y = int(v[:4])
         return Norm("DATE", v, "APPROX", None, iso(y - 1), iso(y + 1), explicit_bounds=True)
     return Norm("DATE", v, mod if mod in ("APPROX", "BEFORE", "AFTER") else mod)
+
+
+def year_ago_adj(m: re.Match, ctx: Ctx) -> Norm | None:
+    """'year-earlier', 'the year-ago period': the same period a year before the one being reported."""
+    q = ctx.recent_quarter(m.start())
+    if q and q[5:] != "QX":
+        return Norm("DATE", f"{int(q[:4]) - 1:04d}-{q[5:]}")
+    a = ctx.deictic()
+    return Norm("DATE", iso(a.year - 1) if a else "XXXX")
 
 
 def duration(m: re.Match, ctx: Ctx) -> Norm | None:
@@ -388,6 +414,19 @@ _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": 
              "thanksgiving day": None}
 
 
+def holiday_prev(m: re.Match, ctx: Ctx, y: int) -> Norm | None:
+    name = re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))
+    if name.startswith("easter"):
+        d = _easter(y)
+    elif name.startswith("thanksgiving"):
+        first = date(y, 11, 1)
+        d = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    else:
+        mo, dd = _HOLIDAYS[name]
+        d = date(y, mo, dd)
+    return Norm("DATE", d.isoformat())
+
+
 def holiday(m: re.Match, ctx: Ctx) -> Norm | None:
     name = re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))
     if m.group("y"):
@@ -406,6 +445,8 @@ def holiday(m: re.Match, ctx: Ctx) -> Norm | None:
     else:
         mo, dd = _HOLIDAYS[name]
         d = date(y, mo, dd)
+    if not m.group("y") and ctx.dct and d > ctx.dct + timedelta(days=14) and not ctx.future(m.start(), m.end()):
+        return holiday_prev(m, ctx, y - 1)
     return Norm("DATE", d.isoformat(), None, Day(d.year, d.month, d.day) if m.group("y") else None)
 
 
@@ -414,10 +455,10 @@ _REL = r"(?P<rel>last|this|next|past|coming|current|previous|the\s+previous|the\
 _TPFX = r"(?:(?P<pfx>earlier|later|early|late|mid|the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|the\s+close\s+of|the\s+middle\s+of|the\s+rest\s+of)[\s-]+)?"
 
 RULES: list[Rule] = [
-    rule("weekday", r"(?:(?P<rel>last|this|next|coming|past|previous|the\s+previous|the\s+following|early|late)\s+)?"
+    rule("weekday", r"(?:(?P<pfx>early|late|earlier|later)\s+)?(?:(?P<rel>last|this|next|coming|past|previous|the\s+previous|the\s+following)\s+)?"
          r"(?P<wd>" + WEEKDAY_RE + r")(?:\s+(?P<pod>morning|afternoon|evening|night))?(?!,?\s+" + MONTH_RE + r")",
          weekday, 2),
-    rule("day_word", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight"
+    rule("day_word", r"(?:(?P<pfx>early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight"
          r"|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?", day_word, 2),
     rule("rel_period", _TPFX + _REL + r"\s+(?P<unit>week|month|year|decade|century|quarter|weekend)(?!\s*-|'s\s+\w+\s+(?:quarter|half))"
          r"(?!\s+(?:ago|earlier|later|before|after|of\s+(?:the|his|her|their)\b|or\s+so))", rel_period, 2),
@@ -436,7 +477,8 @@ RULES: list[Rule] = [
         "DURATION", duration_value("X", _unit(m.group("unit")))), 2),
     rule("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))(?P<unit>years|months|weeks|days|decades|hours|centuries)"
          r"(?!\s+(?:of|ago|later|earlier|before|after|old)\b)", bare_plural, 0),
-    rule("set_adv", r"(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly|biannually)",
+    rule("year_ago_adj", r"(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:period|quarter|results))?", year_ago_adj, 2),
+    rule("set_adv", r"(?P<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly|fortnightly|biannually)",
          set_adv, 1),
     rule("set_every", r"(?:every|each|per)\s+(?:(?P<other>other)\s+|(?P<num>\d+|two|three|four|five|six|ten|few)\s+)?"
          r"(?P<what>" + UNIT_RE + r"|" + WEEKDAY_RE + r"|January|February|March|April|May|June|July|August|September|"
@@ -446,8 +488,8 @@ RULES: list[Rule] = [
                        + (f"T{PARTS_OF_DAY[m.group('pod')[:-1].lower()]}" if m.group("pod") else "")), 3, flags=0),
     rule("set_freq", r"(?:once|twice|thrice|(?:\d+|two|three|four|five|six|several|many)\s+times)\s+(?:a|an|per|each|every)\s+"
          r"(?P<unit>" + UNIT_RE + r")", set_freq, 4),
-    rule("ref_word", r"(?P<w>now|currently|nowadays|at\s+present|these\s+days|presently|recently|formerly|previously|lately"
-         r"|the\s+past|the\s+(?:near|distant|foreseeable)\s+future|the\s+future|in\s+future|soon|someday|once\s+upon\s+a\s+time"
+    rule("ref_word", r"(?P<w>now|currently|current|nowadays|at\s+present|these\s+days|presently|recently|recent|formerly|lately"
+         r"|the\s+past|the\s+(?:near|distant|foreseeable)\s+future|the\s+future|in\s+future|someday|once\s+upon\s+a\s+time"
          r"|(?:in\s+)?recent\s+(?:years|months|weeks|days|decades|times)|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades))"
          r"(?!\s+that\b)", ref_word, 1),
     rule("holiday", r"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|Thanksgiving(?:\s+Day)?"

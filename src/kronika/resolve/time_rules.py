@@ -31,6 +31,8 @@ class Ctx:
     dct: date | None = None
     ref: Day | None = None
     sentence_bounds: list[tuple[int, int]] = field(default_factory=list)
+    last_value: str | None = None        # value of the last DATE read, and where it ended
+    last_end: int = -1
 
     def deictic(self) -> date | None:
         """'today', 'last year': the DCT, else the narrative's reference time."""
@@ -52,6 +54,13 @@ class Ctx:
         b_candidates = [i for i in (self.text.find(".", end), self.text.find("\n", end)) if i != -1]
         b = min(b_candidates + [end + 200, len(self.text)])
         return self.text[a + 1:b]
+
+    def recent_quarter(self, start: int) -> str | None:
+        """The quarter ("1989-Q3") the text was just talking about, if any (financial reports)."""
+        v = self.last_value
+        if v and start - self.last_end < 400 and len(v) == 7 and v[5] == "Q":
+            return v
+        return None
 
     def future(self, start: int, end: int) -> bool:
         w = self.window(start, end)
@@ -129,4 +138,6 @@ def run_rules(rules: list[Rule], text: str, dct: str | None = None, ref: Day | N
         out.append(Cand(s2, e2, n.type, n.value, n.mod, lo, hi, r.name))
         if n.sets_ref is not None:
             ctx.ref = n.sets_ref
+        if n.type == "DATE":
+            ctx.last_value, ctx.last_end = n.value, e2
     return out
