@@ -55,8 +55,9 @@ def matches(attr: str, fact, gold: dict) -> bool:
     if attr in DATES:
         g = gold_iso(gold)
         return bool(g and fact.value_iso and fact.value_iso[:len(g)] == g)
-    if attr == "nationality":
-        return any(country(fact.value) == country(m) for m in gold["object_mentions"])
+    if attr == "nationality":  # "Soviet - Russian" is Soviet Union and Russia
+        parts = {country(p) for m in gold["object_mentions"] for p in [m] + re.split(r"\s*-\s*|\s+(?=[A-Z])", m)}
+        return country(fact.value) in parts
     return any(norm(fact.value) == norm(m) for m in gold["object_mentions"])
 
 

@@ -248,8 +248,11 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude) -> list
     for m in _CAP.finditer(text):
         a, b = m.start(), m.end()
         word = m.group()
-        if word in _GENERIC or overl(a, b) or any(a < e and s < b for s, e in covered):
+        if word in _GENERIC or overl(a, b):
             continue
+        inside = [(s, e) for s, e in covered if a < e and s < b]
+        if inside and (len(word.split()) < 2 or any(s <= a and b <= e for s, e in inside)):
+            continue                  # the entity stage has it already (unless it cut a name short)
         if (a == 0 or t == "WORK") and len(word.split()) == 1:
             continue
         w = 0.2 if t == "WORK" else 0.35
