@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Token
 
 from .fact_context import FactContext, add_fact, lexicon, name_at
-from .fact_works import work_facts
+from .fact_works import _owner as work_owner, _title_after as title_after, work_facts
 
 EDU = re.compile(r"\b(Universit\w*|College|School|Academy|Institut\w*|Conservato\w*|Polytechnic\w*|Seminary|Lyc[eé]\w*|"
                  r"Gymnasium|Sorbonne|Hochschule|INSEAD|MIT|Harvard|Yale|Oxford|Cambridge|Princeton|Stanford|"
@@ -23,7 +23,16 @@ ORG_MEMBER = re.compile(r"\b(Party|Society|Academy|Association|Union|League|Club
                         r"Federation|Guild|Alliance|International|Comintern|Band|Group|Orchestra|Ensemble|Circle|"
                         r"Congress|Council|Committee|Legion|Institute|Lodge|Organi[sz]ation)\b")
 LEGISLATURE = re.compile(r"\b(Parliament|Congress|Riksdag|Senate|House|Assembly|Bundestag|Duma|Storting|Diet|Knesset|"
-                         r"Cortes|Sejm|Reichstag|Legislature|Cabinet|Court)\b")
+                         r"Cortes|Sejm|Reichstag|Legislature|Cabinet|Court|Legislative Council|Commission|Board)\b")
+PARTY_HEADS = {"member", "nomination", "candidate", "politician", "senator", "representative", "congressman", "leader",
+               "ticket", "primary", "caucus", "nominee", "governor", "mp", "deputy", "mayor", "legislator", "activist",
+               "congresswoman", "councillor", "councilor", "president", "minister", "delegate"}
+GROUP_NOUNS = {"band", "group", "ensemble", "orchestra", "quartet", "trio", "duo", "choir", "troupe", "collective"}
+
+
+def is_legislature(name: str) -> bool:
+    """'the Riksdag', 'the Legislative Council of Ceylon' (an office, not a membership); not 'African National Congress'."""
+    return bool(LEGISLATURE.search(name)) and not re.search(r"\b(Party|National Congress|Movement|Front)\b", name)
 PARTY_WORDS = {"Democrat", "Republican", "Whig", "Tory", "Federalist", "Conservative", "Liberal", "Labour", "Socialist",
                "Communist", "Bolshevik", "Menshevik", "Democratic", "Populist", "Progressive", "Unionist", "Nationalist"}
 BRANCH = re.compile(r"\b((?:[A-Z][\w.'’]*\s+(?:-\s+)?){0,4}(?:Army|Navy|Air Force|Marine Corps|Marines|Coast Guard|"
@@ -167,7 +176,18 @@ def clause_facts(ctx: FactContext) -> None:
         elif low in ("pseudonym", "pen", "name", "alias", "nickname", "known", "plume"):
             _pseudonym(ctx, t)
         elif lem in ("politician", "candidate", "representative", "leader", "activist", "deputy", "mp", "senator"):
-            _member(ctx, t, {"for", "of"}, direct=False, rx=re.compile(r"\bPart(y|ies)\b"))
+            _member(ctx, t, {"for", "of"}, direct=False,
+                    rx=re.compile(r"\b(Part(y|ies)|Movement|Front|Alliance|League|National Congress|Union)\b"))
+        if t.text in PARTY_WORDS and t.dep_ in ("amod", "compound") and t.head.lemma_.lower() in PARTY_HEADS:
+            subject = ctx.clause_subject(t.head) if t.head.dep_ not in ("attr", "appos") else None
+            if t.head.dep_ in ("attr", "appos"):
+                from .fact_lead import _described_person
+                subject = _described_person(ctx, t.head)
+            if subject:
+                add_fact(ctx, subject, "member_of", (t.idx, t.idx + len(t.text), t.text, None),
+                         (t.idx, t.head.idx + len(t.head.text)), 0.65)
+        if lem in GROUP_NOUNS and t.pos_ == "NOUN":
+            _group(ctx, t)
     for sent in ctx.sdoc.sents:
         _military(ctx, sent)
     work_facts(ctx)
@@ -219,7 +239,7 @@ def _job_noun(ctx, n):
             v = _value(ctx, o, None, types=("ORG",))
             if v is None and prep in ("at", "of") and o.text[:1].isupper() and EDU.search(name_at(ctx, o)[2]):
                 v = name_at(ctx, o)
-            if v is not None and not LEGISLATURE.search(v[2]) and not re.search(r"\bPart(y|ies)\b", v[2]):
+            if v is not None and not is_legislature(v[2]) and not re.search(r"\bPart(y|ies)\b", v[2]):
                 add_fact(ctx, subject, "employer", v, _stmt(n, v), 0.65)
             elif o.pos_ in ("NOUN", "PROPN") and not o.text[:1].isupper():
                 stack.append(o)
@@ -233,8 +253,16 @@ def _member(ctx, t, preps, direct, rx=None):
         v = _value(ctx, o, rx, types=("ORG",))
         if v is None and rx is None and o.text[:1].isupper() and ORG_MEMBER.search(name_at(ctx, o)[2]):
             v = name_at(ctx, o)
-        if v is not None and not LEGISLATURE.search(v[2]) or (v is not None and re.search(r"\bParty\b", v[2])):
+        if v is not None and not is_legislature(v[2]):
             add_fact(ctx, subject, "member_of", v, _stmt(t, v), 0.75)
+
+
+def _group(ctx, n):
+    """'one of the songwriters of the metal band Amaranthe' -> member_of Amaranthe."""
+    owner = work_owner(ctx, n)
+    title = title_after(ctx, n.i + 1, after_noun=True)
+    if owner and title and title[3] != owner:
+        add_fact(ctx, owner, "member_of", title, (n.idx, title[1]), 0.65)
 
 
 def _party_as(ctx, t):
@@ -255,6 +283,10 @@ def _award(ctx, t):
         return
     for prep, o in _args(t, {"with", "of", "for"} if t.pos_ != "VERB" or t.lemma_ in ("honour", "honor") else {"with"}):
         v = _value(ctx, o, AWARD)
+        if v is not None and re.match(r"(Prix|Premio|Preis|Premi|Prémio)\b", v[2]):
+            m = re.match(r"[^,;.()]*?(?=\s+(?:by|for|in|from|awarded|given|at|on)\b|\s*[,;.()]|$)", ctx.document.text[v[0]:v[0] + 80])
+            if m and len(m.group(0)) > len(v[2]):
+                v = (v[0], v[0] + len(m.group(0)), m.group(0), None)
         if v is not None:
             val = re.sub(r"^(?:the|a|an)\s+", "", v[2], flags=re.I)
             add_fact(ctx, subject, "award", (v[1] - len(val), v[1], val, v[3]), _stmt(t, v), 0.8)

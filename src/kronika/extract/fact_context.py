@@ -219,9 +219,11 @@ def build_context(sdoc: Doc, document: Document, mentions: list[Mention], timexe
     lead_name = _lead_name(sdoc)
     if lead_name is not None:
         ent = next((e for e in ctx.ents if e.type == "PERSON" and e.start < lead_name[1] and lead_name[0] < e.end), None)
-        if ent is not None:
+        if ent is not None and ent.start <= lead_name[0] and ent.end >= lead_name[1]:
             ctx.main = ctx.persons.get(ent.key, ent.key)
         else:
+            if ent is not None:  # the entity stage cut the name short: 'Carl Gösta' of 'Carl Gösta von der Esch'
+                ctx.persons[ent.key] = lead_name[2]
             ctx.main = lead_name[2]
             ctx.persons[lead_name[2]] = lead_name[2]
             for k in list(ctx.persons):
@@ -255,8 +257,14 @@ def name_at(ctx: FactContext, tok: Token) -> tuple[int, int, str, str | None]:
         return (t.text[:1].isupper() or (t.like_num and t.i > sent.start and doc[t.i - 1].text[:1].isupper())) \
             and t.text not in ("(", ")")
     lo = hi = tok.i
-    while lo - 1 >= sent.start and (cap(doc[lo - 1]) and doc[lo - 1].text not in STOP_CAPS and doc[lo - 1].pos_ != "PRON"):
-        lo -= 1
+    while lo - 1 >= sent.start:
+        p = doc[lo - 1]
+        if cap(p) and p.text not in STOP_CAPS and p.pos_ != "PRON":
+            lo -= 1
+        elif p.text == "-" and lo - 2 >= sent.start and cap(doc[lo - 2]) and doc[lo - 2].text not in STOP_CAPS:
+            lo -= 2
+        else:
+            break
     while hi + 1 < sent.end:
         n = doc[hi + 1]
         if cap(n):
@@ -273,7 +281,7 @@ def name_at(ctx: FactContext, tok: Token) -> tuple[int, int, str, str | None]:
     if ent is not None and ent.type != "NORP":
         key = ctx.persons.get(ent.key, ent.key) if ent.type == "PERSON" else ent.key
         inner = ctx.document.text[ent.start:ent.end]
-        if ((ent.end - ent.start) > (e - s) and not (", " in inner or " and " in inner)
+        if ((ent.end - ent.start) > (e - s) and not (", " in inner or (" and " in inner and ent.type == "WORK"))
                 and not any(d.start < ent.end and ent.start < d.end for d in ctx.dates)) or not tok.text[:1].isupper():
             s, e = ent.start, ent.end
     if not tok.text[:1].isupper() and ent is None:

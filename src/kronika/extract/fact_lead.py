@@ -156,9 +156,11 @@ def _described_person(ctx: FactContext, n: Token) -> str | None:
         subj = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return ctx.person_of(subj[0])
-        return None
+        return ctx.main if head.sent.start == 0 else None
     if head.dep_ == "appos":
         return ctx.person_of(head.head)
+    if head.dep_ in ("compound", "nmod") and head.head.pos_ == "PROPN" and head.lower_ in lexicon()["occupations"]:
+        return ctx.person_of(head.head)  # "the Canadian cartoonist James Frise"
     return None
 
 
@@ -167,7 +169,7 @@ def description_facts(ctx: FactContext) -> None:
     lex = lexicon()
     first_main = True
     for n in ctx.sdoc:
-        if n.pos_ not in ("NOUN", "PROPN") or n.dep_ not in ("attr", "appos", "conj"):
+        if n.pos_ not in ("NOUN", "PROPN") or n.dep_ not in ("attr", "appos", "conj", "compound", "nmod"):
             continue
         person = _described_person(ctx, n)
         if person is None or ctx.person_of(n) is not None:
