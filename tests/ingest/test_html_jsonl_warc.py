@@ -116,3 +116,31 @@ def test_corrupt_warc_is_one_failure(tmp_path):
 def test_html_fragment_falls_back_to_tag_stripping():
     text, _, reason = extract_html("<p>Just a fragment about the ferry, from 1962.</p><script>BAD()</script>", 2000)
     assert reason is None and "fragment about the ferry" in text and "BAD" not in text
+
+
+def test_jsonl_limit_is_per_line_not_per_file(tmp_path):
+    lines = [json.dumps({"text": f"{PARA} Number {i}."}) for i in range(40)]
+    (tmp_path / "many.jsonl").write_text("\n".join(lines))
+    out = list(iter_documents([str(tmp_path)], load_settings(max_bytes=1000)))
+    assert len(out) == 40 and all(isinstance(r, Document) for r in out)
+    assert out[-1].text.endswith("Number 39.")
+
+
+def test_jsonl_newline_bomb_stops_at_the_container_cap(tmp_path):
+    (tmp_path / "nl.jsonl.gz").write_bytes(gzip.compress(b"\n" * 2_000_000))
+    out = list(iter_documents([str(tmp_path)], load_settings(max_bytes=10_000)))
+    assert len(out) == 1 and isinstance(out[0], Failure) and "expands beyond" in out[0].reason
+
+
+def test_jsonl_utf16_and_bom(tmp_path):
+    body = "\n".join(_jsonl_lines()[:1])
+    (tmp_path / "u16.jsonl").write_bytes(b"\xff\xfe" + body.encode("utf-16-le"))
+    (tmp_path / "u8.jsonl").write_bytes(b"\xef\xbb\xbf" + body.encode())
+    out = list(iter_documents([str(tmp_path)], load_settings()))
+    assert [type(r).__name__ for r in out] == ["Document", "Document"]
+
+
+def test_corrupt_gzip_is_a_failure(tmp_path):
+    (tmp_path / "bad.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00garbage" * 10)
+    out = list(iter_documents([str(tmp_path)], load_settings()))
+    assert len(out) == 1 and isinstance(out[0], Failure) and "gzip" in out[0].reason

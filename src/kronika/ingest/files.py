@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import errno
-import gzip
-import io
 import os
 import re
 import stat
@@ -87,30 +85,49 @@ def size_failure(limit: int) -> str:
     return f"larger than the size limit of {limit} bytes; raise KRONIKA_MAX_BYTES to include it"
 
 
-def read_bytes(path: str, max_bytes: int) -> tuple[bytes | None, str | None]:
-    """(content, None), or (None, one sentence saying why the file cannot be read)."""
+def open_regular(path: str, max_bytes: int | None) -> tuple[int | None, os.stat_result | None, str | None]:
+    """(file descriptor, stat, None) for a readable regular file no larger than ``max_bytes`` (None: any size).
+
+    Otherwise (None, None, reason): broken link, link loop, vanished, not a
+    regular file (a FIFO would block), permission denied, over the size limit.
+    Opened non-blocking and checked again after opening, so a file swapped
+    between the check and the open is caught.
+    """
     try:
         st = os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            return None, "broken symbolic link: its target does not exist"
-        return None, "the file no longer exists (it was removed before it could be read)"
+            return None, None, "broken symbolic link: its target does not exist"
+        return None, None, "the file no longer exists (it was removed before it could be read)"
     except OSError as exc:
-        return None, _os_reason(exc)
+        return None, None, _os_reason(exc)
     if stat.S_ISDIR(st.st_mode):
-        return None, "symbolic link loop: it points back to a folder that is already being read"
+        return None, None, "symbolic link loop: it points back to a folder that is already being read"
     if not stat.S_ISREG(st.st_mode):
-        return None, "not a regular file (a device, socket or pipe), so it was not read"
-    if st.st_size > max_bytes:
-        return None, size_failure(max_bytes)
+        return None, None, "not a regular file (a device, socket or pipe), so it was not read"
+    if max_bytes is not None and st.st_size > max_bytes:
+        return None, None, size_failure(max_bytes)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        return None, _os_reason(exc)
+        return None, None, _os_reason(exc)
     try:
-        before = os.fstat(fd)
-        if not stat.S_ISREG(before.st_mode) or (before.st_dev, before.st_ino) != (st.st_dev, st.st_ino):
-            return None, "the file changed while it was being read"
+        now = os.fstat(fd)
+    except OSError as exc:
+        os.close(fd)
+        return None, None, _os_reason(exc)
+    if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino):
+        os.close(fd)
+        return None, None, "the file changed while it was being read"
+    return fd, now, None
+
+
+def read_bytes(path: str, max_bytes: int) -> tuple[bytes | None, str | None]:
+    """(content, None), or (None, one sentence saying why the file cannot be read)."""
+    fd, before, reason = open_regular(path, max_bytes)
+    if fd is None or before is None:
+        return None, reason
+    try:
         parts, total = [], 0
         want = min(max_bytes, before.st_size) + 1  # one byte more than expected reveals growth
         while total < want:
@@ -136,18 +153,6 @@ def read_bytes(path: str, max_bytes: int) -> tuple[bytes | None, str | None]:
     except OSError:
         return None, "the file was removed while it was being read"
     return b"".join(parts), None
-
-
-def gunzip(raw: bytes, max_bytes: int) -> tuple[bytes | None, str | None]:
-    """Decompressed gzip content, refusing archives that expand beyond ``max_bytes``."""
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(raw)) as gz:
-            data = gz.read(max_bytes + 1)
-    except (OSError, EOFError, ValueError) as exc:
-        return None, f"not a valid gzip file ({exc})"
-    if len(data) > max_bytes:
-        return None, "decompressed content is " + size_failure(max_bytes)
-    return data, None
 
 
 def _os_reason(exc: OSError) -> str:

@@ -11,9 +11,9 @@ from ..records import Document, Failure
 from ..settings import Settings
 from .documents import make_document, sha256
 from .encoding import decode_bytes
-from .files import gunzip, iter_files, kind_of, read_bytes
+from .files import iter_files, kind_of, read_bytes
 from .html import declared_charset, extract_html
-from .jsonl import iter_jsonl
+from .jsonl import iter_jsonl_file
 from .warc import iter_warc
 
 
@@ -34,19 +34,12 @@ def _read(name: str, path: str, settings: Settings) -> Iterator[Document | Failu
             return
         yield from iter_warc(name, path, settings.max_bytes, settings.max_html_depth)
         return
+    if kind in ("jsonl", "jsonl.gz"):
+        yield from iter_jsonl_file(name, path, settings.max_bytes, gz=kind == "jsonl.gz")
+        return
     raw, reason = read_bytes(path, settings.max_bytes)
     if raw is None:
         yield Failure(name, reason or "the file cannot be read", "ingest", path)
-        return
-    if kind == "jsonl.gz":
-        data, reason = gunzip(raw, settings.max_bytes)
-        if data is None:
-            yield Failure(name, reason or "not a valid gzip file", "ingest", path)
-            return
-        yield from iter_jsonl(name, data, path)
-        return
-    if kind == "jsonl":
-        yield from iter_jsonl(name, raw, path)
         return
     if not raw.strip():
         yield Failure(name, "the file is empty (no text, or only whitespace)", "ingest", path)
