@@ -97,7 +97,9 @@ def build(paths: list[str], db: str, settings: Settings, *, progress: bool = Fal
             yield from head
             yield from stream
 
-        if engine == "dask":
+        if not head:
+            results: Iterable = ()
+        elif engine == "dask":
             from .engine_dask import analyse_with_dask
             results = analyse_with_dask(chained(), settings, scheduler)
         else:
