@@ -5,8 +5,8 @@ A simple temporal network over event time points: each event has bounds
 from life bounds (nothing before birth, nothing but publications after death),
 ordering cues ("later", "on release", "eventually", ...) and narrative order
 between consecutive events of one document. Bounds propagate along the
-constraints (a sparse relaxation, linear in the number of constraints per
-pass); a soft constraint that would make any interval empty is dropped and
+constraints, one at a time, each from its two ends only (a worklist over the
+sparse graph); a soft constraint that would make any interval empty is undone and
 reported in the event's ``note`` instead of hiding the contradiction.
 Why our own code: the network is tiny and sparse per person; a general
 solver would cost more to install than these sixty lines.
@@ -51,20 +51,44 @@ def years_to_iso(x: float) -> str | None:
     return str(math.floor(x))
 
 
-def _propagate(lo: list[float], hi: list[float], cons: list[tuple[int, int]], passes: int = 50) -> bool:
-    """Tighten bounds along a<=b constraints; False when some interval becomes empty."""
-    for _ in range(passes):
-        changed = False
-        for a, b in cons:
-            if lo[a] > lo[b]:
-                lo[b] = lo[a]
-                changed = True
-            if hi[b] < hi[a]:
-                hi[a] = hi[b]
-                changed = True
-        if not changed:
-            break
-    return all(l <= h + 1e-9 for l, h in zip(lo, hi))
+class Network:
+    """Point bounds with ``a <= b`` constraints, added one at a time with incremental propagation.
+
+    Adding a constraint propagates only from its ends (a worklist over the
+    successors for lower bounds and the predecessors for upper bounds), and is
+    undone when it would empty an interval, so n constraints cost about
+    O(n * affected) rather than a full pass each.
+    """
+
+    def __init__(self, lo: list[float], hi: list[float]):
+        self.lo, self.hi = lo, hi
+        self.succ: dict[int, list[int]] = defaultdict(list)
+        self.pred: dict[int, list[int]] = defaultdict(list)
+
+    def add(self, a: int, b: int) -> bool:
+        lo, hi, log = self.lo, self.hi, []
+        self.succ[a].append(b)
+        self.pred[b].append(a)
+        work = [(a, b)]
+        ok = True
+        while work and ok:
+            x, y = work.pop()
+            if lo[x] > lo[y]:
+                log.append((0, y, lo[y]))
+                lo[y] = lo[x]
+                work.extend((y, z) for z in self.succ[y])
+                ok = lo[y] <= hi[y] + 1e-9
+            if ok and hi[y] < hi[x]:
+                log.append((1, x, hi[x]))
+                hi[x] = hi[y]
+                work.extend((w, x) for w in self.pred[x])
+                ok = lo[x] <= hi[x] + 1e-9
+        if not ok:
+            for kind, i, v in reversed(log):
+                (lo if kind == 0 else hi)[i] = v
+            self.succ[a].pop()
+            self.pred[b].pop()
+        return ok
 
 
 def order_events(events: list[dict]) -> None:
@@ -100,20 +124,14 @@ def _order_one(evs: list[dict]) -> None:
             if a == b:
                 continue
             (cued if cue and cue.lower() in CUES else plain).append((a, b))
-    base_lo, base_hi = lo[:], hi[:]
-    if not _propagate(lo, hi, hard):
-        lo, hi = base_lo[:], base_hi[:]
-        hard = []
-    kept = list(hard)
+    net = Network(lo, hi)
     notes: dict[int, str] = {}
+    for a, b in hard:
+        if not net.add(a, b):
+            notes[b if evs[a]["type"] == "birth" else a] = "its date contradicts the person's life dates"
     for group in (cued, plain):
-        for c in group:
-            tl, th = lo[:], hi[:]
-            if _propagate(tl, th, kept + [c]):
-                kept.append(c)
-                lo, hi = tl, th
-            elif group is cued:
-                a, b = c
+        for a, b in group:
+            if not net.add(a, b) and group is cued:
                 notes[b] = f"the sources order this after '{evs[a]['summary']}', which their dates contradict"
     # Order: earliest bound first, then latest, then narrative position; unbounded events follow their predecessor.
     first_pos = {i: min((m["doc"], m["ord"]) for m in evs[i]["members"]) for i in range(n)}

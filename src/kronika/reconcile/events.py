@@ -123,9 +123,10 @@ def merge_events(mentions: list[dict], settings: Settings, genres: dict[str, str
     for sid in sorted(by_subject):
         ms = sorted(by_subject[sid], key=lambda m: (m["doc"], m["start"], m["type"]))
         clusters: list[dict] = []
+        by_type: dict[str, list[dict]] = defaultdict(list)    # only same-type clusters can match
         for m in ms:
             best, best_s = None, settings.event_merge_threshold
-            for e in clusters:
+            for e in by_type[m["type"]]:
                 s = _similar(m, e, names)
                 if s >= best_s:
                     best, best_s = e, s
@@ -133,6 +134,7 @@ def merge_events(mentions: list[dict], settings: Settings, genres: dict[str, str
                 best = {"type": m["type"], "members": [], "places": [], "participants": [], "docs": set(),
                         "words": set(), "date_start": None, "date_end": None}
                 clusters.append(best)
+                by_type[m["type"]].append(best)
             best["members"].append(m)
             best["docs"].add(m["doc"])
             best["words"] |= _words(m["summary"] + " " + (m["trigger"] or ""))
