@@ -104,7 +104,7 @@ def test_warc_records(tmp_path, gz):
     name = "x.warc.gz" if gz else "x.warc"
     assert [r.doc for r in out] == [f"{name}#1", f"{name}#2"]
     assert all(isinstance(r, Document) for r in out)
-    assert out[0].format == "html" and PARA in out[0].text and out[1].url == "https://coast.example/notes.txt"
+    assert out[0].format == "warc" and PARA in out[0].text and out[1].url == "https://coast.example/notes.txt"
 
 
 def test_corrupt_warc_is_one_failure(tmp_path):

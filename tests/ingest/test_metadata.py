@@ -134,3 +134,11 @@ def test_reference_biography_lead():
     text = ("Ada Quill (born Ada Marlow; 2 April 1851 – 9 January 1920) was an English engineer. She trained in "
             "Glasgow and worked on harbours in the north of England for most of her working life. " * 2)
     assert meta(text)["genre"] == "biography"
+
+
+def test_news_without_dateline_reports_speech():
+    text = ("Bridge to close for repairs\n\nTuesday, May 4, 2010\n\nThe old bridge will close for six months, the council "
+            "announced on Monday. Engineers said the repairs were overdue. A council spokesman said traffic would be "
+            "diverted through the town centre, and police said they expected delays. " * 2)
+    m = meta(text)
+    assert (m["genre"], m["published"]) == ("news", "2010-05-04")

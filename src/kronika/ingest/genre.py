@@ -60,7 +60,9 @@ CUES = {
     "news": ("said on monday", "said on tuesday", "said on wednesday", "said on thursday", "said on friday",
              "said on saturday", "said on sunday", "officials said", "a spokesman", "a spokeswoman",
              "a spokesperson", "reuters", "associated press", "agence france presse", "told reporters",
-             "according to police", "according to officials"),
+             "according to police", "according to officials", "said in a statement", "press conference",
+             "news agency", "local time", "police said", "authorities said"),
+    "report": ("said", "announced", "reported", "confirmed", "stated"),
 }
 _SINGLE = {sig: tuple(p for p in ph if " " not in p) for sig, ph in CUES.items()}
 _MULTI = {sig: tuple(f" {p} " for p in ph if " " in p) for sig, ph in CUES.items()}
@@ -131,6 +133,6 @@ def scores(title: str | None, body: list[Line]) -> tuple[dict[str, float], int]:
         "essay": cues["first_pl"] * per_k * 0.15 + (cues["argue"] + prose.count("!")) * per_k * 0.25
         + (1.0 if re.match(r"(?:on|why|against|in defen[cs]e of|the case for|notes on)\b", title, _I) else 0.0),
         "fiction": len(_DIALOGUE.findall(prose)) * per_k * 1.0,
-        "news": cues["news"] * per_k * 1.5,
+        "news": cues["news"] * per_k * 1.5 + (cues["report"] * per_k * 0.3 if cues["report"] * per_k >= 4 else 0.0),
     }
     return score, words

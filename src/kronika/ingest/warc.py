@@ -1,6 +1,7 @@
 """WARC files (.warc, .warc.gz) -> one Document per HTML or plain-text response record (warcio, streamed)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 from ..records import Document, Failure
@@ -45,7 +46,8 @@ def iter_warc(name: str, path: str, max_bytes: int, max_depth: int) -> Iterator[
                     yield Failure(doc, "record is " + size_failure(max_bytes), "ingest", path)
                     continue
                 charset = ctype.split("charset=")[1].split(";")[0].strip(" \"'") if "charset=" in ctype else None
-                yield _record(doc, raw, mime, charset, url, path, max_depth)
+                rec_out = _record(doc, raw, mime, charset, url, path, max_depth)
+                yield replace(rec_out, format="warc") if isinstance(rec_out, Document) else rec_out
     except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on corrupt archives
         yield Failure(name if n == 0 else f"{name}#{n + 1}",
                       f"not a valid WARC file, or damaged after record {n} ({type(exc).__name__})", "ingest", path)
