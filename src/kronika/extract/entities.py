@@ -17,18 +17,14 @@ from spacy.tokens import Doc, Span
 
 from ..records import Mention
 from .entity_gazetteer import SPACY_LABEL, TYPE_OF_LABEL, entity_info, lookup, name_lists, ruler_patterns
-from .entity_patterns import FUNC, Cand, PatternFinder, is_generic, is_ideology
+from .entity_patterns import FUNC, INSTITUTION_HEADS, NON_PERSON_HEADS, Cand, PatternFinder, is_generic, is_ideology
 
 __all__ = ["add_entity_components", "extract_mentions", "entity_info", "LABELS"]
 
 LABELS = TYPE_OF_LABEL
 _POSS = ("'s", "’s", "'", "’")
 #: Heads that make a longer model name an institution in its own right ("University of Paris").
-_INSTITUTION_HEADS = frozenset("""University Institute Academy College School Party Committee Society Museum Union Congress
-Council Conference Trial Trials Treaty Battle Siege Uprising Revolution War Bank Company Church Cathedral Prison Station
-Square Street Bridge Theatre Theater Library Press Agency Commission Front League Federation Association Brigade Army
-Regiment Division Ministry Commissariat Soviet Republic Government Court Gazette Times Review Herald Tribune Post
-Massacre Strike Rebellion Mutiny Affair Pact Agreement Crisis Campaign Offensive Movement Group Circle""".split())
+_INSTITUTION_HEADS = INSTITUTION_HEADS
 _ARTICLES = frozenset({"the", "The"})
 _OUR_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW"})
 
@@ -76,14 +72,18 @@ class EntityLayer:
 
 
 def _trim(doc: Doc, start: int, end: int, keep_the: bool = False) -> tuple[int, int]:
+    for k in range(start, end):  # wiki reference marks ("War Communism,[90]") end a name
+        if "[" in doc[k].text or "]" in doc[k].text:
+            end = k
+            break
     while end > start and doc[end - 1].text in _POSS:
         end -= 1
     while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in (")", "."))
                            or (doc[end - 1].lower_ in FUNC and doc[end - 1].text.islower())):
         end -= 1
-    if not keep_the:
-        while start < end and (doc[start].text in _ARTICLES or doc[start].is_punct):
-            start += 1
+    while start < end and ((doc[start].text in _ARTICLES and not keep_the) or doc[start].text == "the"
+                           or doc[start].is_punct):
+        start += 1
     return start, end
 
 
@@ -115,6 +115,10 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
                 prio = 3.5
     if label == "PERSON" and (end - start) == 1 and not doc[start].text[:1].isupper():
         return None
+    if label == "PERSON" and doc[end - 1].text in NON_PERSON_HEADS:
+        return Cand(start, end, "FAC", 1.0, "ner")  # "Paul Fortress", "Victoria Station"
+    if label == "WORK_OF_ART" and end - start == 1 and not (start > 0 and doc[start - 1].is_quote):
+        return None  # the model's one-word "works" are mostly names
     # a full person name that ends in a place name ("Jack London", "Harry Alger") stays a person
     if label == "PERSON" and end - start >= 2 and any(
             g.start > start and g.end == end and g.label_ != "PERSON" for g in gaz):

@@ -20,16 +20,24 @@ FUNC = frozenset("of the a an in on at for and to with from by or into under ove
 TRIGGERS = frozenset("""novel novels memoir memoirs book books pamphlet pamphlets poem poems essay essays story stories play plays
 film films painting paintings autobiography biography treatise treatises manifesto article articles collection collections
 trilogy volume volumes diary diaries novella novellas epic tract tracts journal journals newspaper newspapers magazine
-magazines periodical review reviews opera symphony song songs study studies work works masterpiece masterpieces
+magazines periodical weekly daily monthly review reviews opera symphony song songs study studies work works masterpiece masterpieces
 poetry monograph text texts""".split())
+PERIODICALS = frozenset("newspaper newspapers magazine magazines journal journals periodical weekly daily monthly".split())
 PLURAL_TRIGGERS = frozenset(t for t in TRIGGERS if t.endswith("s") and t not in ("memoirs", "works", "diaries") or t in ("works", "diaries", "studies"))
 #: Words allowed between a trigger and its title ("novels (specifically X and Y)").
-CONNECTORS = frozenset("specifically including especially notably namely entitled titled called such as like".split()) | {",", ":", "(", "—", "–", "-"}
+CONNECTORS = frozenset("specifically including include includes included especially notably namely entitled titled called such as like".split()) | {",", ":", "(", "—", "–", "-"}
 QUOTES_OPEN = {"'": "'", "‘": "’", '"': '"', "“": "”", "«": "»"}
 #: Second words that make a "Firstname X" run a place or building, not a person.
 NON_PERSON_HEADS = frozenset("""Street Station Square Avenue Bridge University College Prize Island Islands Hall Church Cathedral Road
 Park Palace Museum Institute School Gate Bay River Lake Mountain Mountains Award Memorial Hospital Theatre Theater Foundation
 Library Prison Fortress Canal Falls Boulevard Line Company Society Club Street""".split())
+#: Head words of institutions and places: a capitalised run ending in one is a name, not a title.
+INSTITUTION_HEADS = frozenset("""University Institute Academy College School Party Committee Society Museum Union Congress
+Council Conference Trial Trials Treaty Battle Siege Uprising Revolution War Bank Company Church Cathedral Prison Station
+Square Street Bridge Theatre Theater Library Press Agency Commission Front League Federation Association Brigade Army
+Regiment Division Ministry Commissariat Soviet Republic Government Court Massacre Strike Rebellion Mutiny Affair Pact
+Agreement Crisis Campaign Offensive Movement Group Circle District Island Penitentiary Hall Act Law
+Department Bureau Office Board Corporation Inc Ltd County State City Province Region""".split())
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 IDEOLOGY = re.compile(r"^[A-Z][\w-]*(ism|isms|ist|ists|ite|ites)$")
 #: Adherent adjectives the model tags as organisations ("the early Bolshevik secret police").
@@ -94,6 +102,11 @@ def title_run(doc: Doc, i: int, lists: bool = False, colon: bool = False, limit:
             pass
         elif t.text == ":" and colon and nxt is not None and _cap(nxt):
             pass
+        elif lists and t.text == "(" and j + 2 < len(doc) and YEAR.match(doc[j + 1].text) and doc[j + 2].text == ")":
+            parts.append((start, end))  # "The Two Fridas (1939) and Self-Portrait ..."
+            j += 3
+            start = end = j
+            continue
         elif lists and (t.text == "," or t.lower_ == "and") and nxt is not None and _cap(nxt):
             parts.append((start, end))
             start = j + 1
@@ -141,7 +154,10 @@ class PatternFinder:
                                                 and doc[j].pos_ != "PROPN"):
                         continue
                     for a, b in title_run(doc, j, lists=trig.lower_ in PLURAL_TRIGGERS, colon=True):
-                        out.append(Cand(a, b, "WORK_OF_ART", 4.0 if b - a > 1 else 2.4, "title"))
+                        # a single capitalised word after "book" is as often a name ("the book Serge wrote"),
+                        # but not after "the newspaper" ("the newspaper Freedom")
+                        if b - a > 1 or (trig.lower_ in PERIODICALS and doc[a].ent_type_ != "PERSON"):
+                            out.append(Cand(a, b, "WORK_OF_ART", 4.0, "title"))
             elif name == "HISHER":
                 for a, b in title_run(doc, s + 1):
                     if b - a >= 2:
@@ -161,7 +177,8 @@ class PatternFinder:
                 a = k + 1
                 while a < s and not _cap(doc[a]):
                     a += 1
-                if a < s and doc[s - 1].text not in ("'", "’", '"', "”") and (s - a >= 2 or not doc[a].is_sent_start):
+                if (a < s and doc[s - 1].text not in ("'", "’", '"', "”") and (s - a >= 2 or not doc[a].is_sent_start)
+                        and doc[s - 1].text not in INSTITUTION_HEADS and not any(t.ent_type_ in ("PERSON", "GPE") and t.ent_iob_ == "B" and t.i == a and doc[s - 1].ent_type_ == t.ent_type_ for t in doc[a:a + 1])):
                     out.append(Cand(a, s, "WORK_OF_ART", 2.4, "title"))
                 elif s > 0 and doc[s - 1].text in ("'", "’", '"', "”"):
                     pass  # quoted: handled by the quote scan
@@ -169,7 +186,8 @@ class PatternFinder:
                 runs = title_run(doc, e - 1)
                 if runs:
                     a, b = runs[0]
-                    if b - a >= 2 and sum(_cap(t) for t in doc[a:b]) >= 2:
+                    if (b - a >= 3 and sum(_cap(t) for t in doc[a:b]) >= 2 and any(t.lower_ in FUNC for t in doc[a:b])
+                            and doc[b - 1].text not in INSTITUTION_HEADS):
                         out.append(Cand(a, b, "WORK_OF_ART", 2.4, "title"))
         out.extend(self._all_quoted(doc))
         return out
@@ -181,15 +199,22 @@ class PatternFinder:
         for k in range(q + 1, min(len(doc), q + 18)):
             t = doc[k]
             if t.text in (close, "'", "’", '"', "”") and k > q + 1:
-                inner = doc[q + 1:k]
+                e = k
+                while e > q + 1 and doc[e - 1].is_punct and doc[e - 1].text not in ("?", "!"):
+                    e -= 1
+                inner = doc[q + 1:e]
+                if len(inner) == 0:
+                    return []
                 words = [w for w in inner if w.is_alpha]
                 if not words or not _cap(inner[0]):
                     return []
                 if strict:
                     content = [w for w in words if w.lower_ not in FUNC]
-                    if len(inner) < 2 or len(inner) > 12 or not all(_cap(w) for w in content):
+                    if len(words) < 2 or len(inner) > 12 or not all(_cap(w) for w in content):
                         return []
-                return [Cand(q + 1, k, "WORK_OF_ART", prio, "title")]
+                    if inner[-1].text in INSTITUTION_HEADS:
+                        return []
+                return [Cand(q + 1, e, "WORK_OF_ART", prio, "title")]
             if "\n" in t.text or t.text in (".", "!", "?") and not strict:
                 return []
         return []
@@ -210,7 +235,8 @@ class PatternFinder:
                 continue
             a = s + 1 if name == "TITLE" else s
             b = s + 1
-            while b < len(doc) and b - s <= 3 and doc[b].is_title and doc[b].pos_ == "PROPN" and doc[b].text not in self.titles:
+            while (b < len(doc) and b - s <= 3 and doc[b].is_title and doc[b].pos_ == "PROPN" and doc[b].text not in self.titles
+                   and (doc[b].is_alpha or re.fullmatch(r"[A-Z]\.|[A-Z][a-z]+[-'][A-Za-z]+", doc[b].text))):
                 b += 1
             while b < len(doc) and re.fullmatch(r"[IVX]{1,4}", doc[b].text):
                 b += 1  # regnal numbers: Nicholas II
@@ -227,4 +253,7 @@ class PatternFinder:
 
     def __call__(self, doc: Doc) -> list[Cand]:
         matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
-        return self.works(doc, matches) + self.persons(doc, matches)
+        works = [c for c in self.works(doc, matches)
+                 if doc[c.start].text not in self.titles  # offices: "Commissar for Foreign Affairs"
+                 and (doc[c.start:c.end].text.count(" ") >= 1 or c.prio >= 4.0)]
+        return works + self.persons(doc, matches)
