@@ -74,3 +74,13 @@ def test_duplicate_names_across_arguments(tmp_path):
     (tmp_path / "b" / "x.txt").write_text(TEXT)
     out = list(iter_documents([str(tmp_path / "a" / "x.txt"), str(tmp_path / "b" / "x.txt")], load_settings()))
     assert isinstance(out[0], Document) and isinstance(out[1], Failure)
+
+
+def test_every_container_reports_links_and_fifos(tmp_path):
+    for name in ("gone.warc", "gone.jsonl", "gone.jsonl.gz", "gone.html"):
+        os.symlink(tmp_path / "nowhere", tmp_path / name)
+    os.mkfifo(tmp_path / "pipe.jsonl")
+    out = list(iter_documents([str(tmp_path)], load_settings()))
+    assert len(out) == 5 and all(isinstance(r, Failure) for r in out)
+    assert sum("broken symbolic link" in r.reason for r in out) == 4
+    assert any("regular file" in r.reason for r in out)

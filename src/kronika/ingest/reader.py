@@ -28,10 +28,6 @@ def read_path(name: str, path: str, settings: Settings) -> Iterator[Document | F
 def _read(name: str, path: str, settings: Settings) -> Iterator[Document | Failure]:
     kind = kind_of(name) or kind_of(path) or "txt"
     if kind == "warc":
-        if not os.path.isfile(path):
-            _, reason = read_bytes(path, settings.max_bytes)
-            yield Failure(name, reason or "the file cannot be read", "ingest", path)
-            return
         yield from iter_warc(name, path, settings.max_bytes, settings.max_html_depth)
         return
     if kind in ("jsonl", "jsonl.gz"):

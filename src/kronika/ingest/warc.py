@@ -1,13 +1,14 @@
 """WARC files (.warc, .warc.gz) -> one Document per HTML or plain-text response record (warcio, streamed)."""
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from typing import Iterator
 
 from ..records import Document, Failure
 from .documents import make_document, sha256
 from .encoding import decode_bytes
-from .files import size_failure
+from .files import open_regular, size_failure
 from .html import extract_html
 
 _HTML = ("text/html", "application/xhtml+xml")
@@ -22,8 +23,12 @@ def iter_warc(name: str, path: str, max_bytes: int, max_depth: int) -> Iterator[
         yield Failure(name, "reading WARC files needs the warcio package (pip install warcio)", "ingest", path)
         return
     n = 0
+    fd, _, reason = open_regular(path, None)
+    if fd is None:
+        yield Failure(name, reason or "the file cannot be read", "ingest", path)
+        return
     try:
-        with open(path, "rb") as fh:
+        with os.fdopen(fd, "rb") as fh:
             for rec in ArchiveIterator(fh):
                 if rec.rec_type not in ("response", "resource"):
                     continue
