@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..records import Claim
-from .claim_context import FIRST_PERSON, ClaimContext, noun_text
+from .claim_context import FIRST_PERSON, ClaimContext, agent_of, noun_text
 from .claim_stance import span_stance, words
 
 CHARACTERISE = {"call", "describe", "label", "dub", "term", "portray", "depict", "characterise", "characterize",
@@ -81,9 +81,7 @@ def _holder_tok(verb: Token) -> tuple[Token | None, bool]:
     """The holder token of a judging verb and whether the verb is passive."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
-        for p in _prep_objs(verb, ("by",)):
-            return p, True
-        return None, True
+        return agent_of(verb), True
     for c in list(verb.children) + [g for a in verb.children if a.dep_ == "aux" for g in a.children]:
         if c.dep_ == "nsubj":
             if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
@@ -361,7 +359,7 @@ def noun_claims(ctx: ClaimContext, covered: set[int]) -> list[Claim]:
         if not holders and n.dep_ in ("nsubj", "nsubjpass"):
             verb = n.head
             for p in _from_objs(verb):
-                for k in ctx.keys_in(p, exclude=about):
+                for k in [k for k in ctx.holder_keys(p) if k != about]:
                     hi = p.i + 1
                     kind = "accusation" if lemma in words("nouns_accusation") else "opinion"
                     out.append(_claim(ctx, k, about, stance, kind, start, hi))

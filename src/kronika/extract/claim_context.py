@@ -19,7 +19,8 @@ PRONOUNS_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself
 PRONOUNS_WORK = {"it", "this", "its", "that"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 ENTITY_TYPES_ABOUT = ("PERSON", "WORK", "ORG", "PLACE", "EVENT")
-TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with"}
+TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from", "into",
+               "as", "but", "nor", "upon", "about"}
 
 
 @dataclass
@@ -98,7 +99,8 @@ class ClaimContext:
                 break
             if t.dep_ in ("nsubj", "nsubjpass"):
                 mm = self.mention_of(t)
-                if mm is not None and mm.type == "PERSON" and mm.key != exclude and mm.source != "coref":
+                if mm is not None and mm.type in ("PERSON", "ORG") and t.pos_ == "PROPN" \
+                        and mm.key != exclude and mm.source != "coref":
                     return mm.key
         prev = self._previous_subject(tok, exclude)
         return prev or self.top_person(exclude) or self.previous_person(tok.idx, exclude)
@@ -130,7 +132,10 @@ class ClaimContext:
         low = tok.lower_
         m = self.mention_of(tok)
         if m is not None and m.type in ENTITY_TYPES_ABOUT:
-            return m.key if m.key != exclude else None
+            key = m.key
+            if " " not in key and m.type in ("PERSON", "ORG"):
+                key = self.known_name(key) or key  # 'Holt' -> 'Mara Holt' when the document names her in full
+            return key if key != exclude else None
         if low in PRONOUNS_PERSON:
             return self.resolve_pronoun(tok, exclude)
         if low in FIRST_PERSON:
@@ -163,10 +168,12 @@ class ClaimContext:
 
     def known_name(self, word: str) -> str | None:
         """The most mentioned entity key whose last word is ``word`` ('Reyes' -> 'Daniel Reyes')."""
-        for key, _ in self.counts.most_common():
+        best = None
+        for key, n in self.counts.items():
             if self.types.get(key) in ("PERSON", "ORG") and key.split()[-1] == word:
-                return key
-        return None
+                if best is None or (len(key.split()), n) > (len(best[0].split()), best[1]):
+                    best = (key, n)
+        return best[0] if best else None
 
     def keys_in(self, tok: Token, exclude: str | None = None) -> list[str]:
         """Entity keys of a noun phrase and its conjuncts, looking through 'the work of X', 'X's memoir'."""
@@ -223,6 +230,17 @@ class ClaimContext:
         """A Source for tokens first..last (inclusive)."""
         a, b = self.sdoc[first], self.sdoc[last]
         return self.source(a.idx, b.idx + len(b.text))
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The 'by' agent of a passive verb, also when the parser hung it on the verb's complement."""
+    for holder in [verb] + [c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr", "prep", "xcomp")]:
+        for c in holder.children:
+            if c.dep_ in ("agent", "prep") and c.lower_ == "by" and c.i > verb.i:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return None
 
 
 def _demonstrative(tok: Token) -> bool:

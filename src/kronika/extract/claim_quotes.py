@@ -12,8 +12,8 @@ import re
 from spacy.tokens import Token
 
 from ..records import Claim
-from .claim_context import ClaimContext, title_case
-from .claim_stance import span_stance, words
+from .claim_context import ClaimContext, agent_of, title_case
+from .claim_stance import cues_in, label, polarity, weight, words
 
 FAMILIES = {
     "“": ("double", "open"), "”": ("double", "close"), "„": ("double", "open"),
@@ -74,11 +74,8 @@ def _subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubj":
             return c
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return agent_of(verb)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject(verb.head)
     return None
@@ -172,8 +169,7 @@ def extract_quotations(ctx: ClaimContext) -> tuple[list[Claim], list[tuple[int, 
         att = _attribution(ctx, qs, qe)
         if att is not None:
             v, subj = att
-            near = abs((v.idx - qe) if v.idx >= qe else (qs - v.idx)) < 60
-            if n_words >= SHORT_WORDS or near:
+            if n_words >= SHORT_WORDS or _complement_of(ctx, v, qs, qe):
                 keys = ctx.holder_keys(subj)
                 if subj.lower_ in ("he", "she", "they") and last is not None and qs - last[1] < 400 \
                         and v.lemma_.lower() in CONTINUE_VERBS:
@@ -194,14 +190,49 @@ def extract_quotations(ctx: ClaimContext) -> tuple[list[Claim], list[tuple[int, 
         elif lemma in words("verbs_positive"):
             stance = "positive"
         elif n_words <= 30:
-            toks = [t.i for t in ctx.sdoc if qs <= t.idx < qe]
-            if toks:
-                stance = span_stance(ctx.sdoc, ctx.cues, toks[0], toks[-1] + 1)[0]
+            stance = _quote_stance(ctx, qs, qe)
         about = _about(ctx, verb, qs, qe, holder)
         src = ctx.source(qs, qe)
         claims.append(Claim(holder=holder, about=about, stance=stance, text=_short(src.quote), source=src,
                             kind="quotation", work=work))
     return claims, spans, used_verbs
+
+
+def _quote_root(ctx: ClaimContext, qs: int, qe: int) -> Token | None:
+    """The token of a quotation whose head lies outside it (the phrase's head)."""
+    inside = [t for t in ctx.sdoc if qs <= t.idx < qe]
+    for t in inside:
+        if not (qs <= t.head.idx < qe) or t.head is t:
+            return t
+    return inside[0] if inside else None
+
+
+def _complement_of(ctx: ClaimContext, verb: Token, qs: int, qe: int) -> bool:
+    """A short quotation counts only as what the verb says: its object, complement or 'as' phrase."""
+    t = _quote_root(ctx, qs, qe)
+    for _ in range(3):
+        if t is None or t.head is t:
+            return False
+        if t.head.i == verb.i:
+            return t.dep_ in ("dobj", "oprd", "attr", "ccomp", "xcomp", "appos", "npadvmod", "dep", "conj", "advcl") \
+                or t.dep_ == "prep" and t.lower_ == "as"
+        if t.dep_ == "pobj" and t.head.lower_ != "as":
+            return False
+        t = t.head
+    return False
+
+
+def _quote_stance(ctx: ClaimContext, qs: int, qe: int) -> str:
+    """Stance of a short quotation; a cue heading the quoted phrase ('a coward who ...') counts double."""
+    toks = [t.i for t in ctx.sdoc if qs <= t.idx < qe]
+    if not toks:
+        return "neutral"
+    root = _quote_root(ctx, qs, qe)
+    score = 0.0
+    for c in cues_in(ctx.cues, toks[0], toks[-1] + 1):
+        w = polarity(ctx.sdoc, c) * weight(ctx.sdoc, c)
+        score += 2 * w if root is not None and c.root == root.i else w
+    return label(score)
 
 
 def _about(ctx: ClaimContext, verb: Token | None, qs: int, qe: int, holder: str) -> str:

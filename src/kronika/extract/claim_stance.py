@@ -140,6 +140,8 @@ def is_negated(sdoc: Doc, cue: Cue) -> bool:
             return True
         if tok.pos_ in ("VERB", "AUX") and tok.i != root.i or tok.head is tok or tok.dep_ not in NEG_CLIMB:
             break
+        if tok.dep_ == "conj" and any(t.lower_ in ("but", "rather", "instead") for t in sdoc[tok.head.i:tok.i]):
+            break  # "not X but Y": the negation stays with X
         tok = tok.head
     lo = max(cue.start - 3, root.sent.start)
     for i in range(lo, cue.start):

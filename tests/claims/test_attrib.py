@@ -1,0 +1,93 @@
+"""Attributed claims read from the parse, on sentences written for the tests."""
+from __future__ import annotations
+
+from .conftest import find
+
+
+def test_active_judging_verb_with_as(claims_of):
+    c = claims_of("In 1971 the shipping magnate Gerald Ashcombe denounced Hale as a wrecker and a fanatic.")
+    got = find(c, holder="Gerald Ashcombe", stance="negative", kind="accusation")
+    assert got and "Hale" in got[0].about
+
+
+def test_passive_with_agent(claims_of):
+    c = claims_of("Reyes was accused of cronyism by his former deputy, Lena Ortiz.")
+    assert find(c, holder="Lena Ortiz", stance="negative", kind="accusation")
+
+
+def test_praise_positive_and_object_target(claims_of):
+    c = claims_of("Critics at the Evening Post praised Oliver Brandt's earlier novels.")
+    got = find(c, holder="Evening Post", stance="positive")
+    assert got and "Brandt" in got[0].about
+
+
+def test_reported_speech_keeps_holders_stance(claims_of):
+    c = claims_of("The opposition leader Sandra Ochoa argued that Mayor Daniel Reyes had betrayed the voters.")
+    got = find(c, holder="Sandra Ochoa", stance="negative")
+    assert got and "Reyes" in got[0].about
+
+
+def test_negated_content(claims_of):
+    c = claims_of("Mara Holt felt that the new republic was not a democracy but a brutal dictatorship.")
+    assert find(c, holder="Mara Holt", stance="negative")
+
+
+def test_according_to_and_in_the_view_of(claims_of):
+    c = claims_of("Margaret Hale led the strike. According to the historian Alan Pryce, "
+                  "she was the most effective organiser of her generation.")
+    got = find(c, holder="Alan Pryce", stance="positive")
+    assert got and "Hale" in got[0].about
+    c = claims_of("In Ruth Ellery's view, the budget is sound.")
+    assert find(c, holder="Ruth Ellery", stance="positive")
+
+
+def test_work_of_two_historians(claims_of):
+    c = claims_of("The work of Anna Fehér and Péter Nagy has rehabilitated the poet Ilona Varga.")
+    assert find(c, holder="Anna Fehér", stance="positive") and find(c, holder="Péter Nagy", stance="positive")
+
+
+def test_slanders_came_from(claims_of):
+    c = claims_of("The lies and slanders against Tomas Brandt came from the Party press.")
+    got = find(c, stance="negative", kind="accusation", about="Brandt")
+    assert got and got[0].holder and "press" in got[0].holder.lower()
+
+
+def test_repudiation_by(claims_of):
+    c = claims_of("Ilona Varga never recovered from her repudiation by the Writers' Union.")
+    got = find(c, stance="negative", about="Varga")
+    assert got and "Union" in got[0].holder
+
+
+def test_objection_to(claims_of):
+    c = claims_of("Jonas Weber wrote often. His objection to the rise of the Gestapo cost him his post.")
+    got = find(c, holder="Weber", stance="negative")
+    assert got and "Gestapo" in got[0].about
+
+
+def test_standing_with_suffered(claims_of):
+    c = claims_of("Jonas Weber argued with everyone. His standing with Rosa Lind suffered as a result.")
+    got = find(c, holder="Rosa Lind", stance="negative")
+    assert got and "Weber" in got[0].about
+
+
+def test_warns_against(claims_of):
+    c = claims_of("Jonas Weber distrusted the new police. He warns against the Gestapo in every letter.")
+    got = find(c, holder="Weber", stance="negative")
+    assert got and "Gestapo" in got[0].about
+
+
+def test_where_clause_holder_and_memoir(claims_of):
+    c = claims_of("The attacks came from within the ranks of the Labour Party, where Tom Barker was slandered as "
+                  "a traitor – not least in Gerald Ashcombe's memoir of the strike.")
+    assert find(c, holder="Labour Party", stance="negative", about="Barker")
+    assert find(c, holder="Gerald Ashcombe", stance="negative", about="Barker")
+
+
+def test_relative_clause_holder(claims_of):
+    c = claims_of("Her poems are the very kind of verse that the critic Ernst Vogel would dismiss as sentimental rubbish.")
+    assert find(c, holder="Ernst Vogel", stance="negative")
+
+
+def test_first_person_verbs_are_not_attributed(claims_of):
+    c = claims_of("I praised the mayor in my column last year.")
+    assert all(x.holder is None for x in c)

@@ -1,0 +1,53 @@
+"""The document's own voice and review reception, on texts written for the tests."""
+from __future__ import annotations
+
+from .conftest import find
+
+
+def test_document_voice_about_a_person(claims_of):
+    c = claims_of("Margaret Hale lived an exemplary life. She was a tireless and generous organiser.")
+    got = find(c, holder=None, stance="positive", about="Hale")
+    assert got and all(x.holder is None for x in got)
+
+
+def test_voice_negative_with_possessive(claims_of):
+    c = claims_of("Mayor Daniel Reyes promised a new city. His housing plan is a disgrace.")
+    assert find(c, holder=None, stance="negative", about="Reyes")
+
+
+def test_characterising_noun_before_a_name(claims_of):
+    c = claims_of("The story was told by the turncoat Ernst Vogel at the congress.")
+    got = find(c, holder=None, stance="negative", about="Vogel")
+    assert got and got[0].source.quote.endswith("Ernst Vogel")
+
+
+def test_never_gave_up(claims_of):
+    c = claims_of("Whatever the cost, Rosa Lind never gave up hope.")
+    assert find(c, holder=None, stance="positive", about="Lind")
+
+
+def test_descriptive_narration_has_no_claims(claims_of):
+    c = claims_of("The war devastated the city. Thousands starved and the factories closed in 1919.")
+    assert c == []
+
+
+def test_review_reception(claims_of):
+    text = ("Review: The Salt Road – by Mina Ortiz\n\nThis is one of the most remarkable books I have read this year. "
+            "The prose is vivid and the characters are unforgettable. I love this book; it is a must read.")
+    c = claims_of(text, title="Review: The Salt Road – by Mina Ortiz", genre="review", about="The Salt Road")
+    rec = find(c, kind="reception")
+    assert len(rec) == 1 and rec[0].holder is None and rec[0].stance == "positive" and rec[0].about == "The Salt Road"
+    assert find(c, holder=None, stance="positive", quote="I love this book")
+
+
+def test_hostile_review(claims_of):
+    text = "Oliver Brandt's new novel is a tedious disappointment. It is not a good book. Avoid it."
+    c = claims_of(text, genre="review", about="The Tide Clock")
+    rec = find(c, kind="reception")
+    assert rec and rec[0].stance == "negative"
+    assert not find(c, stance="positive")
+
+
+def test_empty_document(claims_of):
+    assert claims_of("") == []
+    assert claims_of("   \n") == []
