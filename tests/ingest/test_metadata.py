@@ -142,3 +142,9 @@ def test_news_without_dateline_reports_speech():
             "diverted through the town centre, and police said they expected delays. " * 2)
     m = meta(text)
     assert (m["genre"], m["published"]) == ("news", "2010-05-04")
+
+
+def test_date_line_is_not_a_title():
+    text = f"14 July 1921\n\nDear Tom,\n\n{FILLER}\n\nYours,\nMay\n"
+    m = meta(text)
+    assert (m["title"], m["published"], m["genre"], m["author"]) == (None, "1921-07-14", "letter", "May")

@@ -21,7 +21,7 @@ _MD_HEADING = re.compile(r"#{1,6}\s+(?P<t>.+?)\s*#*")
 _SETEXT = re.compile(r"(?:=+|-+)")
 _MARKUP = re.compile(r"^[*_`]+|[*_`]+$")
 _BAD_TITLE_END = re.compile(r"[,;:]$")
-_DATE_LINE = re.compile(r"(?:[A-Z][\w .'’-]{1,40},\s*)?(?:\w+day,?\s+)?(?P<d>.{6,40})")
+_BEFORE_DATE = re.compile(r"(?:[A-Z][\w .'’-]{1,40},\s*)?(?:(?:on|dated?)\s+)?")
 _REVIEW_TITLE = (
     re.compile(r"(?:book\s+|film\s+)?review(?:ed)?\s*[:\-–—|]\s*(?P<t>.+?)(?:\s*[,:\-–—|]?\s+by\s+\S.*)?", _I),
     re.compile(r"(?:a\s+)?review\s+of\s+(?P<t>.+?)(?:\s*[,:\-–—|]?\s+by\s+\S.*)?", _I),
@@ -81,6 +81,8 @@ def text_title(lines: list[Line], skip: set[int], fmt: str) -> tuple[str | None,
             return None, None
         if ln.sentence and ln.words > 12:
             return None, None
+        if _is_date_line(ln.s):
+            continue  # "Amsterdam, 3 February 2024" above a letter is its date, not its title
         return _clean_title(ln.s), ln.index
     return None, None
 
@@ -89,16 +91,26 @@ def _clean_title(s: str) -> str:
     return _MARKUP.sub("", s.strip().lstrip("#").strip()).strip()
 
 
+def _is_date_line(s: str) -> str | None:
+    """The ISO date when the line ``s`` is only a date, optionally after a place or "dated"."""
+    if len(s) > 80:
+        return None
+    found = find_date(s)
+    if found and (found[2] - found[1]) >= len(s) * 0.5 and _BEFORE_DATE.fullmatch(s[: found[1]]) \
+            and len(s[found[2]:].strip(" .,")) <= 12:
+        return found[0]
+    return None
+
+
 def header_date(lines: list[Line], skip: set[int]) -> str | None:
     """The date of a header line that is only a date, optionally after a place ("Amsterdam, 3 February 2024")."""
     first_body, _ = body_range(lines)
     for ln in lines[: min(first_body, 12)]:
         if ln.blank or ln.index in skip or ln.words > 8:
             continue
-        found = find_date(ln.s)
-        if found and (found[2] - found[1]) >= len(ln.s) * 0.5 and re.fullmatch(
-                r"(?:[A-Z][\w .'’-]{1,40},\s*)?(?:(?:on|dated?)\s+)?", ln.s[: found[1]]):
-            return found[0]
+        found = _is_date_line(ln.s)
+        if found:
+            return found
     return None
 
 
