@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from .event_lexicon import (ACTIVE_ONLY, EDUCATION_OBJECTS, EXILE_NOUNS, FIRST_SECOND, HEDGE_MODALS,
                             HEDGE_VERBS, HEDGE_WORDS, INTENTION_VERBS, NEEDS_ARGUMENT, NEGATORS, OBJECT_PATIENT,
                             NOUN_NEEDS_COMPLEMENT, NOUN_TYPES, ORG_OBJECTS, PARTICIPATION_OBJECTS,
-                            PASSIVE_ONLY, PERIODICAL_OBJECTS, PRISON_NOUNS, ROLE_NOUN_TYPES, ROLE_NOUNS,
+                            PASSIVE_ONLY, PERIODICAL_OBJECTS, POSITION_OBJECTS, HONOUR_OBJECTS, PRISON_NOUNS, ROLE_NOUN_TYPES, ROLE_NOUNS,
                             VERB_TYPES, WORK_OBJECTS)
 
 SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
@@ -145,6 +145,19 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
     if lem == "grow" and "up" not in prts:
         return None
     if lem == "lead" and "to" in preps:
+        return None
+    if lem == "hold":
+        return "role" if olem & POSITION_OBJECTS else None
+    if lem in ("receive", "win", "award"):
+        return "other" if deep & HONOUR_OBJECTS or any(o.ent_type_ == "WORK_OF_ART" for o in objs) else None
+    if lem in ("obtain", "earn"):
+        return "education" if olem & {"degree", "doctorate", "diploma", "ba", "ma", "phd", "bachelor", "master"} else None
+    if lem in ("produce", "stage", "premiere"):
+        return "publication" if olem & WORK_OBJECTS or any(w.ent_type_ == "WORK_OF_ART" for o in objs
+                                                            for w in o.subtree) else None
+    if lem in ("remove", "dismiss") and not preps & {"from", "as"}:
+        return None
+    if lem in ("elect", "appoint", "name") and v.dep_ == "amod":
         return None
     if v.tag_ == "VBG" and v.dep_ in ("amod", "acl", "pcomp", "ROOT") and not objs and lem not in ("bear",):
         return None          # "the fleeing army", bare gerunds

@@ -47,6 +47,11 @@ VERB_TYPES: dict[str, str] = {
     "publish": "publication", "found": "publication", "establish": "publication", "edit": "role",
     # marriage
     "marry": "marriage", "wed": "marriage", "divorce": "marriage",
+    # positions, honours and performances of works
+    "teach": "role", "lecture": "role", "resign": "role", "retire": "role", "hold": "role",
+    "award": "other", "receive": "other", "win": "other",
+    "premiere": "publication", "stage": "publication", "produce": "publication",
+    "obtain": "education", "earn": "education",
 }
 
 # Verbs that are events only in the passive with a person patient ("was killed", "was named").
@@ -60,10 +65,11 @@ OBJECT_PATIENT = {"send", "ship", "transport", "release", "free", "liberate", "e
                   "murder", "assassinate", "kill", "shoot", "hang", "poison", "elect", "appoint", "banish",
                   "dismiss", "oust", "convict", "capture", "educate", "employ", "fire", "sack"}
 # Verbs that are events only in the active voice with the person as agent.
-ACTIVE_ONLY = {"grow", "head", "come", "reach", "work", "lead", "trade"}
+ACTIVE_ONLY = {"grow", "head", "come", "reach", "work", "lead", "trade", "found", "establish", "edit",
+               "produce", "stage", "hold", "teach", "win", "receive", "obtain", "earn"}
 
 # Verbs too common to be events without a place, a person or a specific object.
-NEEDS_ARGUMENT = {"go", "come", "move", "leave", "head", "return", "reach", "stay", "live", "work",
+NEEDS_ARGUMENT = {"hold", "receive", "win", "obtain", "earn", "produce", "stage", "premiere", "go", "come", "move", "leave", "head", "return", "reach", "stay", "live", "work",
                   "write", "found", "establish", "serve", "lead", "fight", "organize", "organise",
                   "grow", "become", "switch", "abandon", "embrace", "trade", "exchange", "meet"}
 
@@ -224,3 +230,10 @@ MALE_NAMES = {
     "francis", "frank", "edward", "arthur", "samuel", "benjamin", "daniel", "abraham", "moses", "jacob",
     "herman", "harry", "jack", "fred", "ignazio", "antonio", "giuseppe", "juan", "pablo", "diego",
 }
+
+# Objects that make hold/receive/win/obtain a life event.
+POSITION_OBJECTS = {"post", "position", "chair", "professorship", "office", "seat", "fellowship", "job",
+                    "appointment", "lectureship", "title", "rank"}
+HONOUR_OBJECTS = {"prize", "award", "medal", "degree", "doctorate", "honour", "honor", "fellowship",
+                  "scholarship", "order", "title", "laureate", "nobel", "grant", "diploma", "bachelor",
+                  "master", "ba", "ma", "phd"}

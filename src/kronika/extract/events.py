@@ -172,7 +172,11 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
     fiction = is_fiction_doc(document, sdoc)
     text = document.text
     events: list[Event] = []
+    work_tok = {t.i for m in mentions if m.type == "WORK"
+                for sp in [sdoc.char_span(m.start, m.end, alignment_mode="expand")] if sp is not None for t in sp}
     for p in find_predicates(sdoc, set(place_tok), set(ptok)):
+        if p.trigger.i in work_tok or p.trigger.i in ptok:   # "The Man Died" is a title, not a death
+            continue
         if p.kind == "noun" and p.subject is None:      # "on release, ...": the governing clause's person
             gov = p.trigger.head.head
             for c in gov.children:

@@ -1,0 +1,42 @@
+"""Floors on the event gold (seeds and non-seed texts) and on WikiBio triggers, just under measured figures."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "events_eval.py"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("events_eval", BENCH)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_seed_floors(bench, nlp, settings, seeds_dir):
+    r = bench.eval_seeds(nlp, settings).report("seeds")
+    assert r["core_recall"] >= 0.93
+    assert r["recall"] >= 0.9
+    assert r["real_life_share"] >= 0.9
+    assert r["place_or_participant"] >= 0.7
+
+
+def test_nonseed_floors(bench, nlp, settings, eval_dir):
+    r = bench.eval_nonseed(nlp, settings).report("non-seed")
+    assert r["recall"] >= 0.85
+    assert r["precision"] >= 0.85
+    assert r["real_life_share"] >= 0.9
+    assert r["place_or_participant"] >= 0.8
+    assert r["date_year_acc"] >= 0.85
+
+
+def test_wikibio_trigger_precision(bench, nlp, settings, eval_dir):
+    if not bench.WIKIBIO.exists():
+        pytest.skip("WikiBio events are absent")
+    r = bench.eval_wikibio(nlp, settings, 2)
+    assert r["trigger_precision"] >= 0.6
+    assert r["out"] >= 30
