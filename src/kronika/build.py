@@ -125,8 +125,9 @@ def build(paths: list[str], db: str, settings: Settings, *, progress: bool = Fal
         # A failure during extraction was counted as added/replaced too.
         extraction_failures = sum(1 for f in report.failures if f.stage != "ingest")
         report.added = max(0, report.added - extraction_failures)
-        if report.added or report.replaced or unfinished or not _reconciled(store):
-            reconcile(store, settings)
+        fresh = not _reconciled(store)
+        if report.added or report.replaced or unfinished or fresh or _dirty(store):
+            reconcile(store, settings, full=fresh)
             report.reconciled = True
         store.finish_run(run_id, {"added": report.added, "unchanged": report.unchanged,
                                   "replaced": report.replaced, "failed": report.failed})
@@ -142,6 +143,10 @@ def _reconciled(store: Store) -> bool:
     if n_docs == 0:
         return True
     return store.conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0] > 0
+
+
+def _dirty(store: Store) -> bool:
+    return bool(store.conn.execute("SELECT 1 FROM dirty_docs LIMIT 1").fetchone())
 
 
 def remove(docs: list[str], db: str, settings: Settings) -> int:

@@ -166,6 +166,8 @@ def _owned(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
     # "his wife" right before the word, the nearest name not a possessive ("Elsa Poretsky's ... her husband")
     close = text[max(near[1], p - 25):p].lower()
     possessive = re.match(r"['’]s?\b", text[near[1]:near[1] + 2])
+    if p - near[1] < 80:
+        return False          # "David Bronstein ... and his wife Anna": his = the man just named
     return bool(re.search(r"\b(his|her)\b", close)) and not possessive
 
 
@@ -263,6 +265,8 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude) -> list
                 txt, b, w = text[a:tail.end()], tail.end(), 0.6
         if t == "PERSON" and len(word.split()) < 2:
             w = 0.25
+        if t == "PLACE" and not re.search(r"\b(in|at|near|to|from|into)\s+(the\s+)?$", text[max(0, a - 12):a]):
+            w = 0.12
         out.append({"a": a, "b": b, "text": txt, "w": w})
     if t == "WORK":
         for m in re.finditer(r"[_*“\"‘]([^_*”\"’]{3,80})[_*”\"’]", text):
@@ -398,6 +402,14 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         exclude = subj_spans + other_spans + [(p, p + len(w)) for p, st, w in stems if st in trig]
         exclude += [(max(0, a - s0), b - s0) for a, b in corpus.stripped(doc) if a < s1 and s0 < b]
         pivots = [(p, p + 1) for p in tpos] or ypos or apos or fpos or other_spans or [(0, 0)]
+        if q.anchor and q.direction and q.answer_type in ("PLACE", "DATE", "PERSON", "ORG", "WORK"):
+            a_end = max(b for _, b in apos) if q.direction == "after" else min(a for a, _ in apos)
+            for c in _candidates(corpus, q, doc, s0, s1, text, exclude):
+                if (c["a"] >= a_end) == (q.direction == "after"):
+                    d = abs(c["a"] - a_end) / 6.0
+                    out.append({"text": c["text"], "doc": doc, "start": s0, "end": s1, "quote": text,
+                                "score": base + 1.5 * c["w"] / (1.0 + d / 4.0)})
+            continue
         if q.anchor and q.direction:
             ans = _after_text(text, apos, q.direction)
             if ans:
@@ -425,6 +437,9 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                 if q.answer_type == "PLACE" and after and \
                         re.search(r"\b(in|at|to|into|near|from)\s+(the\s+)?$", text[max(0, c["a"] - 12):c["a"]]):
                     sc += 0.25
+                if any(0 <= c["a"] - pb <= 25 and not re.search(r"[,;.]", text[pb:c["a"]]) for pa, pb in
+                       [(p, _WORD.match(text, p).end()) for p in tpos]):
+                    sc += 0.35        # right after the verb: "married Liuba Russakova", "joined the Bolsheviks"
                 if q.prep and any(pa <= c["a"] and re.search(rf"\b{q.prep}\b", text[pa:c["a"]])
                                   for pa, _ in pivots):
                     sc += 0.3

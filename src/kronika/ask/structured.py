@@ -240,6 +240,8 @@ def events_answers(conn, q: Question, subj: Subject) -> list[dict]:
                 if not all(norm_name(o) in blob for o in q.others):
                     continue
             conf = e.get("confidence", 0.5)
+            if q.year and str(e["date"].get("start", ""))[:4] == str(e["date"].get("end", ""))[:4] == str(q.year):
+                conf += 0.4           # dated to that very year, not a range that includes it
             if q.answer_type == "PLACE":
                 for p in e["places"]:
                     if p["id"] not in subj.ids:
@@ -282,12 +284,25 @@ def _after(q: Question, evs: list[dict]) -> list[dict]:
             best, best_score = i, sc
     if best is None or best_score < 1.0:
         return []
-    rng = range(best + 1, min(len(evs), best + 4)) if q.direction == "after" else range(best - 1, max(-1, best - 4), -1)
+    rng = range(best + 1, len(evs)) if q.direction == "after" else range(best - 1, -1, -1)
     out = []
-    for k, j in enumerate(rng):
-        srcs = _good_sources(evs[j]["sources"])
-        if srcs:
-            out.append(_ans(evs[j]["summary"], srcs, 2.5 - 0.3 * k, "timeline"))
+    for j in rng:
+        e = evs[j]
+        srcs = _good_sources(e["sources"])
+        if not srcs:
+            continue
+        k = len(out)
+        if q.answer_type == "PLACE":
+            if e["places"]:
+                out.append(_ans(e["places"][0]["name"], srcs, 2.5 - 0.3 * k, "timeline"))
+        elif q.answer_type == "DATE":
+            d = _date_text(e["date"])
+            if d:
+                out.append(_ans(d, srcs, 2.5 - 0.3 * k, "timeline"))
+        else:
+            out.append(_ans(e["summary"], srcs, 2.5 - 0.3 * k, "timeline"))
+        if len(out) >= 3:
+            break
     return out
 
 

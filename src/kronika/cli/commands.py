@@ -134,7 +134,7 @@ def cmd_correct(args) -> int:
                 raise UsageError(f"{args.value!r} is not a date; write START..END as ISO dates, e.g. 1919-01..1919-03")
         cid = st.add_correction(args.action, args.target, args.value, args.reason)
         from ..reconcile.run import reconcile
-        reconcile(st, load_settings())
+        reconcile(st, load_settings(), full=True)
     print(f"correction {cid} recorded and applied; it is kept across rebuilds")
     return 0
 

@@ -117,6 +117,16 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
         return None
     if label == "PERSON" and doc[end - 1].text in NON_PERSON_HEADS:
         return Cand(start, end, "FAC", 1.0, "ner")  # "Paul Fortress", "Victoria Station"
+    if label == "PERSON" and doc[end - 1].text in INSTITUTION_HEADS:
+        return None  # "Ranji Trophy", "Siberia Governorate": not people
+    # a longer proper name around a gazetteer name keeps its own span ("New Mexico", "Budapest Metro")
+    if label != "PERSON" and all(t.text[:1].isupper() or t.lower_ in FUNC or t.text in ("-", "&", ".") for t in doc[start:end]):
+        for g in gaz:
+            if start <= g.start and g.end <= end and (g.end - g.start) < (end - start):
+                extra = [t for t in (*doc[start:g.start], *doc[g.end:end]) if t.is_alpha]
+                if extra and not any(is_ideology(t.text) or t.lower_ in ("nazi", "soviet", "tsarist", "imperial")
+                                     for t in extra):
+                    return Cand(start, end, label, 3.5, "ner")
     if label == "WORK_OF_ART" and end - start == 1 and not (start > 0 and doc[start - 1].is_quote):
         return None  # the model's one-word "works" are mostly names
     # a full person name that ends in a place name ("Jack London", "Harry Alger") stays a person
@@ -147,6 +157,8 @@ def _propagate_persons(doc: Doc, chosen: list[Cand]) -> list[Cand]:
         if c.label != "PERSON":
             continue
         toks = [t for t in doc[c.start:c.end] if t.is_alpha and t.text[:1].isupper() and t.text not in titles]
+        if toks and (toks[-1].text in INSTITUTION_HEADS or toks[-1].text in NON_PERSON_HEADS):
+            continue
         if len(toks) > 1 or (toks and c.source == "gazetteer"):
             names.add(toks[-1].text)
         elif toks:

@@ -37,7 +37,8 @@ Council Conference Trial Trials Treaty Battle Siege Uprising Revolution War Bank
 Square Street Bridge Theatre Theater Library Press Agency Commission Front League Federation Association Brigade Army
 Regiment Division Ministry Commissariat Soviet Republic Government Court Massacre Strike Rebellion Mutiny Affair Pact
 Agreement Crisis Campaign Offensive Movement Group Circle District Island Penitentiary Hall Act Law
-Department Bureau Office Board Corporation Inc Ltd County State City Province Region""".split())
+Department Bureau Office Board Corporation Inc Ltd County State City Province Region Governorate Trophy Cup League
+Championship Championships Tournament Award Prize Medal Games Olympics Range Route Highway Railway Metro Airport FC""".split())
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 IDEOLOGY = re.compile(r"^[A-Z][\w-]*(ism|isms|ist|ists|ite|ites)$")
 #: Adherent adjectives the model tags as organisations ("the early Bolshevik secret police").
@@ -242,7 +243,7 @@ class PatternFinder:
                 b += 1  # regnal numbers: Nicholas II
             if b <= s + 1 and name == "FIRST":
                 continue
-            if any(t.text in NON_PERSON_HEADS for t in doc[s + 1:b]):
+            if any(t.text in NON_PERSON_HEADS or t.text in INSTITUTION_HEADS or t.lower_ in GENERIC for t in doc[a:b]):
                 continue
             if name == "FIRST" and doc[s].is_sent_start and doc[s].pos_ != "PROPN":
                 continue

@@ -106,6 +106,15 @@ def _life_event(ctx: FactContext, t: Token, kind: str) -> None:
             if v is not None:
                 add_fact(ctx, subject, f"{kind}_place", v, _stmt(t, v), 0.85)
                 place_done = True
+    if not place_done:
+        # "died on February 1, 2012, in Bonita Springs", "died of cancer in Manhattan": a place deeper in the clause
+        for x in _clause_tokens(t):
+            if x.dep_ == "pobj" and x.head.lower_ in ("in", "at") and x.i > t.i:
+                e = ctx.ent_of(x)
+                if e is not None and e.type == "PLACE" and x.text[:1].isupper():
+                    v = name_at(ctx, x)
+                    add_fact(ctx, subject, f"{kind}_place", v, _stmt(t, v), 0.75)
+                    break
     if not date_done:
         # "died on February 1, 2012": dates the parser hung elsewhere in the clause
         sub = [x for x in t.subtree if x.dep_ not in ("relcl",)]
@@ -114,6 +123,17 @@ def _life_event(ctx: FactContext, t: Token, kind: str) -> None:
         if ds:
             d = ds[0]
             add_fact(ctx, subject, f"{kind}_date", (d.start, d.end, d.text, None), (t.idx, d.end), 0.75, date=d)
+
+
+def _clause_tokens(t: Token) -> list[Token]:
+    """The tokens of t's own clause: its subtree without nested clauses."""
+    out = []
+    stack = [t]
+    while stack:
+        x = stack.pop()
+        out.append(x)
+        stack += [c for c in x.children if c.dep_ not in ("relcl", "advcl", "ccomp", "conj", "acl", "xcomp", "parataxis")]
+    return sorted(out, key=lambda x: x.i)
 
 
 def _value(ctx: FactContext, o: Token, rx: re.Pattern | None = None, types=("ORG", "PLACE", "WORK", "EVENT")):

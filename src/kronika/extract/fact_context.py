@@ -18,6 +18,7 @@ from ..records import Document, Fact, Mention, Relation, Source, Timex
 from .fact_dates import DateSpan, dates_in
 
 PRONOUNS = {"he", "she", "his", "her", "him", "hers", "himself", "herself"}
+FEMININE = {"she", "her", "hers", "herself"}
 ENT_TYPES = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG",
              "WORK_OF_ART": "WORK", "EVENT": "EVENT", "NORP": "NORP"}
 
@@ -64,6 +65,7 @@ class FactContext:
     document: Document
     persons: dict[str, str] = field(default_factory=dict)   # any person key -> canonical key
     main: str | None = None
+    gender: str | None = None                                # "f"/"m" when the pronouns say so clearly
     ents: list[Ent] = field(default_factory=list)
     dates: list[DateSpan] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
@@ -77,6 +79,8 @@ class FactContext:
     def person_of(self, tok: Token) -> str | None:
         """The canonical person key a token refers to (a name, or he/she/his/her -> the main person)."""
         if tok.lower_ in PRONOUNS:
+            if self.gender and (tok.lower_ in FEMININE) != (self.gender == "f"):
+                return None  # "his wife" in a woman's biography is someone else's wife
             return self.main
         e = self.ent_of(tok)
         if e is not None and e.type == "PERSON":
@@ -237,6 +241,10 @@ def build_context(sdoc: Doc, document: Document, mentions: list[Mention], timexe
         # a biography names its person first; otherwise the most mentioned person
         ctx.main = lead if canon_counts[lead] * 2 >= top else max(canon_counts, key=lambda k: (canon_counts[k], -first[k]))
     ctx.dates = dates_in(document.text, timexes)
+    fem = sum(1 for t in sdoc if t.lower_ in FEMININE)
+    masc = sum(1 for t in sdoc if t.lower_ in PRONOUNS) - fem
+    if fem + masc >= 2 and max(fem, masc) >= 3 * min(fem, masc):
+        ctx.gender = "f" if fem > masc else "m"
     return ctx
 
 
@@ -261,7 +269,8 @@ def name_at(ctx: FactContext, tok: Token) -> tuple[int, int, str, str | None]:
         p = doc[lo - 1]
         if cap(p) and p.text not in STOP_CAPS and p.pos_ != "PRON":
             lo -= 1
-        elif p.text == "-" and lo - 2 >= sent.start and cap(doc[lo - 2]) and doc[lo - 2].text not in STOP_CAPS:
+        elif (p.text == "-" or p.lower_ in CONNECT and p.lower_ not in ("and", "the", "for", "&")) \
+                and lo - 2 >= sent.start and cap(doc[lo - 2]) and doc[lo - 2].text not in STOP_CAPS:
             lo -= 2
         else:
             break

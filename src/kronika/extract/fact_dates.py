@@ -85,8 +85,8 @@ def dates_in(text: str, timexes: list[Timex]) -> list[DateSpan]:
     """Timex DATE values where they are calendar dates, plus our own reader's dates that no timex covers."""
     out: list[DateSpan] = []
     for t in timexes:
-        if t.type != "DATE" or not _ISO_RX.match(t.value or ""):
-            continue
+        if t.type != "DATE" or not _ISO_RX.match(t.value or "") or t.inferred:
+            continue  # a fact states its date; inferred (anchored) values are not statements
         out.append(DateSpan(t.start, t.end, text[t.start:t.end], t.value, t.mod == "APPROX",
                             t.earliest, t.latest))
     for d in read_dates(text):

@@ -43,12 +43,13 @@ def _place_in(ctx: FactContext, toks: list[Token], allow_bare: bool) -> tuple[in
         ent = ctx.ent_of(t)
         if prev in ("in", "at", "near") or (allow_bare and (ent is None or ent.type in ("PLACE", "ORG"))) \
                 or (ent is not None and ent.type == "PLACE"):
-            if ent is not None and ent.type == "PERSON":
+            if ent is not None and ent.type == "PERSON" and prev not in ("in", "at", "near"):
                 return None
             s, e, text, key = name_at(ctx, t)
-            # stop at the first comma: "Mediaș, Transylvania" -> "Mediaș"
+            # stop at the first comma: "Mediaș, Transylvania" -> "Mediaș"; never reach back into a date
             seg_end = toks[-1].idx + len(toks[-1].text)
             e = min(e, seg_end)
+            s = max(s, t.idx)
             text = ctx.document.text[s:e]
             return s, e, text, key
         if prev not in ("in", "at", "near"):
@@ -85,11 +86,19 @@ def _read_parenthesis(ctx: FactContext, subject: str, toks: list[Token], open_id
     died = next((k for k, t in enumerate(toks) if t.lower_ in ("died", "d.", "dead")), None)
     dash = None
     first_date = next((k for k, t in enumerate(toks) if ctx.date_at(t.idx, t.idx + len(t.text))), None)
-    for k, t in enumerate(toks):
-        if t.text in DASHES and k > 0 and (first_date is None or k > first_date or toks[k - 1].text == "?"):
-            if not (ctx.date_at(t.idx, t.idx + 1)):
+    for strong in (True, False):
+        for k, t in enumerate(toks):
+            if t.text not in DASHES or k == 0 or (strong and t.text in ("-", "to")):
+                continue
+            if first_date is not None and k < first_date and toks[k - 1].text != "?":
+                continue
+            if not strong and toks[k - 1].text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
+                continue  # "Saint - Petersburg"
+            if not ctx.date_at(t.idx, t.idx + 1):
                 dash = k
                 break
+        if dash is not None:
+            break
     segs: dict[str, list[Token]] = {}
     if born is not None:
         stop = died if died is not None and died > born else (dash if dash is not None and dash > born else len(toks))
@@ -164,6 +173,18 @@ def _described_person(ctx: FactContext, n: Token) -> str | None:
     return None
 
 
+PERSON_NOUNS = {"man", "woman", "person", "citizen", "national", "émigré", "emigre", "emigrant", "immigrant", "native",
+                "subject", "figure", "member", "one", "descendant", "exile", "refugee", "patriot", "boy", "girl",
+                "child", "son", "daughter", "veteran", "expatriate", "people", "leader", "hero", "heroine"}
+
+
+def _person_noun(n: Token) -> bool:
+    """A noun that can describe a person: an occupation, 'man', 'émigré', or a nationality word itself."""
+    low = n.lower_
+    return low in lexicon()["occupations"] or n.lemma_.lower() in lexicon()["occupations"] or low in PERSON_NOUNS \
+        or n.lemma_.lower() in PERSON_NOUNS or country_of(n.text) is not None
+
+
 def description_facts(ctx: FactContext) -> None:
     """Nationality and occupation from predicate nominals and appositions describing a person."""
     lex = lexicon()
@@ -174,6 +195,8 @@ def description_facts(ctx: FactContext) -> None:
         person = _described_person(ctx, n)
         if person is None or ctx.person_of(n) is not None:
             continue
+        if n.sent.start != 0 and not _person_noun(n):
+            continue  # "the Spanish, German and Russian revolutions" describe no one
         stmt = (n.left_edge.idx, n.idx + len(n.text))
         left = [t for t in n.doc[n.left_edge.i:n.i + 1]]
         _nationalities(ctx, person, left, stmt)

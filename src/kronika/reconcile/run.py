@@ -36,8 +36,15 @@ def _resolve(items):
     return resolve_entities(objs)
 
 
-def reconcile(store, settings: Settings) -> None:
-    """Rebuild every reconciled table from the per-document tables and the corrections."""
+def reconcile(store, settings: Settings, full: bool = False) -> None:
+    """Rebuild the reconciled tables from the per-document tables and the corrections.
+
+    Entities, facts, relations and claims are cheap and always rebuilt whole;
+    events (merging and chronology, the costly part) are redone only for the
+    people whose evidence changed since the last reconciliation: those named in
+    documents written or removed since (``dirty_*`` tables), and those whose
+    mentions now resolve to another entity. ``full`` redoes everyone.
+    """
     from .chronology import order_events
     from .events import merge_events
 
@@ -92,7 +99,7 @@ def reconcile(store, settings: Settings) -> None:
     renames = {r["target"]: r["value"] for r in store.corrections() if r["action"] == "rename"}
 
     with c:
-        for t in ("entities", "aliases", "entity_links", "events", "facts", "relations", "claims"):
+        for t in ("entities", "aliases", "entity_links", "facts", "relations", "claims"):
             c.execute(f"DELETE FROM {t}")
         for eid, e in ent.items():
             name = renames.get(eid) or max(e["names"], key=lambda n: (len(n.split()), e["names"][n], n))
@@ -114,15 +121,28 @@ def reconcile(store, settings: Settings) -> None:
         def gid(doc, key):
             return ids.get((doc, key)) if key is not None else None
 
-        # ---- events ----------------------------------------------------------------------------------
+        # ---- events: only for the subjects whose evidence changed -------------------------------------
+        touched = _touched_subjects(c, ids, full)
         rows = [dict(r) for r in c.execute("SELECT * FROM event_mentions WHERE negated = 0")]
+        updates = []
         for r in rows:
-            r["subject_id"] = gid(r["doc"], r["subject_key"])
+            sid = gid(r["doc"], r["subject_key"])
+            if sid != r["subject_id"]:
+                updates.append((sid, r["id"]))
+                touched.update(x for x in (sid, r["subject_id"]) if x)
+            r["subject_id"] = sid
+        c.executemany("UPDATE event_mentions SET subject_id=? WHERE id=?", updates)
+        if full:
+            c.execute("DELETE FROM events")
+        else:
+            c.executemany("DELETE FROM events WHERE subject_id = ?", [(t,) for t in touched])
+        rows = [r for r in rows if full or r["subject_id"] in touched]
+        for r in rows:
             r["place_ids"] = [gid(r["doc"], k) for k in json.loads(r["places"])]
             r["participant_ids"] = [gid(r["doc"], k) for k in json.loads(r["participants"])]
-        c.executemany("UPDATE event_mentions SET subject_id=? WHERE id=?", [(r["subject_id"], r["id"]) for r in rows])
         genres = {r[0]: r[1] for r in c.execute("SELECT doc, genre FROM documents")}
-        events = merge_events(rows, settings, genres)
+        names = {eid: max(e["names"], key=lambda n: (len(n.split()), e["names"][n], n)) for eid, e in ent.items()}
+        events = merge_events(rows, settings, genres, names)
         events = _apply_event_corrections(store, events)
         order_events(events)
         for ev in events:
@@ -133,6 +153,8 @@ def reconcile(store, settings: Settings) -> None:
                  ev["date_text"], int(ev["date_inferred"]), json.dumps(ev["places"]), json.dumps(ev["participants"]),
                  ev["confidence"], ev["status"], ev["rank"], int(ev["fiction"]), ev.get("note")))
             c.executemany("UPDATE event_mentions SET event_id=? WHERE id=?", [(ev["id"], m) for m in ev["mention_ids"]])
+        c.execute("DELETE FROM dirty_docs")
+        c.execute("DELETE FROM dirty_subjects")
 
         # ---- facts, relations, claims ------------------------------------------------------------------------
         facts: dict[tuple, dict] = {}
@@ -172,6 +194,19 @@ def reconcile(store, settings: Settings) -> None:
             c.execute("INSERT INTO claims(holder_id, about_id, stance, kind, text, work, date_start, date_end,"
                       " mention_ids) VALUES (?,?,?,?,?,?,?,?,?)",
                       (h, a, st, kind, v["text"], v["work"], v["date_start"], v["date_end"], json.dumps(v["ids"])))
+
+
+def _touched_subjects(c, ids: dict, full: bool) -> set[str]:
+    """People whose events must be redone: dirty ones, and those whose events cite vanished entities."""
+    if full:
+        return set()
+    touched = {r[0] for r in c.execute("SELECT subject_id FROM dirty_subjects")}
+    alive = set(ids.values())
+    for r in c.execute("SELECT subject_id, places, participants FROM events"):
+        refs = json.loads(r[1]) + json.loads(r[2])
+        if r[0] not in alive or any(x not in alive for x in refs):
+            touched.add(r[0])
+    return touched
 
 
 def _apply_entity_corrections(store, ids: dict) -> dict:

@@ -140,7 +140,8 @@ _GEN = (r"(?P<gen>(?:the|an)\s+(?:eventual\s+|final\s+)?(?:civil\s+war|great\s+w
 
 
 @lru_cache(maxsize=1)
-def _alias_regex() -> re.Pattern:
+def _alias_index() -> tuple[re.Pattern, frozenset[str]]:
+    """A regex of all event names (matched only where a name can start) and the set of their first words."""
     events, _ = _table()
     names = set()
     for e in events:
@@ -150,7 +151,11 @@ def _alias_regex() -> re.Pattern:
                 names.add(a)
     alts = sorted(names, key=len, reverse=True)
     body = "|".join(re.escape(a).replace(r"\ ", r"\s+").replace("'", "['’]") for a in alts)
-    return re.compile(r"(?<![\w-])(?:the\s+)?(?P<name>" + body + r")(?![\w-])")
+    first = frozenset(re.split(r"\s+", a)[0].lower() for a in alts)
+    return re.compile(r"(?P<name>" + body + r")(?![\w-])"), first
+
+
+_WORD = re.compile(r"(?<![\w-])[\w][\w'’.-]*")
 
 
 def _single_word(name: str) -> bool:
@@ -159,21 +164,32 @@ def _single_word(name: str) -> bool:
 
 def named_mentions(text: str) -> list[tuple[int, int, dict]]:
     """Mentions of table events by name in a text, in order (multi-word names anywhere, single words in context)."""
+    rx, first = _alias_index()
     out = []
-    for m in _alias_regex().finditer(text):
+    pos = 0
+    for w in _WORD.finditer(text):
+        if w.start() < pos or w.group().lower() not in first:
+            continue
+        m = rx.match(text, w.start())
+        if m is None:
+            continue
         e = find_event(m.group("name"))
         if e is None:
             continue
+        start = m.start()
+        if text[max(0, start - 4): start].lower() == "the ":
+            start -= 4
         if _single_word(m.group("name")) and not re.search(r"\b(?:during|after|before|since|until|of|at|following)\s+(?:the\s+)?$",
-                                                          text[max(0, m.start() - 14): m.start()], re.I):
+                                                          text[max(0, start - 14): m.start()], re.I):
             continue
-        out.append((m.start(), m.end(), e))
+        out.append((start, m.end(), e))
+        pos = m.end()
     return out
 
 
-_LEFT = re.compile(r"(?:" + _OFFSET + r")?(?:" + _PREP + r"\s+)?(?:" + _PART + r")?$", re.I)
-_ANCHOR = re.compile(
-    r"(?:" + _OFFSET + r")?(?:" + _PREP + r"\s+)?(?:" + _PART + r")?(?:" + _GEN + r"|(?P<named>\x00))", re.I)
+_LEFT = re.compile(r"(?<![\w-])(?:" + _OFFSET + r")?(?:" + _PREP + r"\s+)?(?:" + _PART + r")?$", re.I)
+_ANCHOR_END = re.compile(r"(?<![\w-])(?:" + _OFFSET + r")?(?:" + _PREP + r"\s+)?(?:" + _PART + r")?" + _GEN + r"$", re.I)
+_GEN_RX = re.compile(r"(?<![\w-])" + _GEN, re.I)
 
 
 def anchored_timexes(text: str, timexes: list[Timex] | None = None) -> list[Timex]:
@@ -200,8 +216,9 @@ def anchored_timexes(text: str, timexes: list[Timex] | None = None) -> list[Time
         t = _make(text, m.start(), e_, ev, m, ev["name"])
         if t:
             out.append(t)
-    for m in _ANCHOR.finditer(text):
-        if not m.group("gen"):
+    for g in _GEN_RX.finditer(text):
+        m = _ANCHOR_END.search(text, max(0, g.start() - 80), g.end())
+        if m is None:
             continue
         gen = re.sub(r"\s+", " ", m.group("gen").lower())
         word = re.sub(r"^(?:the|an) (?:eventual |final )?", "", gen)

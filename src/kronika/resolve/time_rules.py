@@ -98,14 +98,51 @@ class Cand:
     rule: str
 
 
+_TRIGGER = re.compile(
+    r"\d|(?<![\w-])(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar"
+    r"|apr|jun|jul|aug|sept?|oct|nov|dec|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|years?"
+    r"|months?|weeks?|days?|decades?|century|centuries|hours?|minutes?|seconds?|fortnights?|quarters?|half|spring|summer"
+    r"|autumn|fall|winter|now|current|currently|recent|recently|formerly|lately|past|future|present|presently|today|tonight"
+    r"|yesterday|tomorrow|mornings?|afternoons?|evenings?|nights?|noon|midnight|daily|weekly|monthly|yearly|hourly"
+    r"|nightly|biweekly|fortnightly|biannually|christmas|easter|thanksgiving|new|halloween|armistice|bastille|valentine['’]s"
+    r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|millennium|millennia|nineteen|thousand"
+    r"|nowadays|someday|once|weekends?|q[1-4]|year-(?:ago|earlier)|[a-z]+-(?:year|month|week|day|hour|minute|decade|quarter|half|century)s?)(?![\w])",
+    re.I)
+
+
+def windows(text: str, margin: int = 80) -> list[tuple[int, int]]:
+    """Disjoint stretches of text around time words, cut at whitespace; rules only look inside them."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _TRIGGER.finditer(text):
+        a, b = max(0, m.start() - margin), min(n, m.end() + margin)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    snapped = []
+    for a, b in out:
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < n and not text[b].isspace():
+            b += 1
+        if snapped and a <= snapped[-1][1]:
+            snapped[-1] = (snapped[-1][0], b)
+        else:
+            snapped.append((a, b))
+    return snapped
+
+
 def run_rules(rules: list[Rule], text: str, dct: str | None = None, ref: Day | None = None) -> list[Cand]:
     """Apply the rules to a text; relative expressions resolve in reading order against dct / running reference."""
     ctx = Ctx(text=text, dct=parse_iso_date(dct), ref=ref)
     found: list[tuple[int, int, int, Rule, re.Match]] = []
+    spans = windows(text)
     for r in rules:
-        for m in r.regex.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), r.priority, r, m))
+        for a, b in spans:
+            for m in r.regex.finditer(text, a, b):
+                if m.end() > m.start():
+                    found.append((m.start(), m.end(), r.priority, r, m))
     # leftmost-longest, higher priority first on ties; a match whose rule rejects it frees its span
     found.sort(key=lambda t: (t[0], -(t[1] - t[0]), -t[2]))
     out: list[Cand] = []

@@ -165,7 +165,7 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
     from markupsafe import Markup
     from starlette.applications import Starlette
     from starlette.requests import Request
-    from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+    from starlette.responses import HTMLResponse, RedirectResponse, Response
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
 
@@ -189,8 +189,10 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
         html = env.get_template(name).render(vendor=vendor, **ctx)
         return HTMLResponse(html, status_code=status, headers={"cache-control": "no-store"})
 
-    def api(obj, status: int = 200) -> JSONResponse:
-        return JSONResponse(obj, status_code=status, headers={"cache-control": "no-store"})
+    def api(obj, status: int = 200) -> Response:
+        # <, > and & travel as \u003c, \u003e, \u0026: the same JSON, never markup even to a sniffing reader
+        return Response(_json_for_script(obj), status_code=status, media_type="application/json",
+                         headers={"cache-control": "no-store"})
 
     def param(request: Request, key: str) -> str | None:
         v = request.query_params.get(key)

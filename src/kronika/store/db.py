@@ -95,6 +95,9 @@ class Store:
 
     def _delete_doc(self, doc: str) -> None:
         c = self.conn
+        c.execute("INSERT OR IGNORE INTO dirty_subjects(subject_id) SELECT DISTINCT subject_id FROM event_mentions"
+                  " WHERE doc = ? AND subject_id IS NOT NULL", (doc,))
+        c.execute("INSERT OR IGNORE INTO dirty_docs(doc) VALUES (?)", (doc,))
         for t in ("stripped", "sentences", "mentions", "timexes", "event_mentions", "fact_mentions",
                   "relation_mentions", "claim_mentions"):
             c.execute(f"DELETE FROM {t} WHERE doc = ?", (doc,))

@@ -6,7 +6,9 @@ Tables are readable in any SQLite tool. Per-document extraction lives in
 a document removes exactly what it supported); the reconciled knowledge base
 (``entities``, ``aliases``, ``events``, ``event_sources``, ``facts``,
 ``relations``, ``claims``) is rebuilt from them; ``corrections`` holds the
-user's own edits and is never touched by a build.
+user's own edits and is never touched by a build. ``dirty_docs`` and
+``dirty_subjects`` record, in the same transaction as each write, what the
+next reconciliation must redo, so it redoes only that, even after a crash.
 """
 from __future__ import annotations
 
@@ -153,6 +155,12 @@ CREATE TABLE corrections (
     id INTEGER PRIMARY KEY, action TEXT NOT NULL, target TEXT NOT NULL, value TEXT,
     reason TEXT, created TEXT NOT NULL
 );
+""")
+
+
+migration("""
+CREATE TABLE dirty_docs (doc TEXT PRIMARY KEY);
+CREATE TABLE dirty_subjects (subject_id TEXT PRIMARY KEY);
 """)
 
 
