@@ -84,3 +84,12 @@ def test_every_container_reports_links_and_fifos(tmp_path):
     assert len(out) == 5 and all(isinstance(r, Failure) for r in out)
     assert sum("broken symbolic link" in r.reason for r in out) == 4
     assert any("regular file" in r.reason for r in out)
+
+
+def test_news_dateline_is_marked(tmp_path):
+    text = ("Ferry service resumes\n\nOBAN, Scotland, 2 May 2003 (Reuters) - The island ferry sailed again on Friday "
+            "after a month of repairs, officials said.\n")
+    (tmp_path / "n.txt").write_text(text)
+    (d,) = iter_documents([str(tmp_path)], load_settings())
+    assert d.genre == "news" and d.published == "2003-05-02"
+    assert [(s.reason, s.text) for s in d.stripped] == [("dateline", "OBAN, Scotland, 2 May 2003 (Reuters) -")]

@@ -6,7 +6,7 @@ import hashlib
 from ..records import Document, Failure
 from .boilerplate import find_boilerplate
 from .lines import split_lines
-from .metadata import describe, front_matter
+from .metadata import dateline_passage, describe, front_matter
 
 
 def sha256(data: bytes) -> str:
@@ -26,6 +26,10 @@ def make_document(name: str, text: str, digest: str, fmt: str, path: str | None 
             stripped = [passage] + [s for s in stripped if s.start >= passage.end]
             given = {**fm, **(given or {})}
     meta = describe(text, lines, stripped, byline, fmt, given)
+    if meta["genre"] == "news":
+        passage = dateline_passage(lines, stripped, text)
+        if passage is not None:
+            stripped = sorted([*stripped, passage], key=lambda p: p.start)
     return Document(doc=name, sha256=digest, text=text, title=meta["title"], author=meta["author"],
                     published=meta["published"], genre=meta["genre"], about=meta["about"], url=meta["url"],
                     stripped=tuple(stripped), path=path, format="txt" if fmt == "txt" else fmt)

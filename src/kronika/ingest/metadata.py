@@ -176,6 +176,20 @@ def describe(text: str, lines: list[Line], stripped: list[Stripped], byline: Byl
             "about": about, "url": given.get("url")}
 
 
+def dateline_passage(lines: list[Line], stripped: list[Stripped], text: str) -> Stripped | None:
+    """The news dateline opening the first prose line ("LISBON, 4 June 1998 (Reuters) -"), as a passage to mark."""
+    skip = _stripped_lines(lines, stripped)
+    body = [ln for ln in lines if ln.index not in skip]
+    first = next((ln for ln in body if ln.body), None)
+    m = genres.dateline(body)
+    if first is None or m is None:
+        return None
+    end = first.start + m.end() - 1  # the match ends on the first character of the story
+    while end > first.start and text[end - 1].isspace():
+        end -= 1
+    return Stripped(first.start, end, text[first.start:end], "dateline")
+
+
 def _stripped_lines(lines: list[Line], stripped: list[Stripped]) -> set[int]:
     spans = sorted((s.start, s.end) for s in stripped)
     out: set[int] = set()
