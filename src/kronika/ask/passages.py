@@ -117,7 +117,8 @@ def _contains_name(text: str, name: str) -> list[int]:
     return [m.start() for m in re.finditer(pat, text, flags=re.I if name.islower() else 0)]
 
 
-def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, toks) -> tuple[float, list[tuple]]:
+def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, toks,
+                     prev: str | None = None) -> tuple[float, list[tuple]]:
     """(support, spans of the subject inside the sentence)"""
     if subj is None:
         return 1.0, []
@@ -128,7 +129,7 @@ def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, tok
     if spans:
         return 1.0, spans
     if any(t.lower() in PRONOUNS | {"they", "their", "them"} for _, t in toks[:6]):
-        prev = corpus.previous(doc, start)
+        prev = corpus.previous(doc, start) if prev is None else prev
         if any(_contains_name(prev, s) for s in subj.surfaces):
             return 0.8, []
     if subj.type in ("WORK", "ORG", "EVENT") and any(t.lower() in ("it", "its", "book", "novel") for _, t in toks):
@@ -316,6 +317,7 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
     if not rows:
         return []
     best_bm = -min(r["r"] for r in rows) or 1.0
+    rows = [c for r in rows for c in _split(r)]
     trig = TRIGGER_STEMS.get(q.relation or "", set())
     focus = [stem(re.sub(r"['’]s$", "", f)) for f in q.focus]
     anchor_rel = None
@@ -329,7 +331,7 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                       if w not in STOP and len(w) > 2]
     out = []
     for r in rows:
-        doc, s0, s1, text = r["doc"], int(r["start"]), int(r["end"]), r["text"]
+        doc, s0, s1, text = r["doc"], r["start"], r["end"], r["text"]
         if any(a <= s0 and s1 <= b or (a < s1 and s0 < b and (min(b, s1) - max(a, s0)) > (s1 - s0) / 2)
                for a, b in corpus.stripped(doc)):
             continue
@@ -337,7 +339,7 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
             continue                  # reference lists, categories, link farms
         toks = _tokens(text)
         stems = [(p, stem(w), w) for p, w in toks]
-        ssup, subj_spans = _subject_support(corpus, doc, s0, text, subj, toks)
+        ssup, subj_spans = _subject_support(corpus, doc, s0, text, subj, toks, r["prev"])
         if ssup <= 0:
             continue
         # other names in the question must all be there
@@ -347,7 +349,8 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         for o in q.others:
             ps = _contains_name(text, re.sub(r"['’]s$", "", o))
             if not ps:
-                if _contains_name(corpus.previous(doc, s0), re.sub(r"['’]s$", "", o)):
+                if _contains_name(r["prev"] if r["prev"] is not None else corpus.previous(doc, s0),
+                                  re.sub(r"['’]s$", "", o)):
                     penalty += 0.3
                     continue
                 ok = False
@@ -366,6 +369,8 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
             tpos = [p for p in tpos if (_agent(corpus, doc, s0, text, p, subj, subj_spans)
                     if text[p:p + 5].lower() in ("marri", "marry")
                     else _owned(corpus, doc, s0, text, p, subj, subj_spans))]
+        if q.relation in ("birth", "death") and tpos:
+            tpos = [p for p in tpos if _agent(corpus, doc, s0, text, p, subj, subj_spans)]
         if q.relation and not tpos:
             continue
         # the year
@@ -421,6 +426,9 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                 by = [c for c in cands if re.search(r"\bby\s+(\w+\s+)?$", text[max(0, c["a"] - 30):c["a"]])]
                 cands = by or []
             cands = _merge_lists(cands, text) if q.answer_type in ("PERSON", "WORK", "PLACE") else cands
+            for c in cands:
+                if re.match(r"['’]s?\b", text[c["b"]:c["b"] + 2]):
+                    c["w"] *= 0.5         # "Kamenev's first wife": the possessor is not the one asked for
             if q.year and q.answer_type != "DATE":
                 pivots = pivots + ypos
             best = None
@@ -437,7 +445,8 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                 if q.answer_type == "PLACE" and after and \
                         re.search(r"\b(in|at|to|into|near|from)\s+(the\s+)?$", text[max(0, c["a"] - 12):c["a"]]):
                     sc += 0.25
-                if any(0 <= c["a"] - pb <= 25 and not re.search(r"[,;.]", text[pb:c["a"]]) for pa, pb in
+                if any(0 <= c["a"] - pb <= 25 and not re.search(r"[;.]" if q.relation in KIN else r"[,;.]",
+                                                              text[pb:c["a"]]) for pa, pb in
                        [(p, _WORD.match(text, p).end()) for p in tpos]):
                     sc += 0.35        # right after the verb: "married Liuba Russakova", "joined the Bolsheviks"
                 if q.prep and any(pa <= c["a"] and re.search(rf"\b{q.prep}\b", text[pa:c["a"]])
@@ -456,6 +465,29 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         pa, pb = pivots[0]
         out.append({"text": _clause(text, pa, pb), "doc": doc, "start": s0, "end": s1, "quote": text,
                     "score": base})
+    return out
+
+
+_SPLIT = re.compile(r"(?<=[.!?])(?:\[\d+\])+\s*(?=\S)|(?<=[.!?])\s+(?=[A-Z\"“(])|\n\s*\n+|(?<=\S)\s{3,}")
+
+
+def _split(r) -> list[dict]:
+    """A stored sentence cut again where citation marks ("...Kamenev.[8] Some authors") or headings glued
+    several together; offsets stay document offsets (quote == text[start:end])."""
+    text, s0 = r["text"], int(r["start"])
+    out, a, prev = [], 0, None
+    for m in list(_SPLIT.finditer(text)) + [None]:
+        b = m.start() if m else len(text)
+        chunk = text[a:b]
+        lead = len(chunk) - len(chunk.lstrip())
+        chunk = chunk.strip()
+        if len(chunk) >= 3:
+            st = s0 + a + lead
+            out.append({"doc": r["doc"], "start": st, "end": st + len(chunk), "text": chunk, "r": r["r"],
+                        "prev": prev})
+            prev = chunk
+        if m:
+            a = m.end()
     return out
 
 
