@@ -88,3 +88,21 @@ def test_person_patterns(nlp, text, name):
 def test_firstname_run_is_not_a_person_when_followed_by_a_place_head(nlp):
     ms = mentions(nlp, "They met near Victoria Station and walked to Elizabeth Street.")
     assert not [m for m in ms if m.type == "PERSON"]
+
+
+def test_longer_proper_name_around_a_gazetteer_name_keeps_its_span(nlp):
+    ms = mentions(nlp, "He retired to New Mexico and later to South Australia.")
+    texts = {m.text for m in ms if m.type == "PLACE"}
+    assert "New Mexico" in texts and "Mexico" not in texts
+
+
+def test_no_person_ending_in_an_institution_word(nlp):
+    ms = mentions(nlp, "He played in the Ranji Trophy and later in the Duleep Trophy.")
+    assert not [m for m in ms if m.type == "PERSON"]
+
+
+def test_surname_propagation_fills_missed_mentions(nlp):
+    text = "Ottilie Bramwell founded the school. Bramwell taught there for decades, and Bramwell's pupils adored her."
+    ms = [m for m in mentions(nlp, text) if m.type == "PERSON"]
+    assert sum(m.text == "Bramwell" for m in ms) == 2
+    assert {m.key for m in ms} == {"Ottilie Bramwell"}

@@ -61,3 +61,12 @@ def test_analyse_fills_entity_types_and_aliases(analyse):
     assert ex.entity_types.get("Lotte Brandt") == "PERSON"
     assert {"Lotte Brandt", "Brandt"} <= ex.aliases["Lotte Brandt"]
     assert ex.entity_types.get("KPD") == "ORG"
+
+
+def test_defined_acronym_shares_the_long_names_key(nlp):
+    text = ("She joined the Federation of Textile Workers (FTW) in 1921. "
+            "Two years later the FTW called a strike, and FTW leaders were jailed.")
+    ms = [m for m in run(nlp, text) if m.text == "FTW"]
+    assert len(ms) == 3
+    assert {m.key for m in ms} == {"Federation of Textile Workers"}
+    assert {m.type for m in ms} == {"ORG"}

@@ -260,6 +260,9 @@ def extract_mentions(sdoc: Doc) -> list[Mention]:
     for start, end, text, typ, canon, source in raw:
         if typ == "PERSON" and canon:
             canon_of[_HONORIFIC.sub("", text)] = canon
+    acronyms = _acronyms(sdoc, raw)
+    if acronyms:
+        raw = _add_acronym_mentions(sdoc, raw, acronyms)
     multi = [f for f in full_names if len(f.split()) > 1]
     singles = frozenset(f for f in full_names if len(f.split()) == 1)
     out = []
@@ -270,8 +273,50 @@ def extract_mentions(sdoc: Doc) -> list[Mention]:
             name = _HONORIFIC.sub("", text)
             key = _person_key(name, multi, singles)
             key = canon_of.get(key, key)
+        elif text in acronyms:
+            key = acronyms[text][0]
         else:
             rec = lookup(text, typ, fold_case=True)
             key = rec["name"] if rec else text
         out.append(Mention(start, end, text, typ, key, source))
     return out
+
+
+_ACR = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
+
+
+def _initials_match(acr: str, name: str) -> bool:
+    letters = [c for c in acr if c.isupper()]
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[:1].isupper()]
+    if len(letters) < 2 or not words or letters[0] != words[0][0].upper():
+        return False
+    it = iter("".join(w[0] for w in words).upper() + "".join(w[1:] for w in words).upper())
+    return all(ch in it for ch in letters)
+
+
+def _acronyms(sdoc: Doc, raw: list) -> dict[str, tuple[str, str]]:
+    """"African National Congress (ANC)": acronym -> (key of the long name, type), for names that are not persons."""
+    out = {}
+    text = sdoc.text
+    for start, end, name, typ, canon, source in raw:
+        if typ == "PERSON":
+            continue
+        m = _ACR.match(text, end)
+        if m and _initials_match(m.group(1), name):
+            out.setdefault(m.group(1), (canon or name, typ))
+    return out
+
+
+def _add_acronym_mentions(sdoc: Doc, raw: list, acronyms: dict) -> list:
+    """Every occurrence of a defined acronym is a mention of the long name (the model misses many)."""
+    covered = [(s, e) for s, e, *_ in raw]
+    extra = []
+    for tok in sdoc:
+        hit = acronyms.get(tok.text)
+        if hit is None:
+            continue
+        s, e = tok.idx, tok.idx + len(tok.text)
+        if any(a < e and s < b for a, b in covered):
+            continue
+        extra.append((s, e, tok.text, hit[1], "", "pattern"))
+    return sorted(raw + extra, key=lambda r: (r[0], r[1]))
