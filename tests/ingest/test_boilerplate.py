@@ -124,3 +124,16 @@ def test_agency_byline_and_updated_line_combine():
     stripped, byline = find_boilerplate(text)
     assert (byline.author, byline.published) == ("Anna Berg", "2015-03-03")
     assert [s.reason for s in stripped] == ["byline"]
+
+
+def test_subscribe_boxes_and_site_credits():
+    text = (f"{PROSE}\n\nSubscribe to our newsletter\nEnter your email address to follow this blog and receive "
+            "notifications of new posts.\nJoin 1,204 other subscribers\nProudly powered by WordPress\n")
+    stripped, _ = find_boilerplate(text)
+    assert {s.reason for s in stripped} == {"subscribe", "footer"}
+    assert "Join 1,204 other subscribers" in "\n".join(s.text for s in stripped)
+
+
+def test_discussion_section_of_a_paper_is_kept():
+    text = f"Results\n\n{PROSE}\n\n{PROSE}\n\nDiscussion\n\n{PROSE}\n"
+    assert find_boilerplate(text)[0] == []

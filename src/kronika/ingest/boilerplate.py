@@ -31,7 +31,7 @@ _I = re.IGNORECASE
 COMMENT_PROMPT = re.compile(
     r"(?:leave a (?:reply|comment)|add (?:a )?(?:new )?comment|post (?:a|your) comment|write a comment"
     r"|(?:\d+|one|two|three|no) (?:comments?|responses?|replies|thoughts)(?: (?:on|to) .{0,150})?(?: yet)?"
-    r"|comments?(?: \(\d+\))?|responses|discussion|join the (?:discussion|conversation)"
+    r"|comments?(?: \(\d+\))?|responses|join the (?:discussion|conversation)"
     r"|comments are closed|cancel reply|reader comments|have your say)[.:!]?",
     _I,
 )
