@@ -175,7 +175,7 @@ def test_she_emigrated_and_was_deported(events):
     evs = events(text, ["Emma Goldman"], places=["United States", "Russia"])   # dates from the fallback
     assert [(e.type, e.places, e.date.start) for e in evs] == [
         ("travel", ("United States",), "1885"), ("exile", ("Russia",), "1919")]
-    assert evs[1].summary == "Exiled to Russia"
+    assert evs[1].summary == "Deported to Russia"
 
 
 def test_event_anchored_timex_is_inferred(events):

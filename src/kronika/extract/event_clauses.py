@@ -191,6 +191,10 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
             return "role"
         return None
     if lem in ("write", "author", "compose", "pen"):
+        objs = [c for c in v.children if c.dep_ == "dobj"] or _shared_objects(v)
+        objs = objs + [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]
+        olem = _lemmas(objs)
         if olem & WORK_OBJECTS or "for" in preps or any(
                 w.ent_type_ == "WORK_OF_ART" for o in objs for w in o.subtree):
             return "authorship"
@@ -457,6 +461,11 @@ def _noun_predicate(n: Token, typ: str, verb_types: dict[int, str], places: set[
     if n.lemma_.lower() in ("birth", "death") and not any(c.dep_ == "prep" and c.lower_ in ("in", "at", "on", "near")
                                                          for c in n.children):
         return None
+    if typ == "death" and n.lemma_.lower() in ("assassination", "murder", "execution"):
+        victim = [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+        if victim:                      # "Czolgosz's assassination of McKinley": the victim dies
+            return Predicate(n, typ, "noun", subject=victim[0], head=n)
     if owner is not None:
         return Predicate(n, typ, "noun", subject=owner, head=n)
     # "on release, travelling to X": an unowned release/arrival governed by the clause's verb

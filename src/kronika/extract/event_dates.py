@@ -108,11 +108,21 @@ def date_for(head: Token, clause: set[int], ttok: dict[int, Timex]) -> EventDate
             return _to_date(_pick(list(found.values())))
         if cur.dep_ in ("relcl",) or cur.pos_ == "NOUN" and cur.dep_ not in ("pobj", "dobj", "conj", "nsubj"):
             break
-    anchored = {id(tx): tx for w in head.sent if w.i in ttok for tx in [ttok[w.i]] if tx.inferred}
+    anchored = {id(tx): tx for w in head.sent if w.i in ttok and _same_clause(w, head)
+                for tx in [ttok[w.i]] if tx.inferred}
     if anchored:
         tx = _pick(list(anchored.values()))
         return EventDate(tx.earliest, tx.latest, tx.text, True)
     return EventDate()
+
+
+def _same_clause(w: Token, head: Token) -> bool:
+    """False when the time expression sits in a subordinate clause that does not contain the event."""
+    for a in w.ancestors:
+        if a.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp", "conj") and a.pos_ in ("VERB", "AUX"):
+            if not (a.left_edge.i <= head.i <= a.right_edge.i):
+                return False
+    return True
 
 
 def _clause_text(v: Token, limit: int = 8) -> str:

@@ -37,7 +37,7 @@ VERB_TYPES: dict[str, str] = {
     "convert": "conversion", "switch": "conversion", "embrace": "conversion", "abandon": "conversion",
     "renounce": "conversion",
     # role
-    "become": "role", "appoint": "role", "elect": "role", "name": "role", "employ": "role",
+    "become": "role", "appoint": "role", "elect": "role", "employ": "role",
     # meeting / collaboration / exchange
     "meet": "meeting", "befriend": "meeting", "encounter": "meeting",
     "collaborate": "collaboration", "cooperate": "collaboration", "work": "collaboration",
@@ -192,6 +192,13 @@ PAST = {
     "undergo": "underwent", "forsake": "forsook", "swear": "swore", "wed": "wed",
     "found": "founded", "free": "freed",
 }
+
+# Verb-specific summary leads for motion and residence ("Returned to Spain", "Settled in Berlin").
+VERB_TEMPLATES = {"return": "Returned to {place}", "emigrate": "Emigrated to {place}", "move": "Moved to {place}",
+                  "settle": "Settled in {place}", "immigrate": "Immigrated to {place}", "arrive": "Arrived in {place}",
+                  "visit": "Visited {place}", "grow": "Grew up in {place}", "deport": "Deported to {place}",
+                  "assassinate": "Assassinated in {place}", "murder": "Murdered in {place}",
+                  "execute": "Executed in {place}", "arrest": "Arrested in {place}", "escape": "Escaped from {place}"}
 
 # Short summary templates by type (used when a place or partner is known).
 TEMPLATES = {

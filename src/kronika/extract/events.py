@@ -6,12 +6,12 @@ from spacy.tokens import Doc, Token
 from ..records import Document, Event, Mention, Source, Timex
 from ..resolve.coref import canonical_person_keys, promote_person_like, main_person, person_tokens, resolve_references
 from ..settings import Settings
-from .event_clauses import (Predicate, find_predicates, first_person, hedged, intention_or_irrealis,
+from .event_clauses import (Predicate, vlemma, find_predicates, first_person, hedged, intention_or_irrealis,
                             negated, participle_fallback, person_in_subject, subject_token)
 from .event_dates import cue_for, date_for, fallback_timexes, timex_tokens
-from .event_lexicon import PAST, TEMPLATES
+from .event_lexicon import INTENTION_VERBS, PAST, TEMPLATES, VERB_TEMPLATES
 
-KEEP_LEFT = {"aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass", "expl"}
+KEEP_LEFT = {"aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass", "expl", "npadvmod"}
 KEEP_LEFT_NOUN = {"poss", "amod", "det", "compound", "nummod", "nmod", "punct"}
 CUT = {"conj", "cc", "advcl", "relcl", "parataxis", "mark", "preconj", "ccomp", "csubj", "appos", "dep"}
 FACTUAL_GENRES = {"essay", "article", "biography", "news", "memoir", "letter"}
@@ -42,7 +42,9 @@ def _cut_set(head: Token, own_subject: bool) -> set[int]:
     from .event_lexicon import NOUN_TYPES
     cut: set[int] = set()
     for c in head.children:
-        if c.dep_ in CUT or (c.dep_ in ("nsubj", "nsubjpass") and not own_subject):
+        if c.dep_ in CUT or (c.dep_ in ("nsubj", "nsubjpass") and not own_subject) or (
+                c.dep_ == "xcomp" and c.lemma_.lower() in INTENTION_VERBS) or (
+                c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < head.i):
             cut.update(w.i for w in c.subtree)
     for w in head.subtree:
         if w.i == head.i or w.i in cut:
@@ -106,19 +108,32 @@ NOUN_LEADS = {"birth": "Born", "death": "Died", "release": "Released", "expulsio
 def summary_for(p: Predicate, lo: int, hi: int, places: list[str], parts: list[str], doc: Doc) -> str:
     """A short readable summary: a template with the place/partner, else the predicate's own words."""
     tpl = TEMPLATES.get(p.type)
+    if p.type in ("travel", "flight") and p.kind == "verb" and places and (
+            vlemma(p.trigger) == "leave" or any(c.dep_ == "prep" and c.lower_ == "from" for c in p.trigger.children)):
+        return ("Left " if p.type == "travel" else "Fled ") + " and ".join(places[:2])
+    vt = VERB_TEMPLATES.get(vlemma(p.trigger)) if p.kind == "verb" else None
+    if vt and places:
+        return vt.format(place=", ".join(places[:2]))
     if tpl and "{place}" in tpl and places:
-        return tpl.format(place=" and ".join(places[:2]))
-    if tpl and "{who}" in tpl and parts:
-        return tpl.format(who=" and ".join(parts[:2]))
+        return tpl.format(place=", ".join(places[:2]))
     head = p.head or p.trigger
+    if tpl and "{who}" in tpl and parts and p.kind == "verb" and (
+            p.type in ("marriage", "meeting", "collaboration") or vlemma(head) in ("join", "expel")):
+        return tpl.format(who=" and ".join(parts[:2]))
     words: list[str] = []
     if p.kind == "noun":
         rest = [t for t in doc[head.i + 1:hi + 1]]
         if p.type == "authorship":
             rest = [head] + rest
         lead = NOUN_LEADS.get(p.type, head.text.capitalize())
-        return (lead + " " + "".join(t.text_with_ws for t in rest)).strip()[:80]
+        tail = "".join(t.text_with_ws for t in rest).strip()
+        if p.type == "imprisonment" and tail.lower() in ("in prison", "in jail", "in captivity"):
+            tail = ""
+        return (lead + " " + tail).strip()[:80]
+    subj = {w.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree}
     for t in doc[lo:hi + 1]:
+        if t.i in subj:
+            continue
         if t.i < head.i and t.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "expl", "advmod", "mark"):
             continue
         if t.i == head.i and p.kind == "copula":
@@ -128,6 +143,8 @@ def summary_for(p: Predicate, lo: int, hi: int, places: list[str], parts: list[s
         else:
             words.append(t.text_with_ws)
     text = "".join(words[:12]).strip()
+    if head.dep_ == "relcl" and doc[hi].pos_ == "ADP" and head.head.pos_ in ("NOUN", "PROPN"):
+        text += " the " + head.head.text       # "the uprising he becomes involved in"
     if p.kind == "copula":
         for art in ("a ", "an ", "the "):
             if text.lower().startswith(art):
@@ -204,18 +221,26 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
         if p.kind != "noun" and (negated(head) or intention_or_irrealis(head)):
             continue
         lo, hi, clause = clause_tokens(head, p.kind)
-        if p.kind == "verb" and head.dep_ == "relcl" and head.head.i in place_tok:
-            clause = clause | {head.head.i}
+        if p.kind == "noun" and p.subject is None and head.dep_ == "pobj" and head.head.i == lo - 1:
+            lo -= 1                                   # "on release"
         arg_toks = set(clause)
+        if head.dep_ == "relcl" and any(c.lower_ in ("where", "there") for c in head.children):
+            before = [w.i for w in head.head.subtree if w.i < head.i and w.i in place_tok] or (
+                [head.head.i] if head.head.i in place_tok else [])
+            if before:
+                last = before[-1]
+                arg_toks.update(i for i in before if place_tok[i] == place_tok[last])
         for c in head.children:          # "Later, in Vienna, she makes contacts": fronted place phrases
             if c.dep_ == "prep" and c.i < head.i and c.lower_ in ("in", "at", "to", "from", "near"):
                 arg_toks.update(w.i for w in c.subtree if w.i in place_tok)
+        borrowed: set[int] = set()
         if p.type in ("meeting", "collaboration") and not any(i in ptok or i in other_tok for i in clause):
             for c in head.children:      # "meets and works with X": borrow the conjunct's partners
                 if c.dep_ == "conj":
-                    arg_toks.update(w.i for w in c.subtree)
+                    borrowed.update(w.i for pp in c.children if pp.dep_ == "prep" and pp.lower_ == "with"
+                                    for w in pp.subtree)
         places = _uniq(place_tok[i] for i in sorted(arg_toks) if i in place_tok)
-        parts = _uniq(v for i in sorted(arg_toks) for v in [ptok.get(i) or other_tok.get(i)]
+        parts = _uniq(v for i in sorted(arg_toks | borrowed) for v in [ptok.get(i) or other_tok.get(i)]
                       if v and v != subject and i not in place_tok)
         for c in subj_tok.children:      # coordinated subjects are participants
             if c.dep_ == "conj" and c.i in who and who[c.i] != subject:
