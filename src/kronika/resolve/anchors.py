@@ -67,10 +67,15 @@ def salient_event(kind: str, context_years: list[int], named: list[str]) -> dict
     one that ended the salient war.
     """
     events, _ = _table()
+    only = "Civil War" if kind.lower().strip() == "civil war" else None
     kind = _GENERIC.get(kind.lower(), kind.lower())
+    if only:
+        events = [e for e in events if only in e["name"]]
     if kind == "armistice":
-        war = salient_event("war", context_years, named)
-        if war:
+        wars = [find_event(n) for n in reversed(named)]
+        wars = [w for w in wars if w and w["kind"] == "war"]
+        by_years = salient_event("war", context_years, [])
+        for war in wars + ([by_years] if by_years else []):
             for e in events:
                 if e["kind"] == "armistice" and war["id"] in e.get("ends", []):
                     return e
@@ -81,7 +86,7 @@ def salient_event(kind: str, context_years: list[int], named: list[str]) -> dict
         return None
     for n in reversed(named):
         e = find_event(n)
-        if e and (e["kind"] == kind or (kind == "war" and e["kind"] == "war")):
+        if e and e["kind"] == kind and (not only or only in e["name"]):
             return e
     years = [y for y in context_years if isinstance(y, int)]
     if not years:
@@ -139,6 +144,12 @@ _GEN = (r"(?P<gen>(?:the|an)\s+(?:eventual\s+|final\s+)?(?:civil\s+war|great\s+w
         r"|revolt|blockade|siege))\b")
 
 
+# Names that several events share ("the Civil War", "the Revolution"): resolved by salience, never by the table's first entry.
+AMBIGUOUS = frozenset({"civil war", "revolution", "commune", "terror", "occupation", "liberation", "depression",
+                       "crash", "pact", "thaw", "transition", "intervention", "partition", "exodus", "slump", "purges",
+                       "famine", "great famine", "war", "armistice", "blitz", "troubles", "pandemic", "the civil war"})
+
+
 @lru_cache(maxsize=1)
 def _alias_index() -> tuple[re.Pattern, frozenset[str]]:
     """A regex of all event names (matched only where a name can start) and the set of their first words."""
@@ -147,6 +158,8 @@ def _alias_index() -> tuple[re.Pattern, frozenset[str]]:
     for e in events:
         for a in [e["name"], *e.get("aliases", [])]:
             a = re.sub(r"^the\s+", "", a.strip(), flags=re.I)
+            if _norm(a) in AMBIGUOUS:
+                continue
             if len(a) >= 4 and (" " in a or any(ch.isdigit() for ch in a) or a[0].isupper()):
                 names.add(a)
     alts = sorted(names, key=len, reverse=True)
@@ -226,8 +239,9 @@ def anchored_timexes(text: str, timexes: list[Timex] | None = None) -> list[Time
         if not has_ctx or m.start("gen") in named_by_start:
             continue
         before = [ev["name"] for s, _e, ev in named if s < m.start()]
-        kind = "armistice" if "armistice" in word else "war" if ("hostilities" in word or "war" in word) else word.rstrip("s")
-        near = [y for y, pos in year_pos if m.start() - 60 <= pos <= m.end() + 40]
+        kind = ("armistice" if "armistice" in word else "civil war" if "civil war" in word
+                else "war" if ("hostilities" in word or "war" in word) else word.rstrip("s"))
+        near = [y for y, pos in year_pos if m.start() - 250 <= pos <= m.end() + 60]
         named_ev = salient_event(kind, [], before) if before else None
         near_ev = salient_event(kind, near, []) if near else None
         if named_ev and (near_ev is None or any(_years(named_ev)[0] - 5 <= y <= _years(named_ev)[1] + 5 for y in near)):

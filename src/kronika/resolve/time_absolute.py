@@ -135,8 +135,8 @@ def full_date(m: re.Match, ctx: Ctx) -> Norm | None:
         return None
     y, mo, d = _old_style(m, ctx, y, mo, d)
     t = _time_part(m) if g.get("tpart") else None
-    if t:
-        return Norm("TIME", f"{iso(y, mo, d)}T{t}", None, Day(y, mo, d), iso(y, mo, d), iso(y, mo, d), explicit_bounds=True)
+    if t:  # a time stamp (a post's byline) dates the page, not the story: it does not move the narrative's time
+        return Norm("TIME", f"{iso(y, mo, d)}T{t}", None, None, iso(y, mo, d), iso(y, mo, d), explicit_bounds=True)
     return Norm("DATE", iso(y, mo, d), None, Day(y, mo, d))
 
 
@@ -373,9 +373,19 @@ def half(m: re.Match, ctx: Ctx) -> Norm | None:
     return Norm("DATE", f"{y:04d}-H{h}")
 
 
+def _title_case_mid_sentence(ctx: Ctx, start: int, word: str) -> bool:
+    """A capitalised common time word inside a sentence ("Midnight in the Century") is a title, not a time."""
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before = ctx.text[max(0, start - 3): start].strip()
+    return bool(before) and before[-1] not in ".!?:\"'“‘(\n"
+
+
 def clock(m: re.Match, ctx: Ctx) -> Norm | None:
     t = _time_part(m)
     if not t:
+        return None
+    if m.group("noon") and _title_case_mid_sentence(ctx, m.start("noon"), m.group("noon")):
         return None
     g = m.groupdict()
     if g.get("wd"):

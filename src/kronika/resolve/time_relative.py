@@ -200,6 +200,9 @@ def rel_period(m: re.Match, ctx: Ctx) -> Norm | None:
     g = m.groupdict()
     rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
     unit = _PERIOD[g["unit"].lower()]
+    if g["unit"][:1].isupper() and not (ctx.text[max(0, m.start("unit") - 2): m.start("unit")].strip() == ""
+                                        and m.start("unit") == m.start()):
+        return None  # "the Century", "This Week": a title
     deictic = rel in ("last", "this", "next", "past", "coming", "current", "previous") and not rel.startswith("the")
     if rel in ("the previous", "the following", "the next", "that", "the same", "the preceding", "following",
                "the", "that same"):
