@@ -18,6 +18,11 @@ def _check_dct(dct: str | None) -> str | None:
     return dct.strip()
 
 
+def _timex(t) -> dict:
+    return {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "mod": t.mod,
+            "earliest": t.earliest, "latest": t.latest, "inferred": t.inferred, "anchor": t.anchor}
+
+
 def annotate_file(path: str, settings: Settings, dct: str | None = None) -> dict:
     """Ingest one file, run every per-document stage, and return mentions, timexes and events."""
     from ..analyse import analyse_doc
@@ -40,9 +45,10 @@ def annotate_file(path: str, settings: Settings, dct: str | None = None) -> dict
     return {
         "doc": d.doc, "text": d.text, "dct": d.published,
         "entities": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "id": m.key} for m in ex.mentions],
-        "timexes": [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value, "mod": t.mod,
-                     "earliest": t.earliest, "latest": t.latest, "inferred": t.inferred, "anchor": t.anchor}
-                    for t in ex.timexes],
+        # TIMEX3 proper; times read off a named historical event ("after the armistice") are not TIMEX3
+        # expressions and are listed apart, so TimeML scorers see only what TimeML annotates.
+        "timexes": [_timex(t) for t in ex.timexes if not t.anchor],
+        "anchored_times": [_timex(t) for t in ex.timexes if t.anchor],
         "events": [{"type": e.type, "subject": e.subject, "summary": e.summary,
                     "date": {"start": e.date.start, "end": e.date.end, "text": e.date.text, "inferred": e.date.inferred},
                     "places": list(e.places), "participants": list(e.participants),
