@@ -10,8 +10,10 @@ it; the quotation is the sentence.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .questions import KIN_WORDS, RELATIONS, STOP, TRIGGER_STEMS, Question, stem
 from .structured import Subject, norm_name
@@ -30,6 +32,26 @@ _GENERIC = {"The", "A", "An", "In", "On", "He", "She", "His", "Her", "It", "This
             "We", "They", "Like", "More", "Certainly", "Hence", "Whatever", "Surprisingly", "Initially", "Part",
             "What", "Particularly", "Serge", "Born", "Released", "Back", "Trying", "News", "Becoming", "One",
             "Although", "While", "During", "Some", "Both", "Instead", "Using", "Two", "Many", "Most", "Several"}
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset:
+    try:
+        from importlib.resources import files
+        data = json.loads(files("kronika.data").joinpath("gazetteer_names.json").read_text(encoding="utf-8"))
+        return frozenset(data.get("first_names", []))
+    except Exception:
+        return frozenset()
+
+
+def _looks_personal(name: str) -> bool:
+    """"Aleksandra Sokolovskaya" (typed ORG by the entity stage) looks like a person's name."""
+    toks = name.split()
+    return len(toks) >= 2 and toks[0] in _first_names() and all(t[:1].isupper() for t in toks)
+
+
+_NOT_PERSON = re.compile(r"\b(Union|Consulate|Party|Army|University|Committee|Congress|Revolution|War|Church|"
+                         r"Republic|Empire|Soviet|State|Street|House|International|Press|Museum|Archive|of|in|the)\b")
 
 
 def _fts_terms(q: Question, subj: Subject | None) -> str:
@@ -230,8 +252,12 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude) -> list
             continue
         if m["type"] == t:
             w = 1.0
-        elif t == "PERSON" and m["type"] == "PLACE" and len(m["text"].split()) >= 2 and " of " not in m["text"]:
-            w = 0.5           # "Natalya Sedova" mistyped as a place
+        elif t == "PERSON" and m["type"] in ("PLACE", "ORG", "WORK") and _looks_personal(m["text"]):
+            w = 0.7           # "Aleksandra Sokolovskaya" mistyped as an organisation
+        elif t == "PERSON" and m["type"] in ("PLACE", "ORG", "WORK") and 2 <= len(m["text"].split()) <= 3 \
+                and re.fullmatch(r"(?:[A-ZÀ-Þ][a-zà-ÿ]+\s?){2,3}", m["text"]) and not _NOT_PERSON.search(m["text"]) \
+                and not re.search(r"(?i)\b(north|south|east|west|new|san|saint|st|city|lake|river)\b", m["text"]):
+            w = 0.45          # "Natalya Sedova" mistyped as a place
         elif t == "PLACE" and re.search(r"\b(in|at|near|to|from|into)\s+(the\s+)?$", text[max(0, a - 12):a]) \
                 and m["type"] in ("ORG", "PERSON"):
             w = 0.45          # "in Yanovka" mistyped as an organisation
@@ -266,6 +292,10 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude) -> list
                 txt, b, w = text[a:tail.end()], tail.end(), 0.6
         if t == "PERSON" and len(word.split()) < 2:
             w = 0.25
+        if t == "PERSON" and _NOT_PERSON.search(word):
+            continue
+        if t == "PERSON" and _looks_personal(word):
+            w = 0.6
         if t == "PLACE" and not re.search(r"\b(in|at|near|to|from|into)\s+(the\s+)?$", text[max(0, a - 12):a]):
             w = 0.12
         out.append({"a": a, "b": b, "text": txt, "w": w})
@@ -318,6 +348,8 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         return []
     best_bm = -min(r["r"] for r in rows) or 1.0
     rows = [c for r in rows for c in _split(r)]
+    from .structured import resolve
+    other_subj = {o: resolve(conn, o) for o in q.others}
     trig = TRIGGER_STEMS.get(q.relation or "", set())
     focus = [stem(re.sub(r"['’]s$", "", f)) for f in q.focus]
     anchor_rel = None
@@ -353,6 +385,11 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                                   re.sub(r"['’]s$", "", o)):
                     penalty += 0.3
                     continue
+                os_ = other_subj.get(o)
+                if os_ is not None and os_.ids and corpus.dominant(doc) in os_.ids and \
+                        any(w.lower() in PRONOUNS for _, w in toks):
+                    penalty += 0.3    # "his novels", the document being about the one named
+                    continue
                 ok = False
                 break
             other_spans += [(p, p + len(o)) for p in ps]
@@ -369,6 +406,8 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
             tpos = [p for p in tpos if (_agent(corpus, doc, s0, text, p, subj, subj_spans)
                     if text[p:p + 5].lower() in ("marri", "marry")
                     else _owned(corpus, doc, s0, text, p, subj, subj_spans))]
+        if q.relation == "birth":
+            tpos = [p for p in tpos if not re.match(r"birth\s+(name|certificate|rate|of)", text[p:], flags=re.I)]
         if q.relation in ("birth", "death") and tpos:
             tpos = [p for p in tpos if _agent(corpus, doc, s0, text, p, subj, subj_spans)]
         if q.relation and not tpos:
@@ -440,14 +479,16 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                 dw = d / 6.0    # ~ words
                 if q.answer_type in ("DATE", "PLACE") and d > 160:
                     continue
+                if q.answer_type == "DATE" and q.relation in ("birth", "death") and c["w"] < 0.6:
+                    continue          # "the first half of the twentieth century" is not a birth date
                 after = any(c["a"] >= pa for pa, _ in pivots)
                 sc = 1.5 * c["w"] * (1.0 / (1.0 + dw / 4.0)) + (0.1 if after else 0)
                 if q.answer_type == "PLACE" and after and \
                         re.search(r"\b(in|at|to|into|near|from)\s+(the\s+)?$", text[max(0, c["a"] - 12):c["a"]]):
                     sc += 0.25
-                if any(0 <= c["a"] - pb <= 25 and not re.search(r"[;.]" if q.relation in KIN else r"[,;.]",
-                                                              text[pb:c["a"]]) for pa, pb in
-                       [(p, _WORD.match(text, p).end()) for p in tpos]):
+                if not q.prep and any(0 <= c["a"] - pb <= 25 and not re.search(
+                        r"[;.]" if q.relation in KIN else r"[,;.]", text[pb:c["a"]]) for pa, pb in
+                        [(p, _WORD.match(text, p).end()) for p in tpos]):
                     sc += 0.35        # right after the verb: "married Liuba Russakova", "joined the Bolsheviks"
                 if q.prep and any(pa <= c["a"] and re.search(rf"\b{q.prep}\b", text[pa:c["a"]])
                                   for pa, _ in pivots):

@@ -60,7 +60,7 @@ RELATIONS: dict[str, dict] = {
                "events": ["membership"], "relations": ["member_of"], "type": "ORG"},
     "live": {"triggers": "live lived lives resided reside residence settled".split(),
              "facts": {"where": ["residence"]}, "events": ["residence"], "relations": []},
-    "education": {"triggers": "study studied educated education school university".split(),
+    "education": {"triggers": "study studied educated education".split(),
                   "facts": {"where": ["educated_at"]}, "events": ["education"], "relations": []},
     "travel": {"triggers": "go went travel traveled travelled traveling travelling visit visited move moved "
                            "reach reached arrive arrived sailed".split(),

@@ -284,7 +284,13 @@ def _after(q: Question, evs: list[dict]) -> list[dict]:
             best, best_score = i, sc
     if best is None or best_score < 1.0:
         return []
-    rng = range(best + 1, len(evs)) if q.direction == "after" else range(best - 1, -1, -1)
+    rng = list(range(best + 1, len(evs)) if q.direction == "after" else range(best - 1, -1, -1))
+    if q.relation:
+        # "where did he go after ...": the next travel-like events first
+        want = set(RELATIONS[q.relation]["events"]) | ({"travel", "flight", "exile", "residence"}
+                                                        if q.relation == "travel" else set())
+        near = rng[:4]
+        rng = [j for j in near if evs[j]["type"] in want] + [j for j in rng if j not in near or evs[j]["type"] not in want]
     out = []
     for j in rng:
         e = evs[j]
