@@ -137,3 +137,15 @@ def test_subscribe_boxes_and_site_credits():
 def test_discussion_section_of_a_paper_is_kept():
     text = f"Results\n\n{PROSE}\n\n{PROSE}\n\nDiscussion\n\n{PROSE}\n"
     assert find_boilerplate(text)[0] == []
+
+
+def test_heading_starting_with_a_tag_word_is_kept():
+    text = f"Category theory for historians\n\n{PROSE}\n\nTopics in harbour law\n\n{PROSE}\n"
+    assert find_boilerplate(text)[0] == []
+
+
+def test_news_about_a_privacy_policy_is_kept_but_legal_links_are_not():
+    text = (f"{PROSE}\n\nThe company changed its privacy policy in 2018 after complaints from users in Europe.\n\n{PROSE}\n\n"
+            "Privacy Policy | Terms of Use | Sitemap\n")
+    stripped, _ = find_boilerplate(text)
+    assert [(s.reason, s.text) for s in stripped] == [("footer", "Privacy Policy | Terms of Use | Sitemap")]

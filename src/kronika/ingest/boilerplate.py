@@ -47,9 +47,13 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((reason, re.compile(rx, _I)
                  r"|your email address will not be published.*|required fields are marked.*|name ?\*?|e-?mail ?\*?|website"
                  r"|save my name, email,? and website.*|notify me of .{0,80}|you must be logged in to post a comment.*"
                  r"|\d+ (?:likes?|votes?)|(?:\w+ )?says:?|(?:\d+ )?(?:days?|hours?|minutes?|weeks?|months?|years?) ago)[.:]?"),
-    ("cookie", r".{0,200}\b(?:(?:this|our) (?:web)?site uses cookies|we use cookies|uses cookies to"
-               r"|by continuing to (?:use|browse)|accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent)"
-               r"|manage (?:cookie|your) (?:settings|preferences)|privacy policy|terms (?:and|&) conditions|terms of (?:use|service)).{0,300}"),
+    ("cookie", r".{0,200}\b(?:(?:this|our) (?:web)?site uses cookies|we use cookies|uses cookies to|by continuing to (?:use|browse)"
+               r"|accept (?:all )?cookies|cookie (?:policy|settings|preferences|consent)|manage (?:cookie|your) (?:settings|preferences))"
+               r".{0,300}"),
+    ("cookie", r".{0,200}\b(?:agree|accept|consent|read our|see our|view our|review our)\b.{0,100}"
+               r"\b(?:privacy (?:policy|notice)|terms (?:and|&) conditions|terms of (?:use|service)).{0,200}"),
+    ("footer", r"(?:(?:privacy(?: policy| notice)?|terms(?: (?:and|&) conditions| of (?:use|service))?|cookie policy|imprint"
+               r"|impressum|legal notice|sitemap|accessibility(?: statement)?|contact(?: us)?|about(?: us)?)\s*[|·•/,]?\s*){2,}"),
     ("subscribe", r"(?:subscribe(?: (?:to|now|for) .{0,80})?|sign up(?: (?:for|to) .{0,80})?|newsletter|get (?:the latest|new posts) .{0,80}"
                   r"|enter your e-?mail(?: address)?.{0,80}|follow (?:this )?blog.{0,80}|join \d[\d,]* other (?:subscribers|followers).{0,40}"
                   r"|rss feed|rss)[.:!]?"),
@@ -58,7 +62,8 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((reason, re.compile(rx, _I)
                 r"|recent (?:posts|articles|comments)|[←→«»‹›<> ]*(?:previous|next)(?: post| article| story)?(?:[:»«←→ ].{0,100})?"
                 r"|older posts|newer posts|archives?|categories)[.:]?"),
     ("footer", r"this (?:entry|post|article) was (?:posted|published|filed) in .{0,200}|.{0,200}\bbookmark the permalink\.?"),
-    ("tags", r"(?:tags?|tagged(?: with)?|categories|category|filed under|posted in|labels?|topics?|keywords?)\s*:?\s+[^.!?]{1,150}"),
+    ("tags", r"(?:(?:tags?|categories|category|labels?|topics?|keywords?)\s*:|(?:tagged(?: with)?|filed under|posted in):?\s)"
+             r"\s*[^.!?]{1,150}"),
     ("navigation", r"(?:skip to (?:main )?content|skip to (?:navigation|footer)|jump to navigation|main menu|menu|toggle navigation"
                    r"|search(?: for)?(?: …|\.\.\.)?:?|home|you are here:.{0,150}|breadcrumbs?|back to top|go to top|top of page"
                    r"|log ?in|sign in|register|about(?: us)?|contact(?: us)?)[.:]?"),
