@@ -71,6 +71,9 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((reason, re.compile(rx, _I)
                r"|theme:? .{1,60} by .{1,60}|designed by .{1,60}|advertisement|sponsored(?: content)?)"),
 ))
 _SHORT_PATTERN_MAX = 400
+_LONG_TRIGGER = re.compile(r"cookie|privacy|terms|continuing|rights reserved|©|\(c\)|copyright|permalink|powered by|designed by"
+                           r"|this (?:entry|post|article) was|subscri|newsletter|e-?mail|comment|notif|follow|share|tag|categor"
+                           r"|filed under|posted in|you are here|related|previous|next|recommend|you (?:may|might) also")
 _CRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\||::)\s*")
 _NAME = r"(?P<name>[^\d|,;:()\n]{2,60}?)"
 BYLINES = tuple(re.compile(rx, _I) for rx in (
@@ -100,6 +103,8 @@ def _reason_of(ln: Line) -> str | None:
     if not ln.s or len(ln.s) > _SHORT_PATTERN_MAX:
         return None
     low = ln.low
+    if len(low) > 100 and not _LONG_TRIGGER.search(low):
+        return None  # long lines are prose unless they carry a notice's wording
     for reason, rx in PATTERNS:
         if rx.fullmatch(low):
             if reason in ("tags", "related") and ln.sentence and ln.words > 12:
