@@ -148,3 +148,9 @@ def test_date_line_is_not_a_title():
     text = f"14 July 1921\n\nDear Tom,\n\n{FILLER}\n\nYours,\nMay\n"
     m = meta(text)
     assert (m["title"], m["published"], m["genre"], m["author"]) == (None, "1921-07-14", "letter", "May")
+
+
+def test_biography_of_a_novelist_is_not_a_review():
+    text = ("Her first novel appeared in 1931 and her second novel in 1934. The novels were set in the north, and "
+            "the trilogy that followed made her name. She was born in Leeds and died in Whitby. Each novel sold well. " * 3)
+    assert meta(text)["genre"] != "review"

@@ -135,4 +135,6 @@ def scores(title: str | None, body: list[Line]) -> tuple[dict[str, float], int]:
         "fiction": len(_DIALOGUE.findall(prose)) * per_k * 1.0,
         "news": cues["news"] * per_k * 1.5 + (cues["report"] * per_k * 0.3 if cues["report"] * per_k >= 4 else 0.0),
     }
+    if not _REVIEW_TITLE.search(title) and cues["review_strong"] == 0 and not _RATING.search(prose):
+        score["review"] = min(score["review"], 1.9)  # talk of novels and chapters alone is not a review
     return score, words
