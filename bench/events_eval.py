@@ -98,7 +98,10 @@ class Score:
                     self.arg[0] += bool(e.places or e.participants)
                 if g.get("date") and g["date"].get("start"):
                     self.date[1] += 1
-                    self.date[0] += (e.date.start or "")[:4] == g["date"]["start"][:4]
+                    ok = (e.date.start or "")[:4] == g["date"]["start"][:4]
+                    self.date[0] += ok
+                    if not ok:
+                        self.misses.append(f"{label}: DATE {g['type']} «{g['quote']}» gold {g['date']['start']} got {e.date.start}")
         matched = set(gm.values())
         for oi, e in enumerate(events):
             self.real[1] += 1

@@ -71,6 +71,8 @@ RELATIONS: dict[str, dict] = {
               "events": [], "relations": ["child_of"], "type": "PERSON"},
     "sibling": {"triggers": "sister brother sibling siblings".split(), "facts": {"who": ["sibling"]},
                 "events": [], "relations": ["sibling_of"], "type": "PERSON"},
+    "found": {"triggers": "found founded founding established establish cofounded co-founded".split(),
+              "facts": {}, "events": [], "relations": ["founded"], "type": "ORG"},
     "occupation": {"triggers": "occupation profession job".split(), "facts": {"what": ["occupation"]},
                    "events": [], "relations": []},
     "nationality": {"triggers": "nationality citizen citizenship".split(),
@@ -93,7 +95,9 @@ _TYPE_WORDS = {
     "city": "PLACE", "country": "PLACE", "town": "PLACE", "place": "PLACE", "camp": "PLACE",
     "year": "DATE", "date": "DATE", "decade": "DATE",
     "book": "WORK", "novel": "WORK", "books": "WORK", "novels": "WORK", "work": "WORK", "works": "WORK",
-    "memoir": "WORK", "person": "PERSON", "people": "PERSON", "man": "PERSON", "woman": "PERSON",
+    "memoir": "WORK", "journal": "WORK", "newspaper": "WORK", "magazine": "WORK", "paper": "WORK",
+    "autobiography": "WORK", "essay": "WORK", "pamphlet": "WORK", "play": "WORK", "poem": "WORK",
+    "organisation": "ORG", "union": "ORG", "prison": "PLACE", "village": "PLACE", "person": "PERSON", "people": "PERSON", "man": "PERSON", "woman": "PERSON",
 }
 
 

@@ -74,6 +74,14 @@ def resolve(conn, name: str | None, *, names_cache=None) -> Subject | None:
         if r is not None and (norm_name(r["name"]).find(n) >= 0 or n.find(norm_name(r["name"])) >= 0):
             group = [(r["id"], r["name"], r["type"], r["mentions"])]
     s = Subject(name=name)
+    if len(toks) == 1 and partial:
+        # a bare surname: the most-discussed full name that carries it, not every relative
+        # ("Goldman" is Emma Goldman, not her father Abraham Goldman)
+        persons = [g for g in partial if g[2] == "PERSON"] or partial
+        top = max(persons, key=lambda g: g[3])
+        exact_n = max((g[3] for g in exact), default=0)
+        keep = {top[0]} if top[3] >= exact_n / 3 or not exact else set()
+        group = exact + [g for g in partial if g[0] in keep]
     if group:
         persons = [g for g in group if g[2] == "PERSON"]
         if persons and len(persons) < len(group):
