@@ -34,9 +34,10 @@ def score(folder: Path, gold: dict, settings) -> tuple[int, int, list[str]]:
     return right, total, misses
 
 
-@pytest.mark.parametrize("corpus", ["examples", "tests", "seeds"])
+@pytest.mark.parametrize("corpus", ["examples", "tests", "heldout", "seeds"])
 def test_metadata_against_gold(corpus, settings, request):
-    folder = {"examples": ROOT / "examples" / "serge", "tests": ROOT / "tests" / "ingest" / "data" / "meta"}.get(corpus)
+    folder = {"examples": ROOT / "examples" / "serge", "tests": ROOT / "tests" / "ingest" / "data" / "meta",
+              "heldout": ROOT / "tests" / "ingest" / "data" / "heldout"}.get(corpus)
     if corpus == "seeds":
         folder = request.getfixturevalue("seeds_dir")
     right, total, misses = score(folder, GOLD[corpus], settings)
