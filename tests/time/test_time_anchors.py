@@ -63,3 +63,15 @@ def test_ambiguous_anchor_follows_named_event():
 
 def test_unanchored_generic_mentions_are_left_alone():
     assert _anchored("The war poet read aloud.") == []
+
+
+def test_shared_names_resolve_by_salience():
+    t = _anchored("The Bolsheviks held Moscow in 1918, and during the Civil War the city starved.")
+    assert t and t[0].anchor == "Russian Civil War"
+    t = _anchored("In 1863 the Union army advanced; as the Civil War dragged on, prices rose.")
+    assert t and t[0].anchor == "American Civil War"
+
+
+def test_armistice_of_the_named_war():
+    t = _anchored("He wrote a memoir of the Korean War. Then the armistice came and he went home.")
+    assert t[-1].anchor == "Korean Armistice Agreement"

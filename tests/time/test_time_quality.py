@@ -31,4 +31,4 @@ def test_tbaq_subset_floor(eval_dir, nlp, bench):
     assert s["value_f1"] >= FLOORS["value_f1"], s
 
 
-FLOORS = {"strict_f1": 0.0, "relaxed_f1": 0.0, "value_f1": 0.0}
+FLOORS = {"strict_f1": 0.86, "relaxed_f1": 0.90, "value_f1": 0.78}   # measured 88.6 / 92.9 / 80.8 (bench/timex_eval.py --set tbaq --split timebank --limit 60)

@@ -136,3 +136,10 @@ def test_extract_timexes_on_spacy_doc(nlp):
     tx = extract_timexes(nlp(text))
     assert [(t.text, t.value) for t in tx] == [("1923", "1923"), ("Three years later", "1926")]
     assert all(text[t.start:t.end] == t.text for t in tx)
+
+
+def test_titles_and_time_stamps(tag):
+    t = tag("Her novel Midnight in the Century appeared; the Century was a magazine.")
+    assert "Midnight" not in t and "the Century" not in t
+    t = tag("Posted on 2 May 2012 - 10:15. In 1926 she moved. Two years later she left.")
+    assert t["Two years later"][1] == "1928"
