@@ -154,3 +154,9 @@ def test_biography_of_a_novelist_is_not_a_review():
     text = ("Her first novel appeared in 1931 and her second novel in 1934. The novels were set in the north, and "
             "the trilogy that followed made her name. She was born in Leeds and died in Whitby. Each novel sold well. " * 3)
     assert meta(text)["genre"] != "review"
+
+
+def test_letter_to_the_editor():
+    text = f"Sir,\n\n{FILLER}\n\n{FILLER}\n\nYours faithfully,\nMary Tolland\n"
+    m = meta(text)
+    assert (m["genre"], m["author"], m["title"]) == ("letter", "Mary Tolland", None)

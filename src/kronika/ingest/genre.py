@@ -16,7 +16,9 @@ from collections import Counter
 from .lines import Line
 
 _I = re.IGNORECASE
-LETTER_OPEN = re.compile(r"(?:my\s+)?(?:dear(?:est)?|to whom it may concern|hello|hi)\b[^.!?\n]{0,60}[,:!]?", _I)
+LETTER_OPEN = re.compile(r"(?:(?:my\s+)?(?:dear(?:est)?|to whom it may concern|hello|hi)\b[^.!?\n]{0,60}"
+                         r"|(?:sir|sirs|madam|gentlemen|dear sir or madam)\s*(?:[,:!]|[,.]?\s*[—–-]+)"
+                         r"|to the editor(?: of [^.!?\n]{1,60})?)[,:!.]?", _I)
 LETTER_CLOSE = re.compile(
     r"(?:yours(?:\s+(?:truly|sincerely|faithfully|ever|affectionately|fraternally|always))?|(?:very\s+)?sincerely(?:\s+yours)?"
     r"|(?:with\s+)?(?:best|kind|warm|warmest|kindest)(?:\s+(?:wishes|regards))|best|regards|love|with love|affectionately"
@@ -79,7 +81,7 @@ def count_cues(text: str) -> tuple[dict[str, int], int]:
 
 def is_letter(body: list[Line]) -> bool:
     """Opens "Dear ..." within its first lines (and closes with a valediction, or is short)."""
-    head = [ln for ln in body if not ln.blank][:3]
+    head = [ln for ln in body if not ln.blank][:4]
     if not any(LETTER_OPEN.fullmatch(ln.s) or (ln.s.lower().startswith(("dear ", "my dear ")) and ln.words <= 40)
                for ln in head):
         return False

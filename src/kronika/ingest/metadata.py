@@ -77,7 +77,8 @@ def text_title(lines: list[Line], skip: set[int], fmt: str) -> tuple[str | None,
             continue
         if ln.index >= first_body or ln.words > 20 or ln.words == 0 or _BAD_TITLE_END.search(ln.s):
             return None, None
-        if genres.LETTER_OPEN.fullmatch(ln.s) or ln.s.lower().startswith("dear "):
+        if (genres.LETTER_OPEN.fullmatch(ln.s) and not ln.s.lower().startswith("to the editor")) \
+                or ln.s.lower().startswith("dear "):
             return None, None
         if ln.sentence and ln.words > 12:
             return None, None
