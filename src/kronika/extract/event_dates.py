@@ -68,8 +68,23 @@ def timex_tokens(sdoc: Doc, timexes: list[Timex]) -> dict[int, Timex]:
     return out
 
 
-def _to_date(tx: Timex) -> EventDate:
-    return EventDate(tx.earliest, tx.latest, tx.text, tx.inferred)
+UNTIL = {"until", "till", "til", "before", "by"}
+SINCE = {"since", "from", "after"}
+
+
+def _to_date(tx: Timex, doc: Doc | None = None) -> EventDate:
+    """The timex's interval, opened on one side when a preposition bounds it ("until 1945", "from 1919")."""
+    start, end = tx.earliest, tx.latest
+    if doc is not None:
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is not None:
+            prep = span.root.head if span.root.dep_ == "pobj" else None
+            word = prep.lower_ if prep is not None else (doc[span.start - 1].lower_ if span.start else "")
+            if word in UNTIL and tx.mod is None:
+                start = None
+            elif word in SINCE and tx.mod is None and word != "after":
+                end = None
+    return EventDate(start, end, tx.text, tx.inferred)
 
 
 def _pick(cands: list[Timex]) -> Timex | None:
@@ -81,9 +96,10 @@ def _pick(cands: list[Timex]) -> Timex | None:
 
 def date_for(head: Token, clause: set[int], ttok: dict[int, Timex]) -> EventDate:
     """The tightest time expression governing the event: its clause, then its governors, then an anchor."""
-    own = {id(ttok[i]): ttok[i] for i in clause if i in ttok}
+    doc = head.doc
+    own = {id(ttok[i]): ttok[i] for i in clause if i in ttok and not _lifespan(doc[i])}
     if own:
-        return _to_date(_pick(list(own.values())))
+        return _to_date(_pick(list(own.values())), doc)
     cur = head
     child = None
     for step in range(10):
@@ -96,16 +112,18 @@ def date_for(head: Token, clause: set[int], ttok: dict[int, Timex]) -> EventDate
         for c in cur.children:
             if (child is not None and c.i == child.i) or c.dep_ not in DATE_DEPS:
                 continue
+            if child is not None and child.dep_ == "conj" and c.i > cur.i:
+                continue     # "lived in London until 1945 and spent ...": the first conjunct's own date
             if c.dep_ in ("advcl",) and not any(w.lower_ in ("in", "during", "by") for w in c.children):
                 continue
             for w in c.subtree:
-                if w.i in ttok and w.dep_ != "conj":
+                if w.i in ttok and w.dep_ != "conj" and _same_clause(w, head):
                     found[id(ttok[w.i])] = ttok[w.i]
         for w in cur.children:
             if w.i in ttok and w.dep_ in ("npadvmod", "tmod", "obl"):
                 found[id(ttok[w.i])] = ttok[w.i]
         if found:
-            return _to_date(_pick(list(found.values())))
+            return _to_date(_pick(list(found.values())), doc)
         if cur.dep_ in ("relcl",) or cur.pos_ == "NOUN" and cur.dep_ not in ("pobj", "dobj", "conj", "nsubj"):
             break
     anchored = {id(tx): tx for w in head.sent if w.i in ttok and _same_clause(w, head)
@@ -121,8 +139,20 @@ def _same_clause(w: Token, head: Token) -> bool:
     for a in w.ancestors:
         if a.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp", "conj") and a.pos_ in ("VERB", "AUX"):
             if not (a.left_edge.i <= head.i <= a.right_edge.i):
-                return False
+                temporal = a.dep_ == "advcl" and a.head.i == head.i and any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in ("while", "whilst", "when", "as") for c in a.children)
+                if not temporal:
+                    return False
     return True
+
+
+def _lifespan(w: Token) -> bool:
+    """A year range in parentheses after a name ("Aleksandra (1872–1938)") dates that person, not the event."""
+    doc = w.doc
+    i = w.i
+    while i > w.sent.start and not doc[i - 1].is_punct:
+        i -= 1
+    return w.dep_ == "appos" or (i > 0 and doc[i - 1].text == "(" and doc[i - 2].pos_ == "PROPN")
 
 
 def _clause_text(v: Token, limit: int = 8) -> str:
@@ -157,7 +187,7 @@ def cue_for(head: Token) -> str | None:
                     return f"on {objs[0].lower_}"
                 if low == "from" and objs and objs[0].lower_ == "there":
                     return "from there"
-                if low in ("after", "before", "following", "until") and objs:
+                if low in ("after", "before", "following") and objs:
                     return low
             if c.dep_ == "advcl":
                 marks = [m for m in c.children if m.dep_ in ("mark", "advmod") and m.lower_ in CUE_MARKERS
