@@ -125,7 +125,7 @@ def test_source_page_highlights_the_hash_range(page, live_server):
 
 
 def test_hostile_document_stays_inert(page, live_server):
-    urls = ["/doc/c_hostile.html", "/", "/network", "/map/p-victor-serge", "/entity/p-victor-serge",
+    urls = ["/doc/c_hostile.html", "/", "/network", "/map/Victor%20Serge", "/entity/Victor%20Serge",
             "/docs", "/search?q=%3Cscript%3Ealert(1)%3C/script%3E", "/ask?q=%3Cimg%20src=x%20onerror=alert(1)%3E"]
     for u in urls:
         page.goto(live_server + u, wait_until="networkidle")
@@ -150,7 +150,7 @@ def test_hostile_document_stays_inert(page, live_server):
 def test_map_and_network_draw_offline(page, live_server):
     if not VENDOR.is_dir():
         pytest.skip("static/vendor is absent (run `make web`): the map and network fall back to tables")
-    page.goto(live_server + "/map/p-victor-serge", wait_until="networkidle")
+    page.goto(live_server + "/map/Victor%20Serge", wait_until="networkidle")
     page.locator(".leaflet-overlay-pane path").first.wait_for(timeout=5000)
     assert page.locator(".leaflet-overlay-pane path").count() > 50  # countries + places + the path
     assert page.locator(".leaflet-tile").count() == 0  # no tile server

@@ -238,7 +238,7 @@ def page(conn, subject: str | None = None) -> str:
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{esc(csp)}">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(csp, quote=False)}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{name}: a sourced chronicle (kronika)</title>
