@@ -93,3 +93,12 @@ def test_news_dateline_is_marked(tmp_path):
     (d,) = iter_documents([str(tmp_path)], load_settings())
     assert d.genre == "news" and d.published == "2003-05-02"
     assert [(s.reason, s.text) for s in d.stripped] == [("dateline", "OBAN, Scotland, 2 May 2003 (Reuters) -")]
+
+
+def test_inline_script_in_markdown_is_marked_not_cut(tmp_path):
+    text = "# Notes\n\nThe mill was rebuilt in 1921 after the flood.\n\n<script>\nalert('x');\n</script>\n\nMore prose here.\n"
+    (tmp_path / "n.md").write_text(text)
+    (d,) = iter_documents([str(tmp_path)], load_settings())
+    assert d.text == text
+    (s,) = [s for s in d.stripped if s.reason == "markup"]
+    assert s.text == "<script>\nalert('x');\n</script>" and d.text[s.start:s.end] == s.text

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
-from ..records import Document, Failure
+from ..records import Document, Failure, Stripped
 from .boilerplate import find_boilerplate
 from .lines import split_lines
 from .metadata import dateline_passage, describe, front_matter
@@ -13,6 +14,19 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_MARKUP = re.compile(r"<(script|style)\b[^<>]{0,500}>.*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_MARKUP_HINT = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
+
+
+def _mark_markup(text: str, stripped: list[Stripped]) -> list[Stripped]:
+    """Inline <script>/<style> blocks in a text or Markdown file are marked (they are code, not prose)."""
+    if "<" not in text or not _MARKUP_HINT.search(text):
+        return stripped
+    blocks = [Stripped(m.start(), m.end(), m.group(0), "markup") for m in _MARKUP.finditer(text)]
+    kept = [s for s in stripped if not any(b.start <= s.start and s.end <= b.end for b in blocks)]
+    return sorted(kept + blocks, key=lambda p: p.start)
+
+
 def make_document(name: str, text: str, digest: str, fmt: str, path: str | None = None,
                   given: dict | None = None) -> Document | Failure:
     """A Document whose text is ``text`` exactly; an empty or whitespace-only text is a Failure."""
@@ -20,6 +34,8 @@ def make_document(name: str, text: str, digest: str, fmt: str, path: str | None 
         return Failure(name, "the document is empty (no text, or only whitespace)", "ingest", path)
     lines = split_lines(text)
     stripped, byline = find_boilerplate(text, lines)
+    if fmt in ("md", "txt", "jsonl"):
+        stripped = _mark_markup(text, stripped)
     if fmt in ("md", "txt"):
         fm, passage = front_matter(text)
         if passage is not None:
