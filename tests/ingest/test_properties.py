@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 from kronika.ingest.boilerplate import find_boilerplate
 from kronika.ingest.encoding import decode_bytes
 from kronika.ingest.reader import read_path
-from kronika.records import Document, Failure
+from kronika.records import GENRES, Document, Failure
 from kronika.settings import load_settings
 
 SETTINGS = load_settings(max_bytes=100_000)
@@ -12,6 +12,8 @@ LINES = st.sampled_from([
     "Leave a Reply", "Share this:", "Twitter", "Posted by Ann Lee on 3 May 2001", "By Jo Park | 2 June 1999",
     "Tags: a, b", "© 2020 Site", "Home > A > B", "", "   ", "The mill flooded in 1921, and the town met to decide what to do.",
     "This website uses cookies.", "3 comments", "Reply", "A heading", "Dear Sir,", "Yours truly,",
+    "---", "title: A", "<script>x()</script>", "<style>", "PARIS, 3 May 1920 (AP) - The strike ended, officials said.",
+    "References", "# Heading",
 ])
 TEXTS = st.one_of(st.text(max_size=400), st.lists(LINES, max_size=30).map("\n".join),
                   st.lists(st.one_of(LINES, st.text(max_size=40)), max_size=20).map("\r\n".join))
@@ -27,6 +29,8 @@ def test_arbitrary_bytes_never_raise(tmp_path_factory, raw, suffix):
     for r in out:
         if isinstance(r, Failure):
             assert r.reason and "\n" not in r.reason
+        else:
+            assert all(r.text[x.start:x.end] == x.text for x in r.stripped)
 
 
 @hsettings(max_examples=150, deadline=None)
@@ -47,3 +51,17 @@ def test_stripped_exact_and_deterministic(text):
         assert text[s.start:s.end] == s.text and s.text.strip() == s.text and s.text
         assert s.start > last
         last = s.end
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(text=TEXTS, fmt=st.sampled_from(["txt", "md", "jsonl", "html"]))
+def test_documents_keep_text_and_exact_passages(text, fmt):
+    from kronika.ingest.documents import make_document
+    d = make_document("x", text, "0" * 64, fmt)
+    if isinstance(d, Failure):
+        assert not text.strip()
+        return
+    assert d.text == text and d.genre in GENRES
+    for s in d.stripped:
+        assert d.text[s.start:s.end] == s.text
+    assert d == make_document("x", text, "0" * 64, fmt)
