@@ -123,6 +123,10 @@ class FactContext:
                 if s.lower_ in ("who", "that") and cur.dep_ == "relcl":
                     return self.person_of(cur.head) if cur.head.pos_ in ("PROPN", "PRON") else None
                 p = self.person_of(s)
+                if p is None and s.pos_ == "NOUN":
+                    # "the critic Ivan Petrov denounced ...": the name in apposition to the subject noun
+                    names = [c for c in s.children if c.dep_ == "appos" and self.person_of(c)]
+                    p = self.person_of(names[0]) if names else None
                 if p:
                     return p
                 if s.dep_ == "nsubj" and s.lower_ in ("which", "it", "this", "that"):
@@ -170,6 +174,11 @@ def _lead_name(sdoc: Doc) -> tuple[int, int, str, int, int] | None:
     if not dated and (not any(t.pos_ == "PROPN" for t in name) or not any(t.ent_type_ == "PERSON" for t in name)
                       and any(t.ent_type_ in ("GPE", "ORG", "DATE", "WORK_OF_ART", "FAC", "LOC") for t in name)):
         return None
+    if not dated and not any(t.ent_type_ == "PERSON" for t in name):
+        # an untagged name is a person only when the sentence calls it one: "X was a Swedish chemist"
+        attr = [c for c in toks[end].children if c.dep_ == "attr"] if toks[end].lemma_ == "be" else []
+        if not attr or attr[0].lemma_.lower() not in lexicon()["occupations"]:
+            return None
     s, e = name[0].idx, name[-1].idx + len(name[-1].text)
     text = " ".join(t.text for t in name if t.text not in ('"', "'"))
     return s, e, text, name[0].i, name[-1].i + 1

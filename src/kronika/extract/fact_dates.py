@@ -79,6 +79,7 @@ def read_dates(text: str) -> list[DateSpan]:
 
 
 _ISO_RX = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_APPROX_RX = re.compile(r"(?:\bc\.|\bca\.|\bcirca\b|\babout\b|\baround\b)\s*\d", re.I)
 
 
 def dates_in(text: str, timexes: list[Timex]) -> list[DateSpan]:
@@ -87,8 +88,8 @@ def dates_in(text: str, timexes: list[Timex]) -> list[DateSpan]:
     for t in timexes:
         if t.type != "DATE" or not _ISO_RX.match(t.value or "") or t.inferred:
             continue  # a fact states its date; inferred (anchored) values are not statements
-        out.append(DateSpan(t.start, t.end, text[t.start:t.end], t.value, t.mod == "APPROX",
-                            t.earliest, t.latest))
+        approx = t.mod == "APPROX" or bool(_APPROX_RX.search(text[max(0, t.start - 8):t.start + 8]))
+        out.append(DateSpan(t.start, t.end, text[t.start:t.end], t.value, approx, t.earliest, t.latest))
     for d in read_dates(text):
         if not any(d.start < o.end and o.start < d.end for o in out):
             out.append(d)

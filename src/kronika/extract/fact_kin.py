@@ -53,7 +53,10 @@ def _relative_tokens(n: Token) -> list[Token]:
     if n.dep_ == "compound" and n.head.pos_ == "PROPN":
         out.append(n.head)
     if n.dep_ == "nsubj" and n.head.lemma_ == "be":
-        out += [c for c in n.head.children if c.dep_ == "attr"]
+        for a in n.head.children:
+            if a.dep_ == "attr":
+                # "his closest comrade was Orlov's widow Irina Orlova": the attr may itself introduce the name
+                out += [a] if a.pos_ == "PROPN" else _relative_tokens(a)
     doc = n.doc
     if not out and n.i + 1 < len(doc) and doc[n.i + 1].pos_ == "PROPN" and doc[n.i + 1].head.i != n.i:
         out.append(doc[n.i + 1])

@@ -17,7 +17,8 @@ COPULAS = {"be", "become", "remain"}
 NOT_PLACES = {"Urdu", "Arabic", "Russian", "Hebrew", "Greek", "Persian", "Chinese", "Japanese", "Hindi", "Bengali",
               "Korean", "Latin", "German", "French", "Spanish", "Italian", "Portuguese", "Turkish", "Ukrainian",
               "Polish", "Serbian", "Romanian", "Swedish", "Dutch", "Armenian", "Georgian", "Thai", "Vietnamese"}
-_MONTH_RX = re.compile(r"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+_MONTH_RX = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|December|"
+                       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$", re.I)
 
 
 def _paren_end(doc, i: int) -> int | None:
@@ -117,7 +118,10 @@ def _read_parenthesis(ctx: FactContext, subject: str, toks: list[Token], open_id
     for kind, seg in segs.items():
         if not seg:
             continue
+        full = seg
         seg = _cut(seg)
+        if not ctx.dates_between(seg[0].idx, seg[-1].idx + len(seg[-1].text)) and len(seg) < len(full):
+            seg = full[len(seg) + 1:] or seg  # "born Marek Tobolski; 3 May 1921": the date follows the name
         s0, e0 = seg[0].idx, seg[-1].idx + len(seg[-1].text)
         stmt0 = open_idx if kind == "birth" else s0
         dates = ctx.dates_between(s0, e0)

@@ -48,6 +48,11 @@ def _party(ctx: FactContext, o: Token, orgs: bool = True, hops: int = 2) -> list
                 key = e.key
             elif t.pos_ == "PROPN" and t.text[:1].isupper() and (e is None or e.type in ("PERSON", "ORG")):
                 key = name_at(ctx, t)[2]
+        if key is None and t.pos_ == "NOUN":
+            # "denounced his poems": the author of what is attacked
+            poss = [c for c in t.children if c.dep_ == "poss"]
+            if poss and ctx.person_of(poss[0]):
+                key = ctx.person_of(poss[0])
         if key is not None:
             out.append((key, t))
         elif hops and t.pos_ == "NOUN":
@@ -117,11 +122,8 @@ def person_relations(ctx: FactContext) -> None:
             if not parties and any(o.lower_ in ("that", "which") for o in objs) or (not objs and v.dep_ == "relcl"):
                 parties = _antecedent(ctx, v)
             holder = subject
-            if v.dep_ == "relcl" and not any(c.dep_ in ("nsubj",) and ctx.person_of(c) for c in v.children):
-                holder = None
-            if v.dep_ == "relcl":
-                subj = [c for c in v.children if c.dep_ == "nsubj"]
-                holder = ctx.person_of(subj[0]) if subj else holder
+            if v.dep_ == "relcl" and not any(c.dep_ == "nsubj" for c in v.children):
+                holder = None  # "the books that were denounced": no one in particular
             for key, t in parties:
                 _add(ctx, holder, rel, key, v, t)
         elif v.lower_ in NOUNS and v.pos_ == "NOUN":

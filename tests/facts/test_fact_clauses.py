@@ -1,0 +1,76 @@
+"""Verb- and noun-triggered facts: born in, died in, studied at, member of, awards, wars (our own sentences)."""
+from __future__ import annotations
+
+from .conftest import has
+
+
+def test_born_in_and_died_in(facts_of):
+    facts, _ = facts_of("Paul Arden was a chemist. Arden was born in Leeds on 2 March 1932. "
+                        "He died in Lisbon on 9 October 1990.")
+    assert has(facts, "birth_place", "Leeds", "Paul Arden")
+    assert has(facts, "birth_date", "2 March 1932", iso="1932-03-02")
+    assert has(facts, "death_place", "Lisbon", "Paul Arden")
+    assert has(facts, "death_date", "9 October 1990", iso="1990-10-09")
+
+
+def test_relative_death_is_not_the_subjects(facts_of):
+    facts, _ = facts_of("Paul Arden was a chemist. His father died in Madrid in 1950.")
+    assert not [f for f in facts if f.attribute in ("death_place", "death_date") and "Arden" in f.subject]
+
+
+def test_education(facts_of):
+    facts, _ = facts_of("Clara Weiss is a physicist. She graduated from the University of Vienna "
+                        "and later studied at the Sorbonne.")
+    assert has(facts, "educated_at", "University of Vienna", "Clara Weiss")
+    assert has(facts, "educated_at", "Sorbonne", "Clara Weiss")
+
+
+def test_member_of(facts_of):
+    facts, _ = facts_of("Jonas Berg was a Danish trade unionist. He was a member of the Social Democratic Party.")
+    assert has(facts, "member_of", "Social Democratic Party", "Jonas Berg")
+
+
+def test_elected_as_party(facts_of):
+    facts, _ = facts_of("Samuel Pike was an American lawyer. Pike was elected as a Whig to the state senate.")
+    assert has(facts, "member_of", "Whig", "Samuel Pike")
+
+
+def test_employer(facts_of):
+    facts, _ = facts_of("Ruth Adler was a journalist. She worked for the BBC for twenty years.")
+    assert has(facts, "employer", "BBC", "Ruth Adler")
+
+
+def test_military(facts_of):
+    facts, _ = facts_of("Arthur Blake was an engineer. He served in the Royal Navy during the Second World War.")
+    assert has(facts, "military_branch", "Royal Navy", "Arthur Blake")
+    assert has(facts, "conflict", "Second World War", "Arthur Blake")
+
+
+def test_award(facts_of):
+    facts, _ = facts_of("Ines Moreau is a poet. In 1994 she received the Goncourt Prize for her third collection.")
+    assert has(facts, "award", "Goncourt Prize", "Ines Moreau")
+
+
+def test_residence(facts_of):
+    facts, _ = facts_of("Ines Moreau is a poet. She lived in Trieste with her cousin.")
+    assert has(facts, "residence", "Trieste", "Ines Moreau")
+
+
+def test_pseudonym(facts_of):
+    facts, _ = facts_of("Karel Novak was a Czech writer. He published his satires under the pen name Jan Kolar.")
+    assert has(facts, "pseudonym", "Jan Kolar", "Karel Novak")
+
+
+def test_notable_work(facts_of):
+    facts, _ = facts_of("Edith Crane was an English writer. Her best-known novel, The Silent Harbour, appeared in 1958.")
+    assert has(facts, "notable_work", "The Silent Harbour", "Edith Crane")
+
+
+def test_work_by(facts_of):
+    facts, _ = facts_of("Northern Lights is an album by Anders Holm. Holm recorded it in Oslo.")
+    assert has(facts, "notable_work", "Northern Lights", "Anders Holm")
+
+
+def test_no_place_for_organisations(facts_of):
+    facts, _ = facts_of("The company was founded in Berlin in 1901 and moved to Munich.")
+    assert not [f for f in facts if f.attribute.endswith("_place")]
