@@ -29,15 +29,15 @@ def timex(text: str, frag: str, earliest: str | None, latest: str | None, inferr
 
 @pytest.fixture
 def events(nlp, settings, make_doc):
-    """events(text, persons=..., places=..., orgs=..., works=..., timexes=None, genre='other')."""
+    """events(text, persons=..., places=..., orgs=..., works=..., timexes=None, genre='other', **document meta)."""
     from kronika.extract.events import extract_events
 
-    def _run(text, persons=(), places=(), orgs=(), works=(), timexes=None, genre="other"):
+    def _run(text, persons=(), places=(), orgs=(), works=(), timexes=None, genre="other", **meta):
         ms = (find_mentions(text, "PERSON", persons if isinstance(persons, dict) else list(persons))
               + find_mentions(text, "PLACE", list(places)) + find_mentions(text, "ORG", list(orgs))
               + find_mentions(text, "WORK", list(works)))
         ms.sort(key=lambda m: m.start)
-        d = make_doc(text, genre=genre)
+        d = make_doc(text, genre=genre, **meta)
         evs = extract_events(nlp(text), d, ms, list(timexes or []), settings)
         for e in evs:
             assert e.source.quote == text[e.source.start:e.source.end]

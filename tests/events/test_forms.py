@@ -200,3 +200,18 @@ def test_orders_are_narrative_and_quotes_tight(events):
     assert [e.type for e in evs] == ["membership", "imprisonment", "residence", "release"]
     assert all(len(e.source.quote) < 70 for e in evs)
     assert evs[-1].date.start == "1990-02"
+
+
+def test_memoir_narrator_is_the_author(events):
+    text = "I was born in Kyiv in 1890. In 1912 I was arrested and sent to Siberia. Peter Arshinov visited me there."
+    evs = events(text, ["Peter Arshinov"], places=["Kyiv", "Siberia"], genre="memoir")
+    assert [e.subject for e in evs] == ["Peter Arshinov"]   # no author known: "I" stays unattributed
+    assert evs[0].type == "meeting"
+    evs = events(text, ["Peter Arshinov"], places=["Kyiv", "Siberia"], genre="memoir", author="Olga Petrova")
+    assert [(e.type, e.subject, e.places) for e in evs][:3] == [
+        ("birth", "Olga Petrova", ("Kyiv",)), ("imprisonment", "Olga Petrova", ()), ("exile", "Olga Petrova", ("Siberia",))]
+
+
+def test_quoted_first_person_in_an_essay_is_not_the_reviewer(events):
+    text = 'As Rosa Luxemburg herself wrote, "I was arrested in Warsaw." I was arrested once too.'
+    assert events(text, ROSA, places=["Warsaw"], genre="essay") == []

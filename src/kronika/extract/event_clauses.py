@@ -148,6 +148,8 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
         return None
     if lem == "hold":
         return "role" if olem & POSITION_OBJECTS else None
+    if lem == "visit" and dobj and (dobj[0].pos_ == "PRON" or dobj[0].i in persons):
+        return "meeting"
     if lem in ("receive", "win", "award"):
         return "other" if deep & HONOUR_OBJECTS or any(o.ent_type_ == "WORK_OF_ART" for o in objs) else None
     if lem in ("obtain", "earn"):

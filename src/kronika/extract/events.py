@@ -187,6 +187,7 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
     place_tok, other_tok = _entity_maps(sdoc, mentions, canon)
     ttok = timex_tokens(sdoc, timexes or fallback_timexes(sdoc))
     fiction = is_fiction_doc(document, sdoc)
+    narrator = _narrator(document, set(ptok.values()))
     text = document.text
     events: list[Event] = []
     work_tok = {t.i for m in mentions if m.type == "WORK"
@@ -206,7 +207,9 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
         else:
             subj_tok = p.subject if p.subject is not None else subject_token(p.trigger, p.type)
         if subj_tok is not None and first_person(subj_tok):
-            continue
+            if narrator is None or subj_tok.lower_ not in ("i", "me", "my", "myself") or _quoted(subj_tok):
+                continue          # the reviewer's own voice, or a quotation we cannot attribute
+            who = {**who, subj_tok.i: narrator}
         ptoken = person_in_subject(subj_tok, who) if subj_tok is not None else None
         weak = False
         if ptoken is None and p.kind == "verb":
@@ -265,6 +268,24 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
             confidence=round(conf, 3), hedged=is_hedged, negated=False, fiction=fiction,
             cue=cue_for(head)))
     return _finish(events, main)
+
+
+def _narrator(document: Document, persons: set[str]) -> str | None:
+    """The first-person narrator of a memoir or letter: its author (as a person key when one matches)."""
+    if document.genre not in ("memoir", "letter") or not document.author:
+        return None
+    last = document.author.split()[-1].lower()
+    for k in persons:
+        if k.split()[-1].lower() == last:
+            return k
+    return document.author
+
+
+def _quoted(t: Token) -> bool:
+    """True when the token sits inside quotation marks opened earlier in its sentence."""
+    opens = sum(1 for w in t.doc[t.sent.start:t.i] if w.text in ('"', "“", "‘") or (w.text == "'" and w.i == t.sent.start))
+    closes = sum(1 for w in t.doc[t.sent.start:t.i] if w.text in ("”", "’"))
+    return opens > closes
 
 
 def _finish(events: list[Event], main: str | None) -> list[Event]:
