@@ -87,6 +87,8 @@ def test_byline_forms():
     assert parse_byline("Posted on 2019-11-02") == (None, "2019-11-02")
     assert parse_byline("By the end of the war the harbour was closed.") is None
     assert parse_byline("Posted by many visitors over the years") is None
+    assert parse_byline("By his death, Serge wrote.") is None
+    assert parse_byline("By JANE DOE, Associated Press") == ("Jane Doe", None)
 
 
 def test_byline_is_marked_and_returned():

@@ -76,10 +76,10 @@ _LONG_TRIGGER = re.compile(r"cookie|privacy|terms|continuing|rights reserved|©|
                            r"|filed under|posted in|you are here|related|previous|next|recommend|you (?:may|might) also")
 _CRUMB_SEP = re.compile(r"\s*(?:>|»|›|/|\||::)\s*")
 _NAME = r"(?P<name>[^\d|,;:()\n]{2,60}?)"
-BYLINES = tuple(re.compile(rx, _I) for rx in (
-    r"by:?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:the\s+)?"
-    r"(?:associated press|reuters|afp|ap|agence france-presse|staff (?:writer|reporter|correspondent)|special correspondent"
-    r"|correspondent|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\.?",
+BYLINES = (re.compile(  # "By JANE DOE, Associated Press": names and agencies capitalised (case-sensitive)
+    r"(?i:by):?\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:[Tt]he\s+)?"
+    r"(?:(?i:associated press|reuters|afp|agence france-presse|staff (?:writer|reporter|correspondent)|special correspondent"
+    r"|correspondent)|AP|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\.?"),) + tuple(re.compile(rx, _I) for rx in (
     rf"(?:submitted|posted|written|published|uploaded|added|contributed|filed)\s+by:?\s+{_NAME}\s*(?:,\s*|\s+)on\s+(?P<date>.{{6,60}})",
     rf"(?:posted|published|written|submitted|updated|added)(?:\s+on)?:?\s+(?P<date>.{{6,60}}?)\s+by:?\s+{_NAME}",
     rf"by:?\s+{_NAME}\s*(?:[|,•·–—-]|\bon\b)\s*(?P<date>.{{6,60}})",
@@ -177,7 +177,7 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
     byline = None
     for ln in lines:
         zone = ln.index < first_body or ln.index > last_body or ln.index < 8
-        if not zone or ln.blank or (reasons[ln.index] not in (None, "navigation")):
+        if not zone or ln.blank or ln.body or (reasons[ln.index] not in (None, "navigation")):
             continue
         found = parse_byline(ln.s)
         if found:
