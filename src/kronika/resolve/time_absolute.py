@@ -6,9 +6,7 @@ from datetime import date
 
 from .time_lexicon import MONTH_RE, MONTHS, ORD_RE, ORD_WORD_RE, ORDINALS, SEASON_RE, SEASONS, number_value
 from .time_rules import Ctx, Norm, Rule, rule
-from .time_values import (
-    HALF_MONTHS, QUARTER_MONTHS, SEASON_MONTHS, Day, _cut, iso, julian_to_gregorian, last_day, valid_date,
-)
+from .time_values import HALF_MONTHS, SEASON_MONTHS, Day, iso, julian_to_gregorian, valid_date
 
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 # Modifier prefixes: "early", "mid-", "the end of", "the first half of", "the turn of" ...

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from .time_absolute import RULES as ABSOLUTE_RULES
+from .time_durations import RULES as DURATION_RULES
 from .time_relative import RULES as RELATIVE_RULES
 from .time_rules import Cand, run_rules
 from .time_values import Day, bounds
 
-RULES = ABSOLUTE_RULES + RELATIVE_RULES
+RULES = ABSOLUTE_RULES + RELATIVE_RULES + DURATION_RULES
 
 __all__ = ["RULES", "find_candidates", "normalise", "bounds", "Cand"]
 
