@@ -216,7 +216,7 @@ def _tokens(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _WORD.finditer(text)]
 
 
-def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude) -> list[dict]:
+def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()) -> list[dict]:
     """Typed spans inside the sentence (offsets relative to the sentence)."""
     t = q.answer_type
     out = []
@@ -293,8 +293,13 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude) -> list
             tail = _ORG_TAIL.match(text, b)
             if tail:
                 txt, b, w = text[a:tail.end()], tail.end(), 0.6
+        pm = re.search(r"['’]s\b", word)
+        if pm:
+            word, b = word[:pm.start()], a + pm.start()
         if t == "PERSON" and len(word.split()) < 2:
-            continue          # a lone capitalised word ("French", "Girls") is no name
+            if not any(0 <= a - e <= 2 for e in near):
+                continue      # a lone capitalised word ("French", "Girls") is no name, unless "her husband Kershner"
+            w = 0.3
         if t == "PERSON" and _NOT_PERSON.search(word):
             continue
         if t == "PERSON" and _looks_personal(word):
@@ -409,6 +414,14 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
             tpos = [p for p in tpos if (_agent(corpus, doc, s0, text, p, subj, subj_spans)
                     if text[p:p + 5].lower() in ("marri", "marry")
                     else _owned(corpus, doc, s0, text, p, subj, subj_spans))]
+        if q.relation == "death" and q.answer_type != "PERSON":
+            tpos = [p for p in tpos if re.match(r"(?i)(die|died|dies|death|dead)\b", text[p:])
+                    or re.search(r"\b(was|were|been|being)\s+$", text[max(0, p - 10):p])]
+        if q.relation == "write":
+            # "Dostoevsky's novel", "Sanger's pamphlet": somebody else's work
+            tpos = [p for p in tpos if (_agent(corpus, doc, s0, text, p, subj, subj_spans)
+                    if re.match(r"(?i)(wr[io]t|publish|author)", text[p:])
+                    else _owned(corpus, doc, s0, text, p, subj, subj_spans))]
         if q.relation == "birth":
             tpos = [p for p in tpos if not re.match(r"birth\s+(name|certificate|rate|of)", text[p:], flags=re.I)]
         if q.relation in ("birth", "death") and tpos:
@@ -468,7 +481,8 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                 out.append({"text": ans, "doc": doc, "start": s0, "end": s1, "quote": text, "score": base})
             continue
         if q.answer_type:
-            cands = _candidates(corpus, q, doc, s0, s1, text, exclude)
+            near = [_WORD.match(text, p).end() + 1 for p in tpos]
+            cands = _candidates(corpus, q, doc, s0, s1, text, exclude, near)
             if q.answer_type == "PERSON" and q.relation == "death":
                 # the killer: "assassinated ... by X", or the one named before the verb ("X shot McKinley")
                 by = [c for c in cands if re.search(r"\bby\s+(\w+\s+)?$", text[max(0, c["a"] - 30):c["a"]])]

@@ -33,8 +33,10 @@ RELATIONS: dict[str, dict] = {
     "exile": {"triggers": "exile exiled deported deportation deport banished banishment".split(),
               "facts": {}, "events": ["exile"], "relations": []},
     "imprisonment": {"triggers": "jailed jail imprisoned imprisonment prison prisons incarcerated incarceration "
-                                 "arrested arrest sentenced captivity interned internment".split(),
+                                 "sentenced captivity interned internment penitentiary".split(),
                      "facts": {}, "events": ["imprisonment"], "relations": []},
+    "arrest": {"triggers": "arrested arrest detained".split(), "facts": {}, "events": ["imprisonment"],
+               "relations": []},
     "release": {"triggers": "release released freed freedom".split(),
                 "facts": {}, "events": ["release"], "relations": []},
     "flight": {"triggers": "fled flee flight escaped escape".split(), "facts": {}, "events": ["flight"],
