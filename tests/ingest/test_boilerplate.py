@@ -151,3 +151,8 @@ def test_news_about_a_privacy_policy_is_kept_but_legal_links_are_not():
             "Privacy Policy | Terms of Use | Sitemap\n")
     stripped, _ = find_boilerplate(text)
     assert [(s.reason, s.text) for s in stripped] == [("footer", "Privacy Policy | Terms of Use | Sitemap")]
+
+
+def test_refrain_of_a_poem_is_kept():
+    text = "O river, river\nthe mill is gone\nO river, river\nthe town is gone\nO river, river\n"
+    assert find_boilerplate(text)[0] == []

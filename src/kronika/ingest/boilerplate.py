@@ -207,6 +207,8 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
 
 
 def _mark_repeated_titles(lines: list[Line], reasons: list[str | None], first_body: int) -> None:
+    if first_body >= len(lines):
+        return  # no prose at all (a poem, a list): repeated lines are refrains, not titles
     head = [ln for ln in lines[:min(first_body, 30)] if not ln.blank and reasons[ln.index] is None
             and ln.words <= 15 and not ln.sentence]
     if len(head) < 2:
