@@ -152,10 +152,10 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
     reasons: list[str | None] = [None] * n
     pattern = [_reason_of(ln) for ln in lines]
     first_body, last_body = body_range([ln for ln in lines if pattern[ln.index] is None])
-    # 2. trailing zones: from a comment prompt, or a references heading, late in the text to the end
+    # trailing zones (rule 2) first: they decide where the prose ends
     zone, zone_reason = n, "comments"
     for ln in lines:
-        if ln.index <= first_body or ln.blank or ln.words > 12:
+        if ln.index <= first_body or ln.blank or ln.words > 25:
             continue
         if ln.start >= len(text) * 0.4 and COMMENT_PROMPT.fullmatch(ln.low):
             zone = ln.index
@@ -165,7 +165,7 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
             break
     if zone < n:
         last_body = max((x.index for x in lines[:zone] if x.body and pattern[x.index] is None), default=-1)
-    # 1. pattern lines
+    # rule 1: pattern lines (one- or two-word widget lines inside the prose are kept)
     for ln in lines:
         r = pattern[ln.index]
         if r in _WEAK and first_body <= ln.index <= last_body and ln.words < 3:
@@ -173,11 +173,11 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
         if ln.index >= zone and not ln.blank and (r is None or zone_reason == "references"):
             r = zone_reason
         reasons[ln.index] = r
-    # 5. byline (header and footer zones, or the first lines)
+    # rule 5: byline (header and footer zones, or the first lines)
     byline = None
     for ln in lines:
-        zone = ln.index < first_body or ln.index > last_body or ln.index < 8
-        if not zone or ln.blank or ln.body or (reasons[ln.index] not in (None, "navigation")):
+        outside = ln.index < first_body or ln.index > last_body or ln.index < 8
+        if not outside or ln.blank or ln.body or (reasons[ln.index] not in (None, "navigation")):
             continue
         found = parse_byline(ln.s)
         if found:
@@ -186,7 +186,7 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
                 byline = Byline(found[0], found[1], ln.start, ln.end)
             elif byline.author is None or byline.published is None:  # "By X, Agency" then "Updated <date>"
                 byline = Byline(byline.author or found[0], byline.published or found[1], byline.start, byline.end)
-    # 3. widget runs next to share/navigation/related lines, outside the prose (header runs end at a blank line)
+    # rule 3: widget runs next to share/navigation/related lines, outside the prose (header runs end at a blank line)
     spreading = ("share", "navigation", "related", "subscribe")
     for rng in (range(n), range(n - 1, -1, -1)):
         prev = None
@@ -201,7 +201,7 @@ def find_boilerplate(text: str, lines: list[Line] | None = None) -> tuple[list[S
                                              or prev == "related" and ln.words <= 10 and len(ln.s) <= 90):
                 reasons[i] = prev
             prev = reasons[i]
-    # 4. repeated title lines before the prose
+    # rule 4: repeated title lines before the prose
     _mark_repeated_titles(lines, reasons, first_body)
     return _passages(text, lines, reasons), byline
 
