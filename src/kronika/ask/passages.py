@@ -50,6 +50,8 @@ def _looks_personal(name: str) -> bool:
     return len(toks) >= 2 and toks[0] in _first_names() and all(t[:1].isupper() for t in toks)
 
 
+_PLACE_TAIL = re.compile(r"\b(Island|Penitentiary|Prison|Hospital|College|Church|Square|Park|Bay|Street|Hall|House|"
+                         r"Cathedral|Lake|Land|Point|Hill|Bridge|Cross|Gate|Inn|Chapel|Fort)\b")
 _NOT_PERSON = re.compile(r"\b(Union|Consulate|Party|Army|University|Committee|Congress|Revolution|War|Church|"
                          r"Republic|Empire|Soviet|State|Street|House|International|Press|Museum|Archive|of|in|the)\b")
 
@@ -175,6 +177,14 @@ def _owned(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
     subject's ("Trotsky's widow"), or there is none ("his wife", the subject being the one spoken of)."""
     if subj is None:
         return True
+    pos = re.search(r"([A-ZÀ-Þ][\w\-]+)['’]s?\s+(?:[\w\-]+\s+){0,2}$", text[max(0, p - 60):p])
+    if pos and not any(_contains_name(pos.group(1), sf.split()[-1]) for sf in subj.surfaces):
+        return False              # "Ethel Mannin's 1941 novel", "Dostoevsky's novel"
+    sub = re.match(r"(?i)\s*(when|after|before|while|although|as|since|once|if)\b[^,]*,\s*", text)
+    if sub and p < sub.end() and re.match(r"[A-ZÀ-Þ]", text[sub.end():]) and \
+            not any(text[sub.end():].startswith(sf) for sf in subj.surfaces) and \
+            not re.match(r"(?:He|She|They|It|The|A|An|In|On|At)\b", text[sub.end():]):
+        return False              # "When her first husband died, Taube was devastated": her = Taube
     names = [(a, b, True) for a, b in subj_spans]
     for m in corpus.mentions(doc):
         a, b = m["start"] - s0, m["end"] - s0
@@ -268,6 +278,9 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
         else:
             continue
         txt = m["text"]
+        pm = re.search(r"['’]s\s", txt)
+        if pm and not _PLACE_TAIL.search(txt[pm.end():]):
+            txt, b = txt[:pm.start()], a + pm.start()
         if t == "ORG":
             tail = _ORG_TAIL.match(text, b)
             if tail:
@@ -294,7 +307,7 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
             if tail:
                 txt, b, w = text[a:tail.end()], tail.end(), 0.6
         pm = re.search(r"['’]s\b", word)
-        if pm:
+        if pm and not _PLACE_TAIL.search(word[pm.end():]):
             word, b = word[:pm.start()], a + pm.start()
         if t == "PERSON" and len(word.split()) < 2:
             if not any(0 <= a - e <= 2 for e in near):
@@ -422,6 +435,9 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
             tpos = [p for p in tpos if (_agent(corpus, doc, s0, text, p, subj, subj_spans)
                     if re.match(r"(?i)(wr[io]t|publish|author)", text[p:])
                     else _owned(corpus, doc, s0, text, p, subj, subj_spans))]
+        if q.relation == "imprisonment":
+            tpos = [p for p in tpos if not re.search(r"(?i)\b(released|release|freed|escaped|out)\s+(from|of)\s+$",
+                                                      text[max(0, p - 20):p])]
         if q.relation == "birth":
             tpos = [p for p in tpos if not re.match(r"birth\s+(name|certificate|rate|of)", text[p:], flags=re.I)]
         if q.relation in ("birth", "death") and tpos:
@@ -493,7 +509,12 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
             cands = _merge_lists(cands, text) if q.answer_type in ("PERSON", "WORK", "PLACE") else cands
             for c in cands:
                 if re.match(r"['’]s?\b", text[c["b"]:c["b"] + 2]):
-                    c["w"] *= 0.5         # "Kamenev's first wife": the possessor is not the one asked for
+                    c["w"] *= 0.5
+                if q.answer_type == "WORK":
+                    if re.search(r"\bfor\s+[_*\"“]?$", text[max(0, c["a"] - 6):c["a"]]):
+                        c["w"] *= 0.6     # "written for _Mother Earth_": where, not what
+                    if any(p < c["a"] and re.search(r":\s*[\"“]", text[p:c["a"]]) for p in tpos):
+                        c["w"] *= 0.3     # inside what was written, not its title         # "Kamenev's first wife": the possessor is not the one asked for
             if q.year and q.answer_type != "DATE":
                 pivots = pivots + ypos
             best = None
