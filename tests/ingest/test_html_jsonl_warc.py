@@ -144,3 +144,12 @@ def test_corrupt_gzip_is_a_failure(tmp_path):
     (tmp_path / "bad.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00garbage" * 10)
     out = list(iter_documents([str(tmp_path)], load_settings()))
     assert len(out) == 1 and isinstance(out[0], Failure) and "gzip" in out[0].reason
+
+
+def test_jsonl_metadata_variants(tmp_path):
+    rows = [{"text": PARA, "authors": ["Ann Lee", "Bo Park"], "date": 1962, "genre": "Obituary"},
+            {"text": PARA, "published": "March 3, 2015", "genre": "unknown-kind"}]
+    (tmp_path / "v.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    a, b = iter_documents([str(tmp_path)], load_settings())
+    assert (a.author, a.published, a.genre) == ("Ann Lee; Bo Park", "1962", "biography")
+    assert b.published == "2015-03-03" and b.genre in ("article", "other", "news", "biography")

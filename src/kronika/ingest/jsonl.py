@@ -119,6 +119,11 @@ def parse_line(name: str, n: int, line: str, path: str | None = None) -> Documen
     if not isinstance(body, str):
         return Failure(doc, f"line {n} has a \"text\" field that is not a string", "ingest", path)
     given = {k: obj[k] for k in META_FIELDS if isinstance(obj.get(k), str)}
+    authors = obj.get("author") if obj.get("author") is not None else obj.get("authors")
+    if isinstance(authors, list) and authors and all(isinstance(a, str) for a in authors):
+        given["author"] = "; ".join(a.strip() for a in authors if a.strip())
+    if isinstance(obj.get("date"), int) and not isinstance(obj.get("date"), bool) and 1000 <= obj["date"] <= 2999:
+        given["date"] = str(obj["date"])
     if "published" not in given and "date" in given:
         given["published"] = given.pop("date")
     return make_document(doc, body, sha256(line.encode("utf-8", "surrogatepass")), "jsonl", path, given)

@@ -17,8 +17,17 @@ from .dates import find_date, normalise_iso
 from .lines import Line, body_range
 
 _I = re.IGNORECASE
+#: Genre names that sources use for our genres (JSONL "genre" fields, front matter "type").
+GENRE_SYNONYMS = {
+    "book review": "review", "film review": "review", "reviews": "review", "critique": "review",
+    "obituary": "biography", "bio": "biography", "biographies": "biography", "chronology": "biography",
+    "timeline": "biography", "autobiography": "memoir", "memoirs": "memoir", "diary": "memoir", "journal": "memoir",
+    "letters": "letter", "correspondence": "letter", "opinion": "essay", "op-ed": "essay", "column": "essay",
+    "essays": "essay", "blog": "article", "blog post": "article", "post": "article", "feature": "article",
+    "articles": "article", "news article": "news", "report": "news", "press release": "news",
+    "novel": "fiction", "story": "fiction", "short story": "fiction", "poem": "fiction", "poetry": "fiction",
+}
 _MD_HEADING = re.compile(r"#{1,6}\s+(?P<t>.+?)\s*#*")
-_SETEXT = re.compile(r"(?:=+|-+)")
 _MARKUP = re.compile(r"^[*_`]+|[*_`]+$")
 _BAD_TITLE_END = re.compile(r"[,;:]$")
 _BEFORE_DATE = re.compile(r"(?:[A-Z][\w .'’-]{1,40},\s*)?(?:(?:on|dated?)\s+)?")
@@ -156,7 +165,8 @@ def describe(text: str, lines: list[Line], stripped: list[Stripped], byline: Byl
     if title is None:
         title, _ = text_title(lines, skip, fmt)
     body = [ln for ln in lines if ln.index not in skip]
-    genre = given.get("genre", "").lower()
+    genre = given.get("genre", "").strip().lower()
+    genre = GENRE_SYNONYMS.get(genre, genre)
     if genre not in GENRES:
         genre = genres.classify(title, text, body)
     author = given.get("author") or (byline.author if byline else None)
