@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from .time_lexicon import MONTH_RE, MONTHS, ORD_RE, ORD_WORD_RE, ORDINALS, SEASON_RE, SEASONS, number_value
 from .time_rules import Ctx, Norm, Rule, rule
@@ -355,7 +355,8 @@ def quarter(m: re.Match, ctx: Ctx) -> Norm | None:
             y += 1
     if not q or not 1 <= q <= 4:
         return None
-    return Norm("DATE", f"{y:04d}-Q{q}")
+    trim = 4 if re.match(r"the\s+\w+-quarter", m.group(0), re.I) else 0   # "third-quarter profit": the adjective only
+    return Norm("DATE", f"{y:04d}-Q{q}", trim=(trim, 0))
 
 
 def half(m: re.Match, ctx: Ctx) -> Norm | None:
@@ -390,6 +391,15 @@ def clock(m: re.Match, ctx: Ctx) -> Norm | None:
         from .time_relative import weekday_date
         dd = weekday_date(g["wd"], "", m, ctx)
         base = dd.isoformat() if isinstance(dd, date) else dd
+    elif g.get("cmon") and _month(g["cmon"]):
+        mo, d = _month(g["cmon"]), int(g["cday"])
+        y = nearest_year(ctx.dct, mo) if ctx.dct else (ctx.ref.year if ctx.ref else None)
+        if y is None or not valid_date(y, mo, d):
+            base = f"XXXX-{mo:02d}-{d:02d}"
+        else:
+            base = iso(y, mo, d)
+    elif g.get("cdw") and ctx.dct:
+        base = (ctx.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[g["cdw"].lower()])).isoformat()
     else:
         a = ctx.deictic() if ctx.dct else (ctx.ref.as_date() if ctx.ref and ctx.ref.day else None)
         base = a.isoformat() if a else "XXXX-XX-XX"
@@ -435,7 +445,7 @@ RULES: list[Rule] = [
     rule("numeric_date", r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})", numeric_date, 4),
     rule("year", r"(?:(?P<fy>fiscal|calendar|the\s+year|model\s+year)\s+)?" + PFX_OPT + r"(?P<y>" + YEAR + r")", year, 1),
     rule("spoken_year", r"(?:the\s+year\s+)?(?:(?P<c>" + _TEENS + r")[- ](?:hundred(?:\s+and)?\s+)?(?P<r>" + _TENS_ONES + r")"
-         r"|two\s+thousand(?:\s+and)?(?:[- ](?P<r2>" + _TENS_ONES + r"))?(?=\s*(?:[.,;]|$)|(?<=thousand)\s|\s+(?:and|when|was|is|will|had)))",
+         r"|two\s+thousand(?:\s+and)?(?:[- ](?P<r2>" + _TENS_ONES + r"))?(?=\s*(?:[.,;]|$)|\s+(?:and|when|was|is|will|had)\b))",
          spoken_year, 1),
     rule("year_range", r"(?P<y>" + YEAR + r")\s*[-–]\s*(?:" + YEAR + r"|\d\d)(?!\d)", year_range, 2),
     rule("decade", r"(?P<the>the\s+)?" + PFX_OPT + r"(?:(?P<dec>1[0-9]\d0|20\d0)[’']?s|[’'](?P<dec2>\d0)[’']?s"
@@ -456,5 +466,6 @@ RULES: list[Rule] = [
          r"|this\s+year|the\s+year)", half, 4),
     rule("half_adj", r"(?P<h>first|second)-half", half, 2),
     rule("clock", r"(?:(?:about|around|approximately)\s+)?" + TIME + r"(?:\s+(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
-         r"Friday|Saturday|Sunday))?", clock, 2),
+         r"Friday|Saturday|Sunday)|,?\s+(?P<cmon>" + MONTH_RE + r")\s+(?P<cday>[0-3]?\d)(?!\d|,?\s+\d{4})"
+         r"|\s+(?P<cdw>today|yesterday|tomorrow))?", clock, 2),
 ]

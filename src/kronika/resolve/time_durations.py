@@ -7,9 +7,9 @@ from .time_lexicon import MONTHS, NUM_RE, PARTS_OF_DAY, UNIT_RE, UNITS, WEEKDAY_
 from .time_rules import Ctx, Norm, Rule, rule
 
 QUAL = (
-    r"(?P<qual>(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than|over|less\s+than|under"
+    r"(?P<qual>(?:about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than|less\s+than|under"
     r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|not\s+more\s+than|(?:a\s+little|just|well|slightly)"
-    r"\s+(?:over|under|more\s+than|less\s+than)|upwards\s+of|barely|only|just|fully|a\s+full|an\s+estimated|another"
+    r"\s+(?:over|under|more\s+than|less\s+than)|upwards\s+of|fully|a\s+full|an\s+estimated|another"
     r"|the\s+better\s+part\s+of)\s+)?"
 )
 
@@ -151,6 +151,8 @@ _REF = {
 
 def ref_word(m: re.Match, ctx: Ctx) -> Norm | None:
     w = re.sub(r"\s+", " ", m.group("w").lower())
+    if w.startswith("in recent "):
+        return Norm("DATE", "PAST_REF", trim=(3, 0))
     if w.startswith("at "):
         w = w[3:]
     if w.startswith("recent ") or w.startswith("the recent ") or w.startswith("in recent "):
