@@ -51,3 +51,12 @@ def test_html_meta_charset_is_used(tmp_path):
     (tmp_path / "ru.html").write_bytes(page.encode("cp1251"))
     (d,) = iter_documents([str(tmp_path)], load_settings())
     assert "Брюсселе" in d.text
+
+
+def test_short_latin1_is_not_taken_for_utf16():
+    assert decode_bytes("Straße".encode("latin-1"))[0] == "Straße"
+
+
+def test_utf16_without_bom():
+    assert decode_bytes(SAMPLE.encode("utf-16-le"))[0] == SAMPLE
+    assert decode_bytes(SAMPLE.encode("utf-16-be"))[0] == SAMPLE

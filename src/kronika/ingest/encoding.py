@@ -33,10 +33,25 @@ def looks_binary(raw: bytes) -> bool:
     return controls / len(head) > 0.05
 
 
+def _bomless_utf16(raw: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when ``raw`` looks like UTF-16 without a byte-order mark (ASCII text with NUL halves)."""
+    head = raw[:4096]
+    pairs = len(head) // 2
+    if pairs < 4 or len(raw) % 2:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if odd > pairs * 0.4 and even == 0:
+        return "utf-16-le"
+    if even > pairs * 0.4 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str | None, str | None]:
     """(text, None) when ``raw`` is text in a detectable encoding, else (None, reason).
 
-    Order: a byte-order mark (UTF-8/16/32) decides; binary content is refused;
+    Order: a byte-order mark (UTF-8/16/32) decides; UTF-16 without a mark is
+    recognised by its NUL halves; binary content is refused;
     strict UTF-8; a declared charset (HTTP/WARC header) if it decodes; then
     charset-normalizer, with Western single-byte guesses read as cp1252 (so
     bytes 0x91-0x94 are curly quotes, and Latin-1 text reads the same).
@@ -47,6 +62,12 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str | None, s
                 return raw[len(bom):].decode(enc), None
             except UnicodeDecodeError:
                 return None, f"the file starts with a {enc.upper()} byte-order mark but is not valid {enc.upper()}"
+    bomless = _bomless_utf16(raw)
+    if bomless:
+        try:
+            return raw.decode(bomless), None
+        except UnicodeDecodeError:
+            pass
     if looks_binary(raw):
         return None, NOT_TEXT
     try:
@@ -63,7 +84,7 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str | None, s
         best = charset_normalizer.from_bytes(raw[: SAMPLE * 4]).best()
     except Exception:  # noqa: BLE001 - a detector bug must not stop a build
         best = None
-    if best is not None:
+    if best is not None and not (best.encoding or "").startswith(("utf_16", "utf_32")):  # no BOM, no NULs: not UTF-16
         enc = best.encoding or ""
         if enc.startswith(_WESTERN):
             try:
@@ -74,6 +95,10 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str | None, s
             return raw.decode(enc), None
         except (LookupError, UnicodeDecodeError):
             pass
+    try:
+        return raw.decode("cp1252"), None
+    except UnicodeDecodeError:
+        pass
     text = raw.decode("utf-8", errors="replace")
     if text.count("\ufffd") <= max(1, len(text) // 200):
         return text, None
