@@ -99,6 +99,7 @@ def test_plain_report_is_article_or_other():
     ("Book review: Dry Stone | Northern Reader", "", "Dry Stone"),
     ("The Long Field, by Ann Lee", "", "The Long Field"),
     ("The Long Field – a review", "", "The Long Field"),
+    ("The Long Field by Ann Lee review – a patient farm saga", "", "The Long Field"),
     (None, "This is my review of 'Salt and Iron', which I read in May.", "Salt and Iron"),
     (None, "Here is my review of *The Quiet Year* at last.", "The Quiet Year"),
     (None, "This is a review of The Harbour Lights of Kent, a first novel.", "The Harbour Lights of Kent"),

@@ -32,6 +32,7 @@ _MARKUP = re.compile(r"^[*_`]+|[*_`]+$")
 _BAD_TITLE_END = re.compile(r"[,;:]$")
 _BEFORE_DATE = re.compile(r"(?:[A-Z][\w .'’-]{1,40},\s*)?(?:(?:on|dated?)\s+)?")
 _REVIEW_TITLE = (
+    re.compile(r"(?P<t>.+?),?\s+by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?i:review)\b.*"),
     re.compile(r"(?:book\s+|film\s+)?review(?:ed)?\s*[:\-–—|]\s*(?P<t>.+?)(?:\s*[,:\-–—|]?\s+by\s+\S.*)?", _I),
     re.compile(r"(?:a\s+)?review\s+of\s+(?P<t>.+?)(?:\s*[,:\-–—|]?\s+by\s+\S.*)?", _I),
     re.compile(r"(?P<t>.+?)\s*[:\-–—|(]\s*(?:a\s+(?:reader'?s?\s+)?)?(?:book\s+)?review\)?(?:\s.*)?", _I),
