@@ -26,6 +26,11 @@ def entity_id(type_: str, name: str) -> str:
     return f"{PREFIX.get(type_, 'x')}-{slug(name)}"
 
 
+def display_name(names: Counter) -> str:
+    """The name an entity is shown by: a full (multi-word) name, the most used one, not the longest."""
+    return max(names, key=lambda n: (len(n.split()) > 1, names[n], -len(n.split()), n))
+
+
 def _resolve(items):
     try:
         from .entities import DocEntity, resolve_entities
@@ -75,6 +80,11 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
                 if k not in groups:
                     groups[k] = {"doc": r["doc"], "key": key, "aliases": {key}, "mentions": 0, "context": set()}
                     types[k]["PLACE" if col == "places" else "PERSON"] += 1
+    # A stated birth name or pseudonym ("born Lev Bronstein") is another name of the same person.
+    for r in c.execute("SELECT doc, subject_key, value FROM fact_mentions WHERE attribute IN ('birth_name', 'pseudonym')"):
+        g = groups.get((r["doc"], r["subject_key"]))
+        if g is not None:
+            g["aliases"].add(r["value"])
     by_doc: dict[str, list[str]] = defaultdict(list)
     for (doc, key) in groups:
         by_doc[doc].append(key)
@@ -102,7 +112,7 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
         for t in ("entities", "aliases", "entity_links", "facts", "relations", "claims"):
             c.execute(f"DELETE FROM {t}")
         for eid, e in ent.items():
-            name = renames.get(eid) or max(e["names"], key=lambda n: (len(n.split()), e["names"][n], n))
+            name = renames.get(eid) or display_name(e["names"])
             typ = e["type"].most_common(1)[0][0]
             lat = lon = None
             c.execute("INSERT INTO entities(id, name, type, mentions, docs, lat, lon) VALUES (?,?,?,?,?,?,?)",
@@ -141,7 +151,7 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
             r["place_ids"] = [gid(r["doc"], k) for k in json.loads(r["places"])]
             r["participant_ids"] = [gid(r["doc"], k) for k in json.loads(r["participants"])]
         genres = {r[0]: r[1] for r in c.execute("SELECT doc, genre FROM documents")}
-        names = {eid: max(e["names"], key=lambda n: (len(n.split()), e["names"][n], n)) for eid, e in ent.items()}
+        names = {eid: display_name(e["names"]) for eid, e in ent.items()}
         events = merge_events(rows, settings, genres, names)
         events = _apply_event_corrections(store, events)
         order_events(events)
