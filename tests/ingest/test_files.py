@@ -102,3 +102,18 @@ def test_inline_script_in_markdown_is_marked_not_cut(tmp_path):
     assert d.text == text
     (s,) = [s for s in d.stripped if s.reason == "markup"]
     assert s.text == "<script>\nalert('x');\n</script>" and d.text[s.start:s.end] == s.text
+
+
+def test_gutenberg_licence_marked_and_title_read(tmp_path):
+    text = ("The Project Gutenberg eBook of Harbour Days\n\nThis ebook is for the use of anyone anywhere.\n\n"
+            "Title: Harbour Days\n\nAuthor: Ann Lee\n\nRelease date: May 1, 2004 [eBook #1234]\n\n"
+            "*** START OF THE PROJECT GUTENBERG EBOOK HARBOUR DAYS ***\n\nCHAPTER I\n\n"
+            "I was born at the harbour in 1850, and my father kept the light. I remember the storms.\n\n"
+            "*** END OF THE PROJECT GUTENBERG EBOOK HARBOUR DAYS ***\n\nSection 1. General Terms of Use.\n")
+    (tmp_path / "pg1234.txt").write_text(text)
+    (d,) = iter_documents([str(tmp_path)], load_settings())
+    assert (d.title, d.author) == ("Harbour Days", "Ann Lee")
+    head, tail = [s for s in d.stripped if s.reason == "licence"]
+    assert head.start == 0 and head.text.endswith("HARBOUR DAYS ***")
+    assert tail.text.startswith("*** END") and tail.text.endswith("General Terms of Use.")
+    assert d.text[head.end:tail.start].strip().startswith("CHAPTER I")

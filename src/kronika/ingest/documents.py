@@ -6,6 +6,7 @@ import re
 
 from ..records import Document, Failure, Stripped
 from .boilerplate import find_boilerplate
+from .gutenberg import gutenberg
 from .lines import split_lines
 from .metadata import dateline_passage, describe, front_matter
 
@@ -37,6 +38,12 @@ def make_document(name: str, text: str, digest: str, fmt: str, path: str | None 
     if fmt in ("md", "txt", "jsonl"):
         stripped = _mark_markup(text, stripped)
     if fmt in ("md", "txt"):
+        gmeta, licence = gutenberg(text)
+        if licence:
+            stripped = sorted(licence + [s for s in stripped
+                                         if not any(p.start <= s.start and s.end <= p.end for p in licence)],
+                              key=lambda p: p.start)
+            given = {**gmeta, **(given or {})}
         fm, passage = front_matter(text)
         if passage is not None:
             stripped = [passage] + [s for s in stripped if s.start >= passage.end]
