@@ -146,6 +146,10 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
         return None
     if lem == "lead" and "to" in preps:
         return None
+    if lem in ("go", "come", "move") and prts & {"on", "along", "through", "back"} and not _has_place(objs, places):
+        return None          # "went on to become", "came along"
+    if lem == "fight" and not (olem & PARTICIPATION_OBJECTS or _has_place(objs, places) or "in" in preps):
+        return None          # "fighting for change"
     if lem == "hold":
         return "role" if olem & POSITION_OBJECTS else None
     if lem == "visit" and dobj and (dobj[0].pos_ == "PRON" or dobj[0].i in persons):

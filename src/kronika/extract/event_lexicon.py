@@ -66,10 +66,11 @@ OBJECT_PATIENT = {"send", "ship", "transport", "release", "free", "liberate", "e
                   "dismiss", "oust", "convict", "capture", "educate", "employ", "fire", "sack"}
 # Verbs that are events only in the active voice with the person as agent.
 ACTIVE_ONLY = {"grow", "head", "come", "reach", "work", "lead", "trade", "found", "establish", "edit",
-               "produce", "stage", "hold", "teach", "win", "receive", "obtain", "earn"}
+               "produce", "stage", "hold", "teach", "win", "receive", "obtain", "earn", "organize",
+               "organise", "fight", "campaign", "visit", "travel", "flee", "escape", "meet"}
 
 # Verbs too common to be events without a place, a person or a specific object.
-NEEDS_ARGUMENT = {"hold", "receive", "win", "obtain", "earn", "produce", "stage", "premiere", "go", "come", "move", "leave", "head", "return", "reach", "stay", "live", "work",
+NEEDS_ARGUMENT = {"edit", "hold", "receive", "win", "obtain", "earn", "produce", "stage", "premiere", "go", "come", "move", "leave", "head", "return", "reach", "stay", "live", "work",
                   "write", "found", "establish", "serve", "lead", "fight", "organize", "organise",
                   "grow", "become", "switch", "abandon", "embrace", "trade", "exchange", "meet"}
 
