@@ -153,3 +153,9 @@ def test_jsonl_metadata_variants(tmp_path):
     a, b = iter_documents([str(tmp_path)], load_settings())
     assert (a.author, a.published, a.genre) == ("Ann Lee; Bo Park", "1962", "biography")
     assert b.published == "2015-03-03" and b.genre in ("article", "other", "news", "biography")
+
+
+def test_html_saved_as_txt_is_read_as_html(tmp_path):
+    (tmp_path / "page.txt").write_text("\n<!DOCTYPE html>\n" + PAGE)
+    (d,) = iter_documents([str(tmp_path)], load_settings())
+    assert d.format == "html" and PARA in d.text and "<p" not in d.text

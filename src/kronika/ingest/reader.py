@@ -5,6 +5,7 @@ Never raises on bad input: every problem is a Failure with one sentence.
 from __future__ import annotations
 
 import os
+import re
 from typing import Iterator
 
 from ..records import Document, Failure
@@ -15,6 +16,9 @@ from .files import iter_files, kind_of, read_bytes
 from .html import declared_charset, extract_html
 from .jsonl import iter_jsonl_file
 from .warc import iter_warc
+
+
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)?<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
 
 
 def read_path(name: str, path: str, settings: Settings) -> Iterator[Document | Failure]:
@@ -40,6 +44,8 @@ def _read(name: str, path: str, settings: Settings) -> Iterator[Document | Failu
     if not raw.strip():
         yield Failure(name, "the file is empty (no text, or only whitespace)", "ingest", path)
         return
+    if kind == "txt" and _HTML_START.match(raw[:1024]):
+        kind = "html"  # a web page saved under a text name: its text is the page's main text, not its markup
     text, reason = decode_bytes(raw, declared_charset(raw) if kind == "html" else None)
     if text is None:
         yield Failure(name, reason or "not text", "ingest", path)
