@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Token
 
-from .fact_context import FactContext, add_fact, lexicon, name_at
+from .fact_context import FactContext, add_fact, country_of, lexicon, name_at
 from .fact_works import _owner as work_owner, _title_after as title_after, work_facts
 
 EDU = re.compile(r"\b(Universit\w*|College|School|Academy|Institut\w*|Conservato\w*|Polytechnic\w*|Seminary|Lyc[eé]\w*|"
@@ -52,7 +52,9 @@ JOB_NOUNS = {"professor", "lecturer", "teacher", "instructor", "correspondent", 
              "head", "dean", "rector", "curator", "producer", "journalist", "writer", "consultant", "adviser",
              "advisor", "staff", "clerk", "official", "executive", "ceo", "founder", "judge", "chief"}
 EDU_VERBS = {"graduate", "attend", "study", "educate", "enrol", "enroll", "matriculate", "train"}
-EDU_NOUNS = {"graduate", "alumnus", "alumna", "student", "degree", "ba", "b.a.", "ma", "m.a.", "phd", "ph.d.",
+EDU_NOUNS = {"graduate", "alumnus", "alumna", "student", "degree", "ba", "b.a.", "ma", "m.a.", "phd", "ph.d.", "bfa",
+             "mfa", "bsc", "msc", "b.sc.", "m.sc.", "llm", "ll.m.", "jd", "j.d.", "md", "m.d.", "bs", "b.s.", "ms",
+             "habilitation", "doctoral", "dissertation", "thesis", "undergraduate", "postgraduate", "schooling",
              "doctorate", "diploma", "bachelor", "master", "mba", "llb", "education", "studies"}
 
 
@@ -218,10 +220,34 @@ def _edu(ctx, t, anchor, preps, direct=True):
     subject = ctx.clause_subject(t) if t.pos_ == "VERB" else _noun_subject(ctx, t)
     if subject is None:
         return
-    for prep, o in _args(t, preps, direct=direct):
-        v = _value(ctx, o, EDU)
-        if v is not None:
+    objs = _args(t, preps, direct=direct)
+    # "did a Ph.D. in business administration at Uppsala University": an institution deeper in the clause
+    scope = t.head if t.pos_ != "VERB" and t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX") else t
+    objs += [(x.head.lower_, x) for x in _clause_tokens(scope) if x.dep_ == "pobj" and x.head.lower_ in ("at", "from")
+             and x.i > t.i and x.i - t.i < 12]
+    seen = set()
+    for prep, o in objs:
+        for x in [o] + [c for c in o.children if c.dep_ == "appos"]:
+            v = _value(ctx, x, EDU)
+            if v is None or v[0] in seen:
+                continue
+            seen.add(v[0])
+            v = _institution(ctx, v)
             add_fact(ctx, subject, "educated_at", v, _stmt(t, v), 0.8)
+
+
+def _institution(ctx: FactContext, v):
+    """"London 's St. Martin 's College" -> "St. Martin 's College"; "X School of the Arts ' Film" -> "X School of the Arts"."""
+    s, e, text, key = v
+    m = re.match(r"^(?:[A-Z][\w.]*\s?)+(?:'s|’s)\s+(?=[A-Z])", text)
+    if m and (country_of(text[:m.end()].split("'")[0].split("’")[0].strip()) or
+              len(text[:m.end()].split()) <= 2 and EDU.search(text[m.end():])):
+        s, text = s + m.end(), text[m.end():]
+        key = None
+    m = re.search(r"\s+['’]\s+[A-Z].*$", text)
+    if m and EDU.search(text[:m.start()]):
+        text = text[:m.start()]
+    return s, s + len(text), text, key
 
 
 def _noun_subject(ctx: FactContext, n: Token) -> str | None:
