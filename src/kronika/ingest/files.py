@@ -102,7 +102,11 @@ def open_regular(path: str, max_bytes: int | None) -> tuple[int | None, os.stat_
     except OSError as exc:
         return None, None, _os_reason(exc)
     if stat.S_ISDIR(st.st_mode):
-        return None, None, "symbolic link loop: it points back to a folder that is already being read"
+        if not os.access(path, os.R_OK | os.X_OK):
+            return None, None, "permission denied: the folder cannot be read"
+        if os.path.islink(path):
+            return None, None, "symbolic link loop: it points back to a folder that is already being read"
+        return None, None, "a folder that could not be listed"
     if not stat.S_ISREG(st.st_mode):
         return None, None, "not a regular file (a device, socket or pipe), so it was not read"
     if max_bytes is not None and st.st_size > max_bytes:
