@@ -143,3 +143,14 @@ def test_titles_and_time_stamps(tag):
     assert "Midnight" not in t and "the Century" not in t
     t = tag("Posted on 2 May 2012 - 10:15. In 1926 she moved. Two years later she left.")
     assert t["Two years later"][1] == "1928"
+
+
+def test_biography_dates(tag):
+    t = tag("Lena Vos (30 December 1890 – 17 November 1947) was a Dutch painter.")
+    assert t["30 December 1890"][1] == "1890-12-30" and t["17 November 1947"][1] == "1947-11-17"
+    t = tag("She worked in Ghent 1921-1925, moved c. 1926 and painted late in 1930.")
+    assert t["1921"][1] == "1921" and t["1925"][1] == "1925"
+    assert t["c. 1926"][1:3] == ("1926", "APPROX")
+    assert t["late in 1930"][1:3] == ("1930", "END")
+    assert tag("the winter of 1929-30 was harsh")["the winter of 1929-30"][1] == "1929-WI"
+    assert tag("They hired 1500-2000 workers.") == {}

@@ -11,7 +11,7 @@ from .time_values import HALF_MONTHS, SEASON_MONTHS, Day, iso, julian_to_gregori
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
 # Modifier prefixes: "early", "mid-", "the end of", "the first half of", "the turn of" ...
 PFX = (
-    r"(?P<pfx>(?:the\s+)?(?:very\s+)?(?:early|mid|middle|late|beginning\s+of|start\s+of|end\s+of|close\s+of"
+    r"(?P<pfx>(?:the\s+)?(?:very\s+)?(?:(?:early|late|later|earlier)\s+in|early|mid|middle|late|beginning\s+of|start\s+of|end\s+of|close\s+of"
     r"|middle\s+of|first\s+half\s+of|second\s+half\s+of|latter\s+half\s+of|latter\s+part\s+of|early\s+part\s+of"
     r"|later\s+part\s+of|last\s+part\s+of|dawn\s+of|turn\s+of|first\s+years\s+of|last\s+years\s+of|final\s+years\s+of)"
     r"(?:\s+the)?)"
@@ -240,21 +240,28 @@ def year(m: re.Match, ctx: Ctx) -> Norm | None:
     after = ctx.text[m.end(): m.end() + 20]
     if _UNIT_AFTER.match(after):
         return None
-    if not g.get("pfx") and not g.get("fy"):
+    if not g.get("pfx") and not g.get("fy") and not g.get("ca"):
         if _NOT_YEAR_BEFORE.search(before) and not _YEAR_CONTEXT.search(before):
             return None
         if _NOUN_AFTER.match(after) and not _YEAR_CONTEXT.search(before):
             return None
     if y < 1000 or y > 2100:
         return None
+    if g.get("ca"):
+        return Norm("DATE", iso(y), "APPROX", Day(y), iso(y - 2), iso(y + 2), explicit_bounds=True)
     n = Norm("DATE", iso(y), None, Day(y))
     return _apply_pfx(n.value, (iso(y), iso(y)), g.get("pfx"), n)
 
 
 def year_range(m: re.Match, ctx: Ctx) -> Norm | None:
-    """'1936-39' / '1936–1939': the first year only (the second is its own match)."""
+    """'1936-39' / '1936–1939': the first year here; a four-digit second year is its own match."""
     y1 = int(m.group("y"))
-    return Norm("DATE", iso(y1), None, Day(y1), trim=(0, len(m.group(0)) - 4))
+    rest = re.match(r"\s*[-–/]\s*\d+", ctx.text[m.end():])
+    after = ctx.text[m.end() + (rest.end() if rest else 0):][:20]
+    before = ctx.text[max(0, m.start() - 12): m.start()]
+    if _UNIT_AFTER.match(after) or (_NOUN_AFTER.match(after) and not _YEAR_CONTEXT.search(before)):
+        return None
+    return Norm("DATE", iso(y1), None, Day(y1))
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
@@ -443,18 +450,19 @@ RULES: list[Rule] = [
     rule("month_bare", PFX_OPT + MON + r"(?!\s*\d)", month_bare, 1, flags=0),
     rule("iso_date", r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:T(?P<t>\d{2}:\d{2}(?::\d{2})?))?", iso_date, 5),
     rule("numeric_date", r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})", numeric_date, 4),
-    rule("year", r"(?:(?P<fy>fiscal|calendar|the\s+year|model\s+year)\s+)?" + PFX_OPT + r"(?P<y>" + YEAR + r")", year, 1),
+    rule("year", r"(?:(?P<fy>fiscal|calendar|the\s+year|model\s+year)\s+|(?P<ca>circa|c\.|ca\.)\s*)?" + PFX_OPT
+         + r"(?P<y>" + YEAR + r")", year, 1),
     rule("spoken_year", r"(?:the\s+year\s+)?(?:(?P<c>" + _TEENS + r")[- ](?:hundred(?:\s+and)?\s+)?(?P<r>" + _TENS_ONES + r")"
          r"|two\s+thousand(?:\s+and)?(?:[- ](?P<r2>" + _TENS_ONES + r"))?(?=\s*(?:[.,;]|$)|\s+(?:and|when|was|is|will|had)\b))",
          spoken_year, 1),
-    rule("year_range", r"(?P<y>" + YEAR + r")\s*[-–]\s*(?:" + YEAR + r"|\d\d)(?!\d)", year_range, 2),
+    rule("year_range", r"(?P<y>" + YEAR + r")(?=\s*[-–/]\s*(?:" + YEAR + r"|\d\d)(?!\d))", year_range, 2, tail=False),
     rule("decade", r"(?P<the>the\s+)?" + PFX_OPT + r"(?:(?P<dec>1[0-9]\d0|20\d0)[’']?s|[’'](?P<dec2>\d0)[’']?s"
          r"|(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", decade, 3),
     rule("century", r"(?:the\s+)?" + PFX_OPT + r"(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + ORD_WORD_RE
          + r")[- ]centur(?:y|ies)(?P<bc>\s+B\.?C\.?)?", century, 3),
     rule("season", PFX_OPT + r"(?:(?P<rel>last|this|next|past|coming|that|the\s+following|the\s+next|the\s+previous"
          r"|the\s+preceding|following|previous)\s+|(?P<det>the\s+))?(?P<season>" + SEASON_RE + r")"
-         r"(?:\s+(?:of\s+)?(?P<y>" + YEAR + r"))?", season, 2),
+         r"(?:\s+(?:of\s+)?(?P<y>" + YEAR + r")(?:[-–/](?:\d\d|" + YEAR + r")(?!\d))?)?", season, 2),
     rule("quarter", r"(?:(?P<rel>(?:the\s+)?(?:(?:latest|current|previous|same|comparable|year-ago|year-earlier|fiscal|"
          r"calendar|this\s+year's|last\s+year's)\s+)*))(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal\s+)?"
          r"quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>" + YEAR + r")|(?P<ly>last\s+year)|(?P<ny>next\s+year)|this\s+year))?",

@@ -81,9 +81,10 @@ class Rule:
     priority: int = 0
 
 
-def rule(name: str, pattern: str, handler: Handler, priority: int = 0, flags: int = re.I) -> Rule:
-    """Compile a rule; the pattern is wrapped in word boundaries."""
-    return Rule(name, re.compile(r"(?<![\w$£€#@/])(?:" + pattern + r")(?![\w@]|[-/]\d)", flags), handler, priority)
+def rule(name: str, pattern: str, handler: Handler, priority: int = 0, flags: int = re.I, tail: bool = True) -> Rule:
+    """Compile a rule; the pattern is wrapped in word boundaries (``tail=False``: the pattern guards its own end)."""
+    end = r"(?![\w@]|[-/]\d)" if tail else ""
+    return Rule(name, re.compile(r"(?<![\w$£€#@/])(?:" + pattern + r")" + end, flags), handler, priority)
 
 
 @dataclass(frozen=True)
