@@ -296,8 +296,10 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
         if word in _GENERIC or overl(a, b):
             continue
         inside = [(s, e) for s, e in covered if a < e and s < b]
-        if inside and (len(word.split()) < 2 or any(s <= a and b <= e for s, e in inside)):
-            continue                  # the entity stage has it already (unless it cut a name short)
+        glued = t == "PERSON" and any(s <= a and b <= e and (s, e) != (a, b) and
+                                      re.search(r"\s(under|and|with|of|by)\s", text[s:e]) for s, e in inside)
+        if inside and not glued and (len(word.split()) < 2 or any(s <= a and b <= e for s, e in inside)):
+            continue                  # the entity stage has it already (unless it cut a name short or glued two)
         if (a == 0 or t == "WORK") and len(word.split()) == 1:
             continue
         w = 0.2 if t == "WORK" else 0.35
@@ -310,7 +312,9 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
         if pm and not _PLACE_TAIL.search(word[pm.end():]):
             word, b = word[:pm.start()], a + pm.start()
         if t == "PERSON" and len(word.split()) < 2:
-            if not any(0 <= a - e <= 2 for e in near):
+            after_prep = re.search(r"\b(under|by|with|alongside|and)\s+$", text[max(0, a - 12):a]) and \
+                not re.search(r"(ian|ish|ese|ist|ism|ic|s)$", word)
+            if not any(0 <= a - e <= 2 for e in near) and not after_prep:
                 continue      # a lone capitalised word ("French", "Girls") is no name, unless "her husband Kershner"
             w = 0.3
         if t == "PERSON" and _NOT_PERSON.search(word):
