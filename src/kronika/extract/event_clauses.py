@@ -254,7 +254,7 @@ def _control_subject(v: Token) -> Token | None:
         subj = _children(cur, {"nsubj", "nsubjpass"})
         if subj:
             return subj[0]
-        if cur.dep_ == "conj" or cur.dep_ == "xcomp":
+        if cur.dep_ in ("conj", "xcomp", "acomp", "oprd"):
             cur = cur.head
             continue
         if cur.dep_ in ("advcl", "acl", "csubj", "csubjpass") and cur.tag_ in ("VBG", "VBN", "VB"):
