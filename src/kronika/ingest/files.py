@@ -105,7 +105,7 @@ def open_regular(path: str, max_bytes: int | None) -> tuple[int | None, os.stat_
         if not os.access(path, os.R_OK | os.X_OK):
             return None, None, "permission denied: the folder cannot be read"
         if os.path.islink(path):
-            return None, None, "symbolic link loop: it points back to a folder that is already being read"
+            return None, None, "symbolic link loop: it leads to a folder that is already being read"
         return None, None, "a folder that could not be listed"
     if not stat.S_ISREG(st.st_mode):
         return None, None, "not a regular file (a device, socket or pipe), so it was not read"
@@ -167,5 +167,5 @@ def _os_reason(exc: OSError) -> str:
     if exc.errno == errno.ENOENT:
         return "the file no longer exists (it was removed before it could be read)"
     if exc.errno == errno.EISDIR:
-        return "symbolic link loop: it points back to a folder that is already being read"
+        return "symbolic link loop: it leads to a folder that is already being read"
     return f"the file cannot be read ({exc.strerror or exc})"
