@@ -106,3 +106,14 @@ def test_surname_propagation_fills_missed_mentions(nlp):
     ms = [m for m in mentions(nlp, text) if m.type == "PERSON"]
     assert sum(m.text == "Bramwell" for m in ms) == 2
     assert {m.key for m in ms} == {"Ottilie Bramwell"}
+
+
+def test_known_city_after_a_preposition_is_a_place(nlp):
+    ms = mentions(nlp, "After the war the engineer settled in Kharagpur and died at Aurangabad in 1961.")
+    places = {m.text for m in ms if m.type == "PLACE"}
+    assert {"Kharagpur", "Aurangabad"} <= places
+
+
+def test_birth_name_alias_from_the_gazetteer(nlp):
+    ms = mentions(nlp, "Victor Kibalchich was born in Brussels in 1890.")
+    assert ("Victor Serge", "PERSON") in {(m.key, m.type) for m in ms}

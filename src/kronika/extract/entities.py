@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..records import Mention
-from .entity_gazetteer import SPACY_LABEL, TYPE_OF_LABEL, entity_info, lookup, name_lists, ruler_patterns
+from .entity_gazetteer import SPACY_LABEL, TYPE_OF_LABEL, entity_info, lookup, name_lists, place_names, ruler_patterns
 from .entity_patterns import FUNC, INSTITUTION_HEADS, NON_PERSON_HEADS, Cand, PatternFinder, is_generic, is_ideology
 
 __all__ = ["add_entity_components", "extract_mentions", "entity_info", "LABELS"]
@@ -26,6 +26,8 @@ _POSS = ("'s", "’s", "'", "’")
 #: Heads that make a longer model name an institution in its own right ("University of Paris").
 _INSTITUTION_HEADS = INSTITUTION_HEADS
 _ARTICLES = frozenset({"the", "The"})
+#: Prepositions after which a known city or country name is a place ("died at Dmitrov").
+_LOC_PREPS = frozenset("in at near from outside into to via".split())
 _OUR_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW"})
 
 
@@ -62,6 +64,7 @@ class EntityLayer:
             if c is not None:
                 cands.append(c)
         cands.extend(self.finder(doc))
+        cands.extend(_untagged_places(doc))
         chosen = _select(cands)
         chosen = _propagate_persons(doc, chosen)
         ents = []
@@ -115,6 +118,9 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
                 prio = 3.5
     if label == "PERSON" and (end - start) == 1 and not doc[start].text[:1].isupper():
         return None
+    if (label in ("ORG", "PERSON", "NORP") and text in place_names() and start > 0 and doc[start - 1].lower_ in _LOC_PREPS
+            and not (end < len(doc) and doc[end].text in _POSS) and not (label == "PERSON" and end - start > 1)):
+        return Cand(start, end, "GPE", 1.2, "pattern")  # "born in Chhattisgarh", "died at Edmonton"
     if label == "PERSON" and doc[end - 1].text in NON_PERSON_HEADS:
         return Cand(start, end, "FAC", 1.0, "ner")  # "Paul Fortress", "Victoria Station"
     if label == "PERSON" and doc[end - 1].text in INSTITUTION_HEADS:
@@ -134,6 +140,22 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
             g.start > start and g.end == end and g.label_ != "PERSON" for g in gaz):
         prio = 3.5
     return Cand(start, end, label, prio, "ner")
+
+
+def _untagged_places(doc: Doc) -> list[Cand]:
+    """Known city or country names after a locative preposition that the model left untyped (low priority)."""
+    out = []
+    names = place_names()
+    for t in doc:
+        if t.lower_ not in _LOC_PREPS or t.i + 1 >= len(doc):
+            continue
+        for n in (3, 2, 1):
+            span = doc[t.i + 1:t.i + 1 + n]
+            if len(span) == n and span[0].text[:1].isupper() and span.text in names and span[-1].pos_ == "PROPN":
+                if not (span.end < len(doc) and doc[span.end].text in _POSS):
+                    out.append(Cand(span.start, span.end, "GPE", 0.8, "pattern"))
+                break
+    return out
 
 
 def _select(cands: list[Cand]) -> list[Cand]:

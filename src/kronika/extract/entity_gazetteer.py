@@ -41,6 +41,12 @@ def name_lists() -> dict:
     return {"first_names": frozenset(data["first_names"]), "titles": tuple(data["person_titles"])}
 
 
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Names of larger cities, countries, US states and continents (``data/gazetteer_placenames.json``)."""
+    return frozenset(_read("gazetteer_placenames.json")["names"])
+
+
 def _variants(alias: str, typ: str) -> list[str]:
     out = [alias]
     words = alias.split()

@@ -50,7 +50,7 @@ GENERIC = frozenset("""state states party parties government army armies general
 revolution revolutions republic empire union council committee court senate parliament congress left right centre center
 west east north south pow pows civil war wars world front camp camps city cities president chairman tsar king queen emperor
 comrade comrades politico opposition oppositionists bureaucracy regime administration movement movements people nation
-nations masses""".split())
+nations masses friends critics readers scholars historians contest machine""".split())
 
 
 class Cand(NamedTuple):
