@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Claim
 from .claim_context import FIRST_PERSON, ClaimContext, agent_of, noun_text
-from .claim_stance import span_stance, words
+from .claim_stance import sent_of, span_stance, words
 
 CHARACTERISE = {"call", "describe", "label", "dub", "term", "portray", "depict", "characterise", "characterize",
                 "regard", "consider", "remember", "see", "view", "brand"}
@@ -49,12 +49,12 @@ def _target(ctx: ClaimContext, tok: Token, exclude: str | None) -> str | None:
         if k:
             return k
         if p.lemma_ in words("work_nouns") or tok.lemma_ in words("work_nouns"):
-            for t in tok.sent:
+            for t in sent_of(tok):
                 m = ctx.mention_of(t)
                 if m is not None and m.type == "WORK":
                     return m.key
     if tok.lemma_ in words("work_nouns"):
-        for t in tok.sent:
+        for t in sent_of(tok):
             m = ctx.mention_of(t)
             if m is not None and m.type == "WORK":
                 return m.key
@@ -65,7 +65,7 @@ def _target(ctx: ClaimContext, tok: Token, exclude: str | None) -> str | None:
 
 def _content(verb: Token) -> tuple[int, int] | None:
     """Token range of what a verb of saying/thinking reports (to the sentence end when it follows the verb)."""
-    sent = verb.sent
+    sent = sent_of(verb)
     for c in verb.children:
         if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ == "as"):
             if c.i > verb.i:
@@ -95,7 +95,7 @@ def _holder_tok(verb: Token) -> tuple[Token | None, bool]:
 
 
 def _nearest_entity_before(ctx: ClaimContext, verb: Token, exclude: str | None) -> str | None:
-    for t in reversed(list(verb.doc[verb.sent.start:verb.i])):
+    for t in reversed(list(verb.doc[sent_of(verb).start:verb.i])):
         if verb.i - t.i > 15:
             break
         m = ctx.mention_of(t)
@@ -107,12 +107,12 @@ def _nearest_entity_before(ctx: ClaimContext, verb: Token, exclude: str | None) 
 def _where_holder(ctx: ClaimContext, verb: Token) -> str | None:
     """'... within the camp of X where Y was slandered' -> X."""
     sdoc = verb.doc
-    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 12) - 1, -1):
+    for i in range(verb.i - 1, max(sent_of(verb).start, verb.i - 12) - 1, -1):
         if sdoc[i].lower_ in RELATIVE:
             j = i - 1
-            while j >= verb.sent.start and sdoc[j].is_punct:
+            while j >= sent_of(verb).start and sdoc[j].is_punct:
                 j -= 1
-            if j >= verb.sent.start:
+            if j >= sent_of(verb).start:
                 keys = ctx.keys_in(sdoc[j])
                 return keys[0] if keys else None
     return None
@@ -121,7 +121,7 @@ def _where_holder(ctx: ClaimContext, verb: Token) -> str | None:
 def _work_holders(ctx: ClaimContext, verb: Token, exclude: str | None) -> list[tuple[str, int]]:
     """'... not least in ... Elsa Poretsky's memoir' after a verb -> [(Poretsky, token index)]."""
     out = []
-    for t in verb.doc[verb.i + 1:verb.sent.end]:
+    for t in verb.doc[verb.i + 1:sent_of(verb).end]:
         if t.lemma_ in ("memoir", "memoirs", "book", "article", "biography", "pamphlet", "essay", "history", "review"):
             for c in t.children:
                 if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by"):
@@ -241,12 +241,12 @@ def verb_claims(ctx: ClaimContext, skip: set[int], covered: set[int]) -> list[Cl
 def _antecedent(verb: Token) -> Token | None:
     """The noun a relative clause hangs on: the word before its 'that/which/who'."""
     sdoc = verb.doc
-    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 15) - 1, -1):
+    for i in range(verb.i - 1, max(sent_of(verb).start, verb.i - 15) - 1, -1):
         if sdoc[i].lower_ in ("that", "which", "who", "whom"):
             j = i - 1
-            while j >= verb.sent.start and sdoc[j].is_punct:
+            while j >= sent_of(verb).start and sdoc[j].is_punct:
                 j -= 1
-            return sdoc[j] if j >= verb.sent.start and sdoc[j].pos_ in ("NOUN", "PROPN") else None
+            return sdoc[j] if j >= sent_of(verb).start and sdoc[j].pos_ in ("NOUN", "PROPN") else None
     return None
 
 
@@ -296,7 +296,7 @@ def frame_claims(ctx: ClaimContext, covered: set[int]) -> list[Claim]:
         holders = ctx.holder_keys(holder_tok)
         if not holders:
             continue
-        sent = t.sent
+        sent = sent_of(t)
         fr_lo, fr_hi = frame.left_edge.i, frame.right_edge.i + 1
         if fr_lo > sent.start:
             lo, hi = sent.start, fr_lo

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..records import Claim, Document, Mention, Source
-from .claim_stance import Cue, find_cues, words
+from .claim_stance import Cue, find_cues, sent_of, words
 
 PRONOUNS_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 PRONOUNS_WORK = {"it", "this", "its", "that"}
@@ -36,6 +36,7 @@ class ClaimContext:
     counts: Counter = field(default_factory=Counter)
     types: dict[str, str] = field(default_factory=dict)
     reviewed: str | None = None
+    _tok_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, sdoc: Doc, document: Document, mentions: list[Mention]) -> "ClaimContext":
@@ -49,6 +50,31 @@ class ClaimContext:
         ctx.cues = find_cues(sdoc)
         ctx.reviewed = reviewed_work(document, mentions)
         return ctx
+
+    # -- tokens -----------------------------------------------------------
+    def token_at(self, char: int) -> Token | None:
+        """The token covering a character offset, else the first after it (None past the end)."""
+        if not self._tok_starts:
+            self._tok_starts = [t.idx for t in self.sdoc]
+        if char < 0 or not self._tok_starts:
+            return None
+        k = bisect_right(self._tok_starts, char) - 1
+        if k < 0:
+            k = 0
+        t = self.sdoc[k]
+        if t.idx + len(t.text) <= char:
+            k += 1
+        return self.sdoc[k] if k < len(self.sdoc) else None
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """Tokens starting inside [start, end)."""
+        t = self.token_at(start)
+        out = []
+        while t is not None and t.idx < end:
+            if t.idx >= start:
+                out.append(t)
+            t = self.sdoc[t.i + 1] if t.i + 1 < len(self.sdoc) else None
+        return out
 
     # -- mentions ---------------------------------------------------------
     def mention_at(self, char: int) -> Mention | None:
@@ -94,7 +120,7 @@ class ClaimContext:
         m = self.mention_at(tok.idx)
         if m is not None and m.type == "PERSON" and m.key != exclude:
             return m.key
-        for t in tok.sent:
+        for t in sent_of(tok):
             if t.i >= tok.i:
                 break
             if t.dep_ in ("nsubj", "nsubjpass"):
@@ -107,10 +133,10 @@ class ClaimContext:
 
     def _previous_subject(self, tok: Token, exclude: str | None) -> str | None:
         """The person who is the subject of the previous sentence (centering: the likeliest referent)."""
-        start = tok.sent.start
+        start = sent_of(tok).start
         if start == 0:
             return None
-        prev = self.sdoc[start - 1].sent
+        prev = sent_of(self.sdoc[start - 1])
         for t in prev:
             if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
                 m = self.mention_of(t)

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..records import Claim
 from .claim_context import ClaimContext, agent_of, title_case
-from .claim_stance import cues_in, label, polarity, weight, words
+from .claim_stance import cues_in, label, polarity, sent_of, weight, words
 
 FAMILIES = {
     "“": ("double", "open"), "”": ("double", "close"), "„": ("double", "open"),
@@ -84,19 +84,21 @@ def _subject(verb: Token) -> Token | None:
 def _attribution(ctx: ClaimContext, qs: int, qe: int) -> tuple[Token, Token | None] | None:
     """The verb of saying nearest the quotation (outside it) and its subject."""
     sdoc = ctx.sdoc
-    lo, hi = qs - 1, qe + 60
     best = None
-    for sent in sdoc.sents:
-        if sent.end_char < lo - 1 or sent.start_char > hi:
-            continue
-        if sent.start_char > qe + 2 and not sdoc.text[qe:sent.start_char].strip(" ,.”’\"'") == "":
+    sents = []
+    for char in (qs - 1, qe, qe + 3):
+        t = _token_at(ctx, char)
+        if t is not None and all(sent_of(t).start != s.start for s in sents):
+            sents.append(sent_of(t))
+    for sent in sents:
+        if sent.start_char > qe + 2 and not ctx.document.text[qe:sent.start_char].strip(" ,.”’\"'") == "":
             continue
         for t in sent:
             if qs <= t.idx < qe or t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in _verbs():
                 continue
             dist = qs - (t.idx + len(t.text)) if t.idx < qs else t.idx - qe
             subj = _subject(t)
-            if subj is None and t.idx >= qe and not sdoc.text[qe:t.idx].strip(" ,.!?”’\"'"):
+            if subj is None and t.idx >= qe and not ctx.document.text[qe:t.idx].strip(" ,.!?”’\"'"):
                 subj = next((c for c in t.children if c.dep_ in ("dobj", "attr", "npadvmod")), None)  # "..., recalled X"
             if subj is None or qs <= subj.idx < qe:
                 continue
@@ -198,9 +200,18 @@ def extract_quotations(ctx: ClaimContext) -> tuple[list[Claim], list[tuple[int, 
     return claims, spans, used_verbs
 
 
+def _token_at(ctx: ClaimContext, char: int) -> Token | None:
+    """The token covering (or first after) a character offset."""
+    return ctx.token_at(char)
+
+
+def _inside(ctx: ClaimContext, qs: int, qe: int) -> list[Token]:
+    return ctx.tokens_in(qs, qe)
+
+
 def _quote_root(ctx: ClaimContext, qs: int, qe: int) -> Token | None:
     """The token of a quotation whose head lies outside it (the phrase's head)."""
-    inside = [t for t in ctx.sdoc if qs <= t.idx < qe]
+    inside = _inside(ctx, qs, qe)
     for t in inside:
         if not (qs <= t.head.idx < qe) or t.head is t:
             return t
@@ -224,7 +235,7 @@ def _complement_of(ctx: ClaimContext, verb: Token, qs: int, qe: int) -> bool:
 
 def _quote_stance(ctx: ClaimContext, qs: int, qe: int) -> str:
     """Stance of a short quotation; a cue heading the quoted phrase ('a coward who ...') counts double."""
-    toks = [t.i for t in ctx.sdoc if qs <= t.idx < qe]
+    toks = [t.i for t in _inside(ctx, qs, qe)]
     if not toks:
         return "neutral"
     root = _quote_root(ctx, qs, qe)
@@ -249,7 +260,7 @@ def _about(ctx: ClaimContext, verb: Token | None, qs: int, qe: int, holder: str)
             m = ctx.mention_of(t)
             if m is not None and m.key != holder and m.type in ("PERSON", "WORK", "ORG"):
                 return m.key
-    for t in ctx.sdoc:
+    for t in _inside(ctx, qs, qe):
         if qs <= t.idx < qe:
             m = ctx.mention_of(t)
             if m is not None and m.key != holder and m.type in ("PERSON", "WORK", "ORG") and m.source != "coref":

@@ -7,6 +7,7 @@ apply negation ("not a good novel", "never gave up") and intensifiers.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,29 @@ class Cue:
     @property
     def root(self) -> int:
         return self.end - 1
+
+
+_SENTS: tuple = (None, [], {})   # (doc, sentence starts, {index: Span}) of the document last asked about
+
+
+def sent_of(tok: Token) -> Span:
+    """The sentence of a token, from a per-document index (``Token.sent`` rescans the document each call).
+
+    The index is swapped in as one tuple, so concurrent threads at worst rebuild it.
+    """
+    global _SENTS
+    doc = tok.doc
+    state = _SENTS
+    if state[0] is not doc:
+        state = (doc, [s.start for s in doc.sents], {})
+        _SENTS = state
+    _, starts, cache = state
+    k = bisect_right(starts, tok.i) - 1
+    span = cache.get(k)
+    if span is None:
+        end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+        span = cache[k] = doc[starts[k]:end]
+    return span
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +96,21 @@ def _split(entry: str) -> tuple[list[str], str | None]:
 _MATCHERS: dict[int, Matcher] = {}
 
 
+@lru_cache(maxsize=1)
+def _single_words() -> dict[str, list[tuple[str | None, str]]]:
+    """One-word entries: word -> [(POS or None, tier)] (looked up directly, much faster than patterns)."""
+    out: dict[str, list[tuple[str | None, str]]] = {}
+    lex = lexicon()
+    for tier in TIERS:
+        for entry in lex[tier]:
+            parts, pos = _split(entry)
+            if len(parts) == 1:
+                out.setdefault(parts[0], []).append((pos, tier))
+    return out
+
+
 def _matcher(vocab) -> Matcher:
+    """A Matcher for the multi-word entries ('must read', 'give up', 'cannot think of a better')."""
     key = id(vocab)
     m = _MATCHERS.get(key)
     if m is not None:
@@ -82,6 +120,8 @@ def _matcher(vocab) -> Matcher:
     for tier in TIERS:
         for entry in lex[tier]:
             parts, pos = _split(entry)
+            if len(parts) < 2:
+                continue
             for attr in ("LOWER", "LEMMA"):
                 pat = [{attr: w} for w in parts]
                 if pos:
@@ -100,7 +140,17 @@ def find_cues(sdoc: Doc) -> list[Cue]:
         tier = sdoc.vocab.strings[mid]
         pol, strong = TIERS[tier]
         hits.append((s, e, pol, strong))
-    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    singles = _single_words()
+    for t in sdoc:
+        entries = singles.get(t.lower_) or singles.get(t.lemma_.lower())
+        if not entries:
+            continue
+        for pos, tier in entries:
+            if pos is None or pos == t.pos_:
+                pol, strong = TIERS[tier]
+                hits.append((t.i, t.i + 1, pol, strong))
+                break
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0], not h[3]))
     taken: set[int] = set()
     out = []
     for s, e, pol, strong in hits:
@@ -143,7 +193,7 @@ def is_negated(sdoc: Doc, cue: Cue) -> bool:
         if tok.dep_ == "conj" and any(t.lower_ in ("but", "rather", "instead") for t in sdoc[tok.head.i:tok.i]):
             break  # "not X but Y": the negation stays with X
         tok = tok.head
-    lo = max(cue.start - 3, root.sent.start)
+    lo = max(cue.start - 3, sent_of(root).start)
     for i in range(lo, cue.start):
         t = sdoc[i]
         if _is_negator(t) and not any(p.is_punct for p in sdoc[i:cue.start]) and (

@@ -16,7 +16,7 @@ from ..records import Claim, Document, Mention
 from .claim_attrib import frame_claims, noun_claims, verb_claims
 from .claim_context import FIRST_PERSON, ClaimContext, dedupe, reviewed_work
 from .claim_quotes import extract_quotations
-from .claim_stance import Cue, label, polarity, weight, words
+from .claim_stance import Cue, label, polarity, sent_of, weight, words
 
 EXPERIENCER = {"love", "enjoy", "recommend", "admire", "avoid", "cherish", "adore", "hate", "loathe", "dislike", "skip"}
 SUBJECT_TARGET_VERBS = {"give", "surrender", "capitulate", "abandon", "renounce", "recant", "betray", "fail", "sell",
@@ -191,7 +191,7 @@ def _review_fallback(ctx: ClaimContext, tok: Token) -> str | None:
     """In a review: 'this book', 'it', 'a better book' point to the reviewed work (or, unnamed, its author)."""
     if ctx.document.genre != "review" and not ctx.reviewed:
         return None
-    sent = tok.sent
+    sent = sent_of(tok)
     if any(t.lemma_ in words("work_nouns") or t.lower_ in ("this", "it") and t.dep_ in ("nsubj", "dobj") for t in sent):
         if any((m := ctx.mention_of(t)) is not None and m.type in ("PERSON", "ORG") for t in sent):
             return None
@@ -215,7 +215,7 @@ def voice_claims(ctx: ClaimContext, skip: set[int]) -> list[Claim]:
             continue
         lo, hi = _same_paragraph(sdoc, text, cue, lo, hi)
         score = polarity(sdoc, cue) * weight(sdoc, cue)
-        g = groups.setdefault((sdoc[cue.start].sent.start, key), [0.0, lo, hi, kind])
+        g = groups.setdefault((sent_of(sdoc[cue.start]).start, key), [0.0, lo, hi, kind])
         g[0] += score
         g[1], g[2] = min(g[1], lo), max(g[2], hi)
     out = []
