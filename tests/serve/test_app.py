@@ -200,3 +200,24 @@ def test_degraded_without_vendor_files(chronicle_db, monkeypatch):
         html = c.get("/").text
         assert 'id="event-list"' in html and "Exiled to Orenburg" in html
         assert "Orenburg" in c.get("/map/Victor%20Serge").text
+
+
+def test_empty_database(tmp_path):
+    from starlette.testclient import TestClient
+    from kronika.serve.app import create_app
+    from kronika.store.db import Store
+    db = str(tmp_path / "empty.db")
+    Store(db, create=True).close()
+    with TestClient(create_app(db)) as c:
+        r = c.get("/")
+        assert r.status_code == 200 and "Nothing built yet" in r.text
+        assert c.get("/api/timeline").status_code == 404
+        assert c.get("/api/docs").json() == []
+        assert c.get("/network").status_code == 200
+        assert c.get("/docs").status_code == 200
+
+
+def test_timeline_page_lists_claims(client):
+    html = client.get("/").text
+    assert "What the sources say about Victor Serge" in html
+    assert "Serge is a dilettante" in html

@@ -264,8 +264,13 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
     def timeline_page(request, subject=None):
         conn = conns.get()
         t = reads.timeline(conn, subject)
+        try:
+            conflicts = reads.conflicts(conn, t["subject"]["id"])
+        except Exception:  # noqa: BLE001 - a page without its conflicts beats no page
+            conflicts = []
+        claims = reads.claims_of(conn, t["subject"]["id"])
         return page("timeline.html", title=f"{t['subject']['name']}: timeline", t=t, people=nav_people(conn),
-                    page_data=t, active="timeline", subject=t["subject"])
+                    conflicts=conflicts, claims=claims, page_data=t, active="timeline", subject=t["subject"])
 
     def home(request):
         try:
