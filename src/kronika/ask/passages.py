@@ -506,10 +506,15 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
             if q.answer_type == "PERSON" and q.relation == "death":
                 # the killer: "assassinated ... by X", or the one named before the verb ("X shot McKinley")
                 by = [c for c in cands if re.search(r"\bby\s+(\w+\s+)?$", text[max(0, c["a"] - 30):c["a"]])]
-                first_t = min(tpos) if tpos else 0
-                agent = [c for c in cands if c["b"] <= first_t and not re.search(r"[.;]", text[c["b"]:first_t])
-                         and not re.search(r"\b(was|were|been|is)\s+$", text[max(0, first_t - 8):first_t])]
-                cands = by or agent[:1]
+                kills = [p for p in tpos if not re.match(r"(?i)(die|died|dies|death|dead)\b", text[p:])
+                         and not re.search(r"\b(was|were|been|is|being)\s+$", text[max(0, p - 8):p])
+                         and any(0 < a - p <= 40 for a, _ in subj_spans)]     # "X shot McKinley"
+                agent = []
+                if kills:
+                    first_t = min(kills)
+                    agent = [c for c in cands if c["b"] <= first_t and not re.search(r"[.;]", text[c["b"]:first_t])]
+                    agent = sorted(agent, key=lambda c: c["a"])[:1]
+                cands = by or agent
             cands = _merge_lists(cands, text) if q.answer_type in ("PERSON", "WORK", "PLACE") else cands
             for c in cands:
                 if re.match(r"['’]s?\b", text[c["b"]:c["b"] + 2]):
