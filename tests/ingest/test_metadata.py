@@ -161,3 +161,9 @@ def test_letter_to_the_editor():
     text = f"Sir,\n\n{FILLER}\n\n{FILLER}\n\nYours faithfully,\nMary Tolland\n"
     m = meta(text)
     assert (m["genre"], m["author"], m["title"]) == ("letter", "Mary Tolland", None)
+
+
+def test_diary_entries_are_memoir():
+    text = ("3 May 1921\n\nRain all day. Wrote letters and mended the nets.\n\n4 May 1921\n\n"
+            "Went down to the harbour. The boats are back.\n\n5 May 1921\n\nNothing to report.\n")
+    assert meta(text)["genre"] == "memoir"

@@ -5,14 +5,16 @@ news opens with a dateline ("LISBON, 4 June 1998 (Reuters) -"); otherwise cue
 counts are scored per genre and the best score above its floor wins (review:
 "my review", "this book", "I read", stars; biography: a dated list, "born",
 "died", "biography"/"chronology" in the title; memoir: "I was born", "my
-father", "I remember"; essay: first person plural and argument; fiction:
-dialogue), else "article" for titled prose and "other" for the rest.
+father", "I remember", dated diary entries; essay: first person plural and
+argument; fiction: dialogue; news: reporting verbs, agencies), else "article"
+for titled prose and "other" for the rest.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
+from .dates import find_date
 from .lines import Line
 
 _I = re.IGNORECASE
@@ -79,6 +81,11 @@ def count_cues(text: str) -> tuple[dict[str, int], int]:
     return counts, len(tokens)
 
 
+def _is_date_only(s: str) -> bool:
+    found = find_date(s)
+    return found is not None and found[2] - found[1] >= len(s.rstrip(" .:")) * 0.8
+
+
 def is_letter(body: list[Line]) -> bool:
     """Opens "Dear ..." within its first lines (and closes with a valediction, or is short)."""
     head = [ln for ln in body if not ln.blank][:4]
@@ -125,13 +132,15 @@ def scores(title: str | None, body: list[Line]) -> tuple[dict[str, float], int]:
     per_k = 1000.0 / max(words, 200)  # short texts: a single cue is not a trend
     title = title or ""
     dated_lines = sum(1 for ln in body if ln.words and _DATED_ITEM.match(ln.s))
+    entry_heads = sum(1 for ln in body if 2 <= ln.words <= 6 and _is_date_only(ln.s))  # a diary's dated entries
     first_prose = next((ln.s for ln in body if ln.body), "")
     score = {
         "review": 3.0 * bool(_REVIEW_TITLE.search(title))
         + (cues["review_strong"] + len(_RATING.findall(prose))) * per_k * 1.2 + cues["review_weak"] * per_k * 0.4,
         "biography": 3.0 * bool(_BIO_TITLE.search(title)) + (3.0 if dated_lines >= 4 else 0.0)
         + (3.0 if _BIO_LEAD.match(first_prose[:400]) else 0.0) + min(3.0, cues["bio"] * per_k * 0.6),
-        "memoir": cues["memoir"] * per_k * 1.5 + (1.0 if cues["first_sg"] * per_k > 30 else 0.0),
+        "memoir": cues["memoir"] * per_k * 1.5 + (1.0 if cues["first_sg"] * per_k > 30 else 0.0)
+        + (2.5 if entry_heads >= 2 else 0.0),
         "essay": cues["first_pl"] * per_k * 0.15 + (cues["argue"] + prose.count("!")) * per_k * 0.25
         + (1.0 if re.match(r"(?:on|why|against|in defen[cs]e of|the case for|notes on)\b", title, _I) else 0.0),
         "fiction": len(_DIALOGUE.findall(prose)) * per_k * 1.0,
