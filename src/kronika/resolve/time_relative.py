@@ -40,7 +40,8 @@ def weekday(m: re.Match, ctx: Ctx) -> Norm | None:
     v = d.isoformat() if isinstance(d, date) else d
     mod = _pfx_mod(g.get("pfx"))
     if pod:
-        return Norm("TIME", f"{v}T{PARTS_OF_DAY[pod.lower()]}", mod, None, v if isinstance(d, date) else None,
+        # "Friday night": a part of a day; TimeBank annotators mostly typed these DATE
+        return Norm("DATE", f"{v}T{PARTS_OF_DAY[pod.lower()]}", mod, None, v if isinstance(d, date) else None,
                     v if isinstance(d, date) else None, explicit_bounds=True)
     return Norm("DATE", v, mod)
 
