@@ -170,22 +170,32 @@ def _candidates(name: str) -> tuple[dict | None, list[tuple[dict, bool]]]:
     return None, out
 
 
+@lru_cache(maxsize=65536)
+def _reading(name: str) -> tuple[str | None, tuple[float, float] | None]:
+    """What a place name alone says about where a life was: (country, point) or (None, None)."""
+    country, cities = _candidates(name)
+    if country:
+        return country["iso"], None
+    if cities:
+        best = max(cities, key=lambda cp: (cp[1], cp[0]["population"]))[0]
+        # Only an unambiguous or clearly dominant reading counts.
+        if len(cities) == 1 or best["population"] > 5 * sorted(c["population"] for c, _ in cities)[-2]:
+            return best["countrycode"], (best["latitude"], best["longitude"])
+    return None, None
+
+
 def _context(context: list[str], exclude: str) -> tuple[set[str], list[tuple[float, float]]]:
-    """Countries and points the other places of the life settle on (without context themselves)."""
+    """Countries and points the other places of the life settle on (each read without context)."""
     countries, points = set(), []
     ex = normalise(exclude)
-    for other in context or ():
+    for other in dict.fromkeys(context or ()):
         if not other or normalise(other) == ex:
             continue
-        country, cities = _candidates(other)
-        if country:
-            countries.add(country["iso"])
-        elif cities:
-            best = max(cities, key=lambda cp: (cp[1], cp[0]["population"]))[0]
-            # Only an unambiguous or clearly dominant reading says where the life was.
-            if len(cities) == 1 or best["population"] > 5 * sorted(c["population"] for c, _ in cities)[-2]:
-                countries.add(best["countrycode"])
-                points.append((best["latitude"], best["longitude"]))
+        iso, point = _reading(other)
+        if iso:
+            countries.add(iso)
+        if point:
+            points.append(point)
     return countries, points
 
 
