@@ -122,6 +122,14 @@ class Corpus:
             prev = tx
         return prev
 
+    def is_stripped(self, doc, s0, s1) -> bool:
+        """More than half of [s0, s1) lies in boilerplate."""
+        covered = 0
+        for a, b in self.stripped(doc):
+            if a < s1 and s0 < b:
+                covered += min(b, s1) - max(a, s0)
+        return covered > (s1 - s0) / 2
+
     def about(self, doc):
         r = self.conn.execute("SELECT about FROM documents WHERE doc = ?", (doc,)).fetchone()
         return r[0] if r else None
@@ -389,8 +397,7 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
     out = []
     for r in rows:
         doc, s0, s1, text = r["doc"], r["start"], r["end"], r["text"]
-        if any(a <= s0 and s1 <= b or (a < s1 and s0 < b and (min(b, s1) - max(a, s0)) > (s1 - s0) / 2)
-               for a, b in corpus.stripped(doc)):
+        if corpus.is_stripped(doc, s0, s1):
             continue
         if _JUNK.search(text) or sum(ch.isalpha() for ch in text) < 0.6 * len(text):
             continue                  # reference lists, categories, link farms

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 WH = ("where", "when", "who", "whom", "whose", "what", "which", "how", "why")
 
@@ -110,6 +111,7 @@ KIN_WORDS = {"wife": {"wife", "wive", "married", "marry", "marriage", "spouse"},
              "mother": {"mother"}, "father": {"father"}}
 
 
+@lru_cache(maxsize=65536)
 def stem(w: str) -> str:
     """A light suffix stripper used on both sides of every comparison (question and passage)."""
     w = w.lower().replace("’", "'")
