@@ -107,6 +107,8 @@ def test_plain_report_is_article_or_other():
     (None, "A review of Ann Lee's Salt and Iron, her best book.", "Salt and Iron"),
     (None, "I finally read Ann Lee's Salt and Iron this winter.", "Salt and Iron"),
     (None, "I read it in May and loved it.", None),
+    ("The Glass Road", "The Glass Road\nI loved it. The Glass Road is her best.", "The Glass Road"),
+    ("A Winter in Vienna", "A Winter in Vienna\nI loved the book.", None),
 ])
 def test_review_about(title, text, about):
     assert review_about(title, text) == about

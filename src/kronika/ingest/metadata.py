@@ -44,6 +44,7 @@ _REVIEW_OF = re.compile(rf"\b(?:review(?:ed)?[ \t]+(?:of|for)|reviewing)[ \t]+(?
 _I_READ = re.compile(
     rf"\bI[ \t]+(?:have[ \t]+|had[ \t]+)?(?:just[ \t]+|finally[ \t]+|recently[ \t]+)?(?:read|finished|re-?read)[ \t]+"
     rf"(?:[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){{0,3}}['’]s[ \t]+)?(?:{_QUOTED}|{_TITLECASE})")
+_REVIEW_WORD = re.compile(r"\breview", _I)
 _TRAILING_SMALL = re.compile(r"(?:\s+(?:of|the|a|an|in|and|on|for|to|at|from|with))+$")
 
 
@@ -154,6 +155,11 @@ def review_about(title: str | None, text: str) -> str | None:
         found = _TRAILING_SMALL.sub("", re.split(r"['’]s\s+", found)[-1])  # "Victor Serge's Memoirs" -> "Memoirs"
         if found and not found.endswith(("'s", "’s")) and len(found.split()) <= 12:
             return found.strip(" .,")
+    if title:  # a bare work title as the heading, named again in the review ("The Salt Road ... The Salt Road is")
+        t = _clean_title(title)
+        if 1 <= len(t.split()) <= 8 and t[:1].isupper() and not re.search(r"[:|!?]", t) \
+                and text.count(t) >= 2 and not _REVIEW_WORD.search(t):
+            return t
     return None
 
 
