@@ -184,3 +184,71 @@ def test_built_database(built, question, expected):
 def test_built_database_unanswerable(built):
     assert ask(built, "When did Mara Jovic visit Japan?")["answers"] == []
     assert ask(built, "Who was Mara Jovic's dentist?")["answers"] == []
+
+
+GLUED = ("Intro line.\n\nRosa Bell was born in Dover in 1870.[1] Her husband was Tom Hale.[2] "
+         "In 1901 Rosa Bell was arrested in Leeds. Rosa Bell wrote the pamphlet _Free Bread_ in 1905. "
+         "Rosa Bell was shot by Carl Webb in York in 1912. Carl Webb's wife, Ann Webb, wrote the novel _Dust_.")
+
+
+@pytest.fixture
+def glued(tmp_path):
+    """Sentences stored glued together (citation marks), few entity mentions: the passage path alone."""
+    conn = connect(str(tmp_path / "g.db"), create=True)
+    conn.row_factory = sqlite3.Row
+    conn.execute("INSERT INTO documents (doc, sha256, chars, text, genre) VALUES ('g.md', 'x', ?, ?, 'biography')",
+                 (len(GLUED), GLUED))
+    a = GLUED.index("Rosa Bell was born")
+    conn.execute('INSERT INTO sentences (doc, start, "end", text) VALUES (?, ?, ?, ?)', ("g.md", a, len(GLUED), GLUED[a:]))
+    conn.execute('INSERT INTO sentences_fts (text, doc, start, "end") VALUES (?, ?, ?, ?)',
+                 (GLUED[a:], "g.md", a, len(GLUED)))
+    conn.execute("INSERT INTO entities (id, name, type, mentions, docs) VALUES ('p-rosa-bell', 'Rosa Bell', 'PERSON', 4, '[]')")
+    import re
+    for name, typ in (("Rosa Bell", "PERSON"), ("Dover", "PLACE"), ("Leeds", "PLACE"), ("York", "PLACE"),
+                      ("Tom Hale", "PERSON"), ("Carl Webb", "PERSON")):
+        for m in re.finditer(re.escape(name), GLUED):
+            conn.execute('INSERT INTO mentions (doc, start, "end", text, type, key, entity_id) VALUES (?,?,?,?,?,?,?)',
+                         ("g.md", m.start(), m.end(), name, typ, name,
+                          "p-rosa-bell" if name == "Rosa Bell" else None))
+    for m in re.finditer(r"\b1[89]\d\d\b", GLUED):
+        conn.execute('INSERT INTO timexes (doc, start, "end", text, type, value, earliest, latest)'
+                     " VALUES ('g.md', ?, ?, ?, 'DATE', ?, ?, ?)", (m.start(), m.end(), m.group(), m.group(),
+                                                                    m.group(), m.group()))
+    conn.commit()
+    yield conn
+    conn.close()
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Where was Rosa Bell born?", "Dover"),
+    ("When was Rosa Bell arrested?", "1901"),
+    ("Where was Rosa Bell arrested?", "Leeds"),
+    ("Who was Rosa Bell's husband?", "Tom Hale"),
+    ("Who killed Rosa Bell?", "Carl Webb"),
+    ("What did Rosa Bell write?", "Free Bread"),
+    ("Where did Rosa Bell die?", "York"),
+])
+def test_passage_answers_from_glued_sentences(glued, question, expected):
+    res = ask(glued, question)
+    assert res["answers"] and expected in res["answers"][0]["text"], res
+    check_sources(glued, res)
+    assert all(len(s["quote"]) < 120 for a in res["answers"] for s in a["sources"])   # one sentence, not the glue
+
+
+def test_someone_elses_work_or_wife_is_not_the_answer(glued):
+    assert not any("Dust" in t for t in texts(ask(glued, "What did Rosa Bell write?")))
+    assert not any("Ann Webb" in t for t in texts(ask(glued, "Who was Rosa Bell's wife?")))
+
+
+def test_cli_json_contract(tmp_path, kb):
+    import subprocess
+    import sys
+    from pathlib import Path
+    db = kb.execute("PRAGMA database_list").fetchone()[2]
+    exe = str(Path(sys.executable).parent / "kronika")
+    out = subprocess.run([exe, "ask", "Where did Anna Weber die?", "--db", db, "--format", "json"],
+                         capture_output=True, text=True, check=True).stdout
+    data = json.loads(out)
+    assert data["question"] == "Where did Anna Weber die?"
+    assert data["answers"][0]["text"] == "Marseille"
+    assert {"doc", "start", "end", "quote"} <= set(data["answers"][0]["sources"][0])
