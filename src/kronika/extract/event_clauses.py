@@ -1,21 +1,16 @@
-"""spaCy Doc -> event predicates: triggers typed by the lexicon, their subjects, clause spans and modality."""
+"""spaCy Doc -> event predicates: triggers typed by the lexicon in context, and the tokens naming their subjects."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .event_lexicon import (ACTIVE_ONLY, EDUCATION_OBJECTS, EXILE_NOUNS, FIRST_SECOND, HEDGE_MODALS,
-                            HEDGE_VERBS, HEDGE_WORDS, INTENTION_VERBS, NEEDS_ARGUMENT, NEGATORS, OBJECT_PATIENT,
-                            NOUN_NEEDS_COMPLEMENT, NOUN_TYPES, ORG_OBJECTS, PARTICIPATION_OBJECTS,
-                            PASSIVE_ONLY, PERIODICAL_OBJECTS, POSITION_OBJECTS, HONOUR_OBJECTS, PRISON_NOUNS, ROLE_NOUN_TYPES, ROLE_NOUNS,
-                            VERB_TYPES, WORK_OBJECTS)
+from .event_lexicon import (ACTIVE_ONLY, EDUCATION_OBJECTS, EXILE_NOUNS, HONOUR_OBJECTS, NEEDS_ARGUMENT,
+                            NOUN_NEEDS_COMPLEMENT, NOUN_TYPES, OBJECT_PATIENT, ORG_OBJECTS,
+                            PARTICIPATION_OBJECTS, PASSIVE_ONLY, PERIODICAL_OBJECTS, POSITION_OBJECTS,
+                            PRISON_NOUNS, ROLE_NOUN_TYPES, ROLE_NOUNS, VERB_TYPES, WORK_OBJECTS)
+from .event_modality import first_person
 
-SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
-ARG_DEPS = {"dobj", "prep", "attr", "acomp", "xcomp", "prt", "agent", "dative", "oprd", "npadvmod",
-            "pobj", "obj", "obl", "advmod", "neg", "aux", "auxpass", "nsubj", "nsubjpass", "ccomp"}
-CUT_DEPS = {"conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "preconj", "appos", "dep",
-            "ccomp", "csubj"}
 MOTION = {"travel", "residence"}
 
 
@@ -338,59 +333,6 @@ def participle_fallback(v: Token, who: dict[int, str]) -> Token | None:
         if w.i in who and not first_person(w):
             return w
     return None
-
-
-def intention_or_irrealis(v: Token) -> bool:
-    """True when the predicate is wanted, tried, planned, conditional or a purpose, not a fact."""
-    cur = v
-    for _ in range(6):
-        if cur.dep_ == "conj":
-            if cur.head.lemma_.lower() in INTENTION_VERBS and cur.head.i < cur.i and any(
-                    c.dep_ == "cc" and c.lower_ == "and" and c.i == cur.head.i + 1 for c in cur.head.children):
-                return True          # "try and make his way"
-            cur = cur.head
-            continue
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in INTENTION_VERBS:
-            return True
-        if cur.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and cur.dep_ != "xcomp":
-            return True
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "lest") for c in cur.children):
-            return True
-        if any(c.dep_ == "aux" and c.lower_ in ("would", "will", "should", "'d", "shall") for c in cur.children):
-            return True
-        if cur.dep_ == "xcomp":
-            cur = cur.head
-            continue
-        break
-    return False
-
-
-def negated(v: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS) for c in v.children)
-
-
-def hedged(v: Token) -> bool:
-    """Hedge words or modals on the predicate or anything governing it."""
-    cur = v
-    for _ in range(8):
-        for c in cur.children:
-            if c.dep_ in ("advmod", "aux", "parataxis", "npadvmod") and c.lower_ in HEDGE_WORDS | HEDGE_MODALS:
-                return True
-            if c.dep_ == "parataxis" and c.lemma_.lower() in HEDGE_VERBS:
-                return True
-        if cur.lemma_.lower() in HEDGE_VERBS and cur.i != v.i:
-            return True
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-    sent = v.sent
-    txt = sent.text.lower()
-    return "it seems" in txt or "it appears" in txt or "it is said" in txt or "said to have" in txt
-
-
-def first_person(t: Token) -> bool:
-    return t.lower_ in FIRST_SECOND
 
 
 def find_predicates(sdoc: Doc, places: set[int], persons: set[int]) -> list[Predicate]:

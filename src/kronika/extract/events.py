@@ -4,12 +4,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..records import Document, Event, Mention, Source, Timex
-from ..resolve.coref import canonical_person_keys, promote_person_like, main_person, person_tokens, resolve_references
+from ..resolve.coref import (canonical_person_keys, main_person, person_tokens, promote_person_like,
+                             resolve_references)
 from ..settings import Settings
-from .event_clauses import (Predicate, vlemma, find_predicates, first_person, hedged, intention_or_irrealis,
-                            negated, participle_fallback, person_in_subject, subject_token)
+from .event_clauses import (Predicate, find_predicates, participle_fallback, person_in_subject, subject_token,
+                            vlemma)
 from .event_dates import cue_for, date_for, fallback_timexes, timex_tokens
 from .event_lexicon import INTENTION_VERBS, PAST, TEMPLATES, VERB_TEMPLATES
+from .event_modality import first_person, hedged, intention_or_irrealis, negated
 
 KEEP_LEFT = {"aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass", "expl", "npadvmod"}
 KEEP_LEFT_NOUN = {"poss", "amod", "det", "compound", "nummod", "nmod", "punct"}
