@@ -91,3 +91,13 @@ def test_relative_clause_holder(claims_of):
 def test_first_person_verbs_are_not_attributed(claims_of):
     c = claims_of("I praised the mayor in my column last year.")
     assert all(x.holder is None for x in c)
+
+
+def test_claims_are_dated_when_the_text_dates_them(claims_of):
+    c = claims_of("In 1971 the shipping magnate Gerald Ashcombe denounced Hale as a wrecker.")
+    got = find(c, holder="Gerald Ashcombe")
+    assert got and got[0].date is not None and got[0].date.start == "1971"
+    c = claims_of("Her novels are the kind of books that the critic Ernst Vogel at the writers congress of 1934 "
+                  "would denounce as vile.")
+    got = find(c, holder="Ernst Vogel", stance="negative")
+    assert got and got[0].date is not None and got[0].date.start == "1934" and got[0].about == "books"

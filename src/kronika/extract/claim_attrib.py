@@ -44,6 +44,10 @@ def _target(ctx: ClaimContext, tok: Token, exclude: str | None) -> str | None:
     k = ctx.key_of(tok, exclude=exclude)
     if k:
         return k
+    if tok.lemma_ in ("kind", "sort", "type", "variety"):
+        objs = _prep_objs(tok, ("of",))
+        if objs:
+            return _target(ctx, objs[0], exclude)
     for p in _prep_objs(tok, ("of",)):
         k = ctx.key_of(p, exclude=exclude)
         if k:
@@ -146,7 +150,8 @@ def _kind(verb_lemma: str, sdoc: Doc, lo: int, hi: int, stance: str) -> str:
 
 def _claim(ctx, holder, about, stance, kind, lo, hi, text=None) -> Claim:
     src = ctx.token_source(lo, hi - 1)
-    return Claim(holder=holder, about=about, stance=stance, text=text or _norm(src.quote), source=src, kind=kind)
+    return Claim(holder=holder, about=about, stance=stance, text=text or _norm(src.quote), source=src, kind=kind,
+                 date=ctx.date_of(lo, hi))
 
 
 def _norm(text: str, limit: int = 160) -> str:

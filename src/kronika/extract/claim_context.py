@@ -6,19 +6,21 @@ excluded holder), else the document's most mentioned person.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..records import Claim, Document, Mention, Source
+from ..records import Claim, Document, EventDate, Mention, Source
 from .claim_stance import Cue, find_cues, sent_of, words
 
 PRONOUNS_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 PRONOUNS_WORK = {"it", "this", "its", "that"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 ENTITY_TYPES_ABOUT = ("PERSON", "WORK", "ORG", "PLACE", "EVENT")
+YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(s?)\b")
 TITLE_SMALL = {"a", "an", "the", "of", "in", "on", "and", "or", "to", "for", "at", "by", "with", "from", "into",
                "as", "but", "nor", "upon", "about"}
 
@@ -37,6 +39,7 @@ class ClaimContext:
     types: dict[str, str] = field(default_factory=dict)
     reviewed: str | None = None
     _tok_starts: list[int] = field(default_factory=list)
+    _dates: list | None = None
 
     @classmethod
     def build(cls, sdoc: Doc, document: Document, mentions: list[Mention]) -> "ClaimContext":
@@ -50,6 +53,33 @@ class ClaimContext:
         ctx.cues = find_cues(sdoc)
         ctx.reviewed = reviewed_work(document, mentions)
         return ctx
+
+    # -- dates ------------------------------------------------------------
+    def date_of(self, lo: int, hi: int) -> EventDate | None:
+        """The year a claim in tokens [lo, hi) is dated by: a DATE inside it or hung on one of its verbs."""
+        if self._dates is None:
+            self._dates = [e for e in self.sdoc.ents if e.label_ == "DATE" and YEAR.search(e.text)]
+            taken = {i for e in self._dates for i in range(e.start, e.end)}
+            self._dates += [self.sdoc[t.i:t.i + 1] for t in self.sdoc  # "the congress of 1934"
+                            if t.i not in taken and t.dep_ in ("pobj", "nummod", "npadvmod")
+                            and YEAR.fullmatch(t.text)]
+            self._dates.sort(key=lambda e: e.start)
+        for e in self._dates:
+            if e.end <= lo - 40 or e.start >= hi + 40:
+                continue
+            hit = lo <= e.start < hi
+            t = e.root
+            for _ in range(4):
+                if hit or t.head is t:
+                    break
+                t = t.head
+                hit = lo <= t.i < hi and t.pos_ in ("VERB", "AUX")
+            if hit:
+                m = YEAR.search(e.text)
+                year = m.group(1)
+                end = str(int(year) + 9) if m.group(2) and year.endswith("0") else year
+                return EventDate(start=year, end=end, text=e.text)
+        return None
 
     # -- tokens -----------------------------------------------------------
     def token_at(self, char: int) -> Token | None:

@@ -195,7 +195,8 @@ def extract_quotations(ctx: ClaimContext) -> tuple[list[Claim], list[tuple[int, 
             stance = _quote_stance(ctx, qs, qe)
         about = _about(ctx, verb, qs, qe, holder)
         src = ctx.source(qs, qe)
-        claims.append(Claim(holder=holder, about=about, stance=stance, text=_short(src.quote), source=src,
+        date = ctx.date_of(verb.i, verb.i + 1) if verb is not None else None
+        claims.append(Claim(holder=holder, about=about, stance=stance, text=_short(src.quote), source=src, date=date,
                             kind="quotation", work=work))
     return claims, spans, used_verbs
 
