@@ -113,8 +113,11 @@ def _time_part(m: re.Match) -> str | None:
     return f"{h:02d}:{mi:02d}"
 
 
-def nearest_year(dct: date, month: int) -> int:
-    """Year of a month named without one in news: up to 4 months ahead or 7 behind the DCT (as annotators read it)."""
+def nearest_year(dct: date, month: int, future: bool = False) -> int:
+    """Year of a month named without one in news: the next one when the sentence looks ahead, else
+    up to 4 months ahead or 7 behind the DCT (as annotators read it)."""
+    if future:
+        return dct.year if month >= dct.month else dct.year + 1
     diff = month - dct.month
     if diff > 4:
         return dct.year - 1
@@ -147,7 +150,7 @@ def month_day(m: re.Match, ctx: Ctx) -> Norm | None:
         return None
     ref = ctx.anaphoric()
     if ctx.dct:
-        y = nearest_year(ctx.dct, mo)
+        y = nearest_year(ctx.dct, mo, ctx.future(m.start(), m.end()))
     elif ref:
         y = ref.year
     else:
@@ -193,7 +196,7 @@ def month_bare(m: re.Match, ctx: Ctx) -> Norm | None:
         return None
     mod, _ = pfx_mod(g.get("pfx"))
     if ctx.dct:
-        y = nearest_year(ctx.dct, mo)
+        y = nearest_year(ctx.dct, mo, ctx.future(m.start(), m.end()))
     else:
         ref = ctx.anaphoric()
         if not ref:
@@ -356,6 +359,9 @@ def quarter(m: re.Match, ctx: Ctx) -> Norm | None:
             q = (a.month - 1) // 3 + (0 if ctx.dct else 1)
             if q == 0:
                 y, q = y - 1, 4
+        elif ctx.dct and q > (a.month - 1) // 3 + 1 and not g.get("ny") and not ctx.future(m.start(), m.end()) \
+                and "this year" not in m.group(0).lower():
+            y -= 1
         if re.search(r"year-ago|year-earlier|last year's|previous", rel) or g.get("ly"):
             y -= 1
         if g.get("ny"):
@@ -432,7 +438,7 @@ def spoken_year(m: re.Match, ctx: Ctx) -> Norm | None:
             return None
         y = hi * 100 + lo
     else:
-        lo = number_value(g["r2"]) if g.get("r2") else 0
+        lo = number_value(g.get("r2") or g.get("r3") or "zero")
         y = 2000 + (lo or 0)
     return Norm("DATE", iso(y), None, Day(y))
 
@@ -453,6 +459,7 @@ RULES: list[Rule] = [
     rule("year", r"(?:(?P<fy>fiscal|calendar|the\s+year|model\s+year)\s+|(?P<ca>circa|c\.|ca\.)\s*)?" + PFX_OPT
          + r"(?P<y>" + YEAR + r")", year, 1),
     rule("spoken_year", r"(?:the\s+year\s+)?(?:(?P<c>" + _TEENS + r")[- ](?:hundred(?:\s+and)?\s+)?(?P<r>" + _TENS_ONES + r")"
+         r"|(?<=year\s)two\s+thousand(?:[- ](?P<r3>" + _TENS_ONES + r"))?"
          r"|two\s+thousand(?:\s+and)?(?:[- ](?P<r2>" + _TENS_ONES + r"))?(?=\s*(?:[.,;]|$)|\s+(?:and|when|was|is|will|had)\b))",
          spoken_year, 1),
     rule("year_range", r"(?P<y>" + YEAR + r")(?=\s*[-–/]\s*(?:" + YEAR + r"|\d\d)(?!\d))", year_range, 2, tail=False),

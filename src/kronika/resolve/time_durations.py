@@ -189,5 +189,5 @@ RULES: list[Rule] = [
     rule("ref_word", r"(?P<w>now|currently|current|nowadays|at\s+present|these\s+days|presently|recently|recent|formerly|lately"
          r"|the\s+past|the\s+(?:near|distant|foreseeable)\s+future|the\s+future|in\s+future|someday|once\s+upon\s+a\s+time"
          r"|(?:in\s+)?recent\s+(?:years|months|weeks|days|decades|times)|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades))"
-         r"(?!\s+that\b)", ref_word, 1),
+         , ref_word, 1),
 ]

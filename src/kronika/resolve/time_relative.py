@@ -310,7 +310,7 @@ RULES: list[Rule] = [
     rule("day_word", r"(?:(?P<pfx>early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight"
          r"|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?", day_word, 2),
     rule("rel_period", _TPFX + _REL + r"\s+(?P<unit>week|month|year|decade|century|quarter|weekend)(?!\s*-|'s\s+\w+\s+(?:quarter|half))"
-         r"(?!\s+(?:ago|earlier|later|before|after|of\s+(?:the|his|her|their)\b|or\s+so))", rel_period, 2),
+         r"(?!\s+(?:ago|earlier|later|of\s+(?:the|his|her|their)\b|or\s+so))", rel_period, 2),
     rule("rel_month", r"(?:(?P<rel>last|this|next)\s+(?P<mon>" + MONTH_RE + r")|(?P<mon2>" + MONTH_RE + r")\s+(?P<rel2>last|this|next)\s+year)",
          lambda m, c: rel_month(_MonthProxy(m), c), 3),
     rule("offset", QUAL + r"(?P<num>" + NUM_RE + r")[\s-]+(?P<unit>" + UNIT_RE + r")(?:\s+or\s+so)?\s+"

@@ -63,8 +63,19 @@ class Ctx:
         return None
 
     def future(self, start: int, end: int) -> bool:
+        """Does the sentence look ahead at this span (the nearest tense cue is a future one)?"""
+        a = max(self.text.rfind(".", 0, start), self.text.rfind("\n", 0, start), start - 200) + 1
         w = self.window(start, end)
-        return bool(_FUTURE.search(w)) and not _PAST.search(w)
+        pos = start - a
+
+        def nearest(rx: re.Pattern) -> int | None:
+            d = [abs(m.start() - pos) for m in rx.finditer(w)]
+            return min(d) if d else None
+        f = nearest(_FUTURE)
+        if f is None:
+            return False
+        p = nearest(_PAST)
+        return p is None or f < p
 
 
 _FUTURE = re.compile(r"\b(?:will|shall|'ll|going to|plans? to|is to|are to|scheduled|expected to|next|upcoming|coming)\b", re.I)
