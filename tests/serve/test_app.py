@@ -221,3 +221,59 @@ def test_timeline_page_lists_claims(client):
     html = client.get("/").text
     assert "What the sources say about Victor Serge" in html
     assert "Serge is a dilettante" in html
+
+
+def test_sees_writes_made_while_serving(tmp_path):
+    """Read-only and WAL: a build or remove that runs meanwhile shows on the next request."""
+    from starlette.testclient import TestClient
+    from chronicle_db import make_db
+    from kronika.build import remove
+    from kronika.serve.app import create_app
+    from kronika.settings import load_settings
+
+    db = make_db(str(tmp_path / "live.db"))
+    with TestClient(create_app(db)) as c:
+        assert len(c.get("/api/docs").json()) == 3
+        assert c.get("/doc/c_hostile.html").status_code == 200
+        assert remove(["c_hostile.html"], db, load_settings()) == 1
+        assert len(c.get("/api/docs").json()) == 2
+        assert c.get("/doc/c_hostile.html").status_code == 404
+        assert c.get("/api/doc?name=c_hostile.html").status_code == 404
+
+
+def test_kronika_serve_command_binds_loopback(chronicle_db):
+    """`kronika serve` (cli -> run -> uvicorn) answers on 127.0.0.1 with the security headers."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = str(Path(sys.executable).parent / "kronika")
+    proc = subprocess.Popen([exe, "serve", "--db", chronicle_db, "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(150):
+            try:
+                r = urllib.request.urlopen(f"http://127.0.0.1:{port}/api/docs", timeout=2)
+                break
+            except OSError:
+                assert proc.poll() is None, proc.stderr.read().decode()
+                time.sleep(0.1)
+        else:
+            raise AssertionError("kronika serve did not answer")
+        assert r.status == 200 and "default-src 'self'" in r.headers["content-security-policy"]
+        assert "server" not in {k.lower() for k in r.headers}
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/api/docs", headers={"Host": "attacker.example"})
+        try:
+            urllib.request.urlopen(req, timeout=2)
+            raise AssertionError("a foreign Host header should be refused")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 400
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
