@@ -13,6 +13,7 @@ solver would cost more to install than these sixty lines.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 
@@ -91,6 +92,38 @@ class Network:
         return ok
 
 
+def _linear_extension(n: int, net: Network, prio) -> list[int]:
+    """A total order that respects every kept ``a <= b`` constraint, earliest-priority first (Kahn's algorithm).
+
+    A cycle (two events forced equal) is broken at its earliest-priority member.
+    """
+    indeg = [0] * n
+    for a, bs in net.succ.items():
+        for b in bs:
+            if a != b:
+                indeg[b] += 1
+    heap = [(prio(i), i) for i in range(n) if indeg[i] == 0]
+    heapq.heapify(heap)
+    done = [False] * n
+    out: list[int] = []
+    while len(out) < n:
+        if not heap:   # only cycles remain
+            i = min((i for i in range(n) if not done[i]), key=prio)
+            indeg[i] = 0
+            heap.append((prio(i), i))
+        _, i = heapq.heappop(heap)
+        if done[i]:
+            continue
+        done[i] = True
+        out.append(i)
+        for b in net.succ.get(i, ()):
+            if b != i and not done[b]:
+                indeg[b] -= 1
+                if indeg[b] == 0:
+                    heapq.heappush(heap, (prio(b), b))
+    return out
+
+
 def order_events(events: list[dict]) -> None:
     """Infer bounds for undated events and set ``rank`` (per subject), in place."""
     by_subject: dict[str, list[dict]] = defaultdict(list)
@@ -148,7 +181,7 @@ def _order_one(evs: list[dict]) -> None:
             if i not in key and prev is not None and prev in key:
                 key[i] = key[prev] + 1e-4
             prev = i
-    ordered = sorted(range(n), key=lambda i: (key.get(i, INF), hi[i], first_pos[i]))
+    ordered = _linear_extension(n, net, lambda i: (key.get(i, INF), hi[i], first_pos[i]))
     for rank, i in enumerate(ordered):
         e = evs[i]
         e["rank"] = rank
