@@ -533,6 +533,11 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                         c["w"] *= 0.3     # inside what was written, not its title         # "Kamenev's first wife": the possessor is not the one asked for
             if q.year and q.answer_type != "DATE":
                 pivots = pivots + ypos
+            if q.answer_type == "PLACE" and other_spans:
+                # "England, Canada, and France" for "where in England": siblings, not places inside it
+                cands = [c for c in cands if not any(
+                    re.fullmatch(r"\s*(,|and|, and|or|, or)\s*", text[min(c["b"], ob):max(c["a"], oa)] or "x")
+                    for oa, ob in other_spans)]
             best = None
             second = [sp for sp in other_spans + fpos if sp not in pivots]
             for c in cands:
@@ -572,7 +577,7 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
     return out
 
 
-_SPLIT = re.compile(r"(?<=[.!?])(?:\[\d+\])+\s*(?=\S)|(?<=[.!?])\s+(?=[A-Z\"“(])|\n\s*\n+|(?<=\S)\s{3,}")
+_SPLIT = re.compile(r"\]\]\s*|(?<=[.!?])(?:\[\d+\])+\s*(?=\S)|(?<=[.!?])\s+(?=[A-Z\"“(])|\n\s*\n+|(?<=\S)\s{3,}")
 
 
 def _split(r) -> list[dict]:
@@ -633,11 +638,12 @@ def support(conn, corpus: Corpus, q: Question, subj: Subject | None, src: dict) 
         return 0.5, True
     s0, _, text = sent
     ssup, spans = _subject_support(corpus, src["doc"], s0, text, subj, _tokens(text))
-    if q.relation in KIN:
+    if q.relation in KIN or q.relation in ("birth", "death"):
         trig = TRIGGER_STEMS.get(q.relation, set())
         pos = [p for p, w in _tokens(text) if stem(w) in trig and s0 + p >= src["start"] - 40 and s0 + p <= src["end"]]
-        if pos and not any(_owned(corpus, src["doc"], s0, text, p, subj, spans) for p in pos):
-            ssup = 0.0
+        check = _owned if q.relation in KIN else _agent
+        if pos and not any(check(corpus, src["doc"], s0, text, p, subj, spans) for p in pos):
+            ssup = 0.0                # "Trotsky's grandson ... (born 7 March 1926)"
     focus = [stem(re.sub(r"['’]s$", "", f)) for f in q.focus]
     if q.trigger in KIN_WORDS:
         focus.append(next(iter({stem(k) for k in KIN_WORDS[q.trigger]})))

@@ -49,7 +49,7 @@ RELATIONS: dict[str, dict] = {
                   "type": "PERSON"},
     "meet": {"triggers": "meet met meets meeting".split(), "facts": {}, "events": ["meeting"],
              "relations": ["met"], "type": "PERSON"},
-    "write": {"triggers": "write wrote writes written writing authored novel novels pamphlet pamphlets "
+    "write": {"triggers": "write wrote writes written writing author authored novel novels pamphlet pamphlets "
                           "publish published".split(),
               "facts": {"what": ["notable_work"], "which": ["notable_work"]},
               "events": ["authorship", "publication"], "relations": ["wrote", "author_of"], "type": "WORK"},
