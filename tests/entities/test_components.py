@@ -117,3 +117,24 @@ def test_known_city_after_a_preposition_is_a_place(nlp):
 def test_birth_name_alias_from_the_gazetteer(nlp):
     ms = mentions(nlp, "Victor Kibalchich was born in Brussels in 1890.")
     assert ("Victor Serge", "PERSON") in {(m.key, m.type) for m in ms}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("He was in China during the Boxer Rebellion.", "Boxer Rebellion"),
+    ("The fleet was destroyed at the Battle of Tsushima.", "Battle of Tsushima"),
+    ("The Treaty of Rapallo was signed in 1922.", "Treaty of Rapallo"),
+    ("The Fifth Congress of the Comintern met in 1924.", "Fifth Congress of the Comintern"),
+    ("She supported the 1926 General Strike.", "1926 General Strike"),
+    ("The Winter War began in 1939.", "Winter War"),
+])
+def test_event_name_patterns(nlp, text, name):
+    assert (name, "EVENT") in {(m.text, m.type) for m in mentions(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Civil War ended and the Party lost.",
+    "Germany's War Ministry issued the order.",
+    "The Indian National Congress met in Lahore.",
+])
+def test_no_event_from_generic_or_organisation_names(nlp, text):
+    assert not [m for m in mentions(nlp, text) if m.type == "EVENT"]

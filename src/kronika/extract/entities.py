@@ -63,7 +63,10 @@ class EntityLayer:
             c = _model_cand(doc, ent, gaz)
             if c is not None:
                 cands.append(c)
-        cands.extend(self.finder(doc))
+        found = self.finder(doc)
+        events = {(c.start, c.end) for c in found if c.label == "EVENT"}
+        cands = [c._replace(label="EVENT") if c.source == "ner" and (c.start, c.end) in events else c for c in cands]
+        cands.extend(found)
         cands.extend(_untagged_places(doc))
         chosen = _select(cands)
         chosen = _propagate_persons(doc, chosen)

@@ -39,6 +39,17 @@ Regiment Division Ministry Commissariat Soviet Republic Government Court Massacr
 Agreement Crisis Campaign Offensive Movement Group Circle District Island Penitentiary Hall Act Law
 Department Bureau Office Board Corporation Inc Ltd County State City Province Region Governorate Trophy Cup League
 Championship Championships Tournament Award Prize Medal Games Olympics Range Route Highway Railway Metro Airport FC""".split())
+#: Last words of historical event names ("Boxer Rebellion", "Dreyfus Affair", "Rivonia Trial").
+EVENT_HEADS = frozenset("""War Wars Revolution Revolutions Uprising Rising Rebellion Revolt Mutiny Massacre Trial Trials Strike
+Affair Crisis Putsch Coup Riots Riot Blockade Offensive Campaign Famine Purge Purges Pogrom Insurrection Commune Armistice
+Expedition Invasion Occupation Evacuation Landings Raid Raids Bombing Genocide""".split())
+#: Event words that need an ordinal or a year to be an event rather than a body ("Fifth Congress of the Comintern").
+EVENT_HEADS_DATED = frozenset("Congress Conference Convention Plenum Summit Olympics Games Exhibition Exposition Council".split())
+#: First words of "X of Y" event names ("Battle of Tsushima", "Treaty of Rapallo").
+EVENT_OF = frozenset("Battle Siege Treaty Peace Sack Fall Capture Storming Liberation Partition Congress Council Massacre Siege Defence Defense Relief Burning Bombing".split())
+ORDINALS = frozenset("""First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth Thirteenth Fourteenth
+Fifteenth Sixteenth Seventeenth Eighteenth Nineteenth Twentieth Twenty-First Twenty-Second 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th
+11th 12th 13th 14th 15th 16th 17th 18th 19th 20th 21st 22nd""".split())
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 IDEOLOGY = re.compile(r"^[A-Z][\w-]*(ism|isms|ist|ists|ite|ites)$")
 #: Adherent adjectives the model tags as organisations ("the early Bolshevik secret police").
@@ -252,9 +263,41 @@ class PatternFinder:
             out.append(Cand(a, b, "PERSON", 2.0, "pattern"))
         return out
 
+    # ---- EVENT names -------------------------------------------------------------------
+    def events(self, doc: Doc) -> list[Cand]:
+        out = []
+        for t in doc:
+            if t.text in EVENT_HEADS or t.text in EVENT_HEADS_DATED:
+                a = t.i
+                while a > 0 and a > t.i - 6 and (_cap(doc[a - 1]) or doc[a - 1].text == "-") and "\n" not in doc[a - 1].text:
+                    a -= 1
+                if a > 0 and doc[a - 1].text in ("'s", "’s"):
+                    continue  # "Germany's War": a possessive, not a name
+                while a < t.i and doc[a].text in ("The", "A", "-"):
+                    a += 1
+                words = [w.text for w in doc[a:t.i + 1] if w.is_alpha]
+                if a == t.i or is_generic(words) or doc[a].is_sent_start and a + 1 == t.i and doc[a].pos_ != "PROPN":
+                    continue
+                if t.text in EVENT_HEADS_DATED and not any(w.text in ORDINALS or YEAR.match(w.text) for w in doc[a:t.i]):
+                    continue
+                end = t.i + 1
+                # "Revolution of 1905", "Congress of the Comintern"
+                if end + 1 < len(doc) and doc[end].lower_ == "of" and (YEAR.match(doc[end + 1].text) or t.text in EVENT_HEADS_DATED):
+                    k = end + 2 if doc[end + 1].text == "the" else end + 1
+                    runs = title_run(doc, k) if not YEAR.match(doc[end + 1].text) else [(end + 1, end + 2)]
+                    if runs:
+                        end = runs[0][1]
+                out.append(Cand(a, end, "EVENT", 2.2, "pattern"))
+            elif t.text in EVENT_OF and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" and _cap(doc[t.i + 2]):
+                a = t.i - 1 if t.i > 0 and doc[t.i - 1].text in ORDINALS else t.i
+                runs = title_run(doc, t.i + 2)
+                if runs and t.text[:1].isupper():
+                    out.append(Cand(a, runs[0][1], "EVENT", 2.2, "pattern"))
+        return out
+
     def __call__(self, doc: Doc) -> list[Cand]:
         matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
         works = [c for c in self.works(doc, matches)
                  if doc[c.start].text not in self.titles  # offices: "Commissar for Foreign Affairs"
                  and (doc[c.start:c.end].text.count(" ") >= 1 or c.prio >= 4.0)]
-        return works + self.persons(doc, matches)
+        return works + self.persons(doc, matches) + self.events(doc)
