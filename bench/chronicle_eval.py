@@ -11,7 +11,9 @@ prints:
   matched       share of output events that match a canonical event (a lower bound on precision:
                 real events absent from the canonical list count as unmatched)
   tau           Kendall tau between output order and true order over matched events
-  dates         share of matched, dated events whose interval contains the true date
+  dates         share of dated events that fit a canonical event by type and words whose interval contains
+                its true date (an event that fits none by date is unmatched for recall and tau: it may
+                be another real event; it counts against `dates`)
   corroborated  share of canonical events stated by two or more seed documents that come out as one
                 corroborated event citing at least two of them (seeds only)
 """
@@ -51,7 +53,8 @@ def event_text(e: dict) -> str:
     return " ".join(parts).lower()
 
 
-def match(e: dict, canon: list[dict]) -> int | None:
+def match(e: dict, canon: list[dict], strict: bool = True) -> int | None:
+    """The canonical event an output event is; with ``strict``, a dated event must overlap its true dates."""
     text = event_text(e)
     best, best_key = None, None
     for i, c in enumerate(canon):
@@ -65,6 +68,8 @@ def match(e: dict, canon: list[dict]) -> int | None:
         d = e["date"]
         dated = d["start"] or d["end"]
         ok = overlaps(d["start"], d["end"], c["start"], c["end"]) if dated else False
+        if strict and dated and not ok:
+            continue
         key = (ok, hits, -i)
         if best_key is None or key > best_key:
             best, best_key = i, key
@@ -90,11 +95,14 @@ def score(timeline: dict, gold: dict) -> dict:
     canon = gold["events"]
     events = timeline["events"]
     matched = [(rank, e, match(e, canon)) for rank, e in enumerate(events)]
+    # Dated events that fit a canonical event by type and words but not by date: wrong dates or other events.
+    off = [e for _, e, m in matched if m is None and match(e, canon, strict=False) is not None]
     hit = {m for _, _, m in matched if m is not None}
     core = [i for i, c in enumerate(canon) if c.get("core")]
     pairs = [(rank, m) for rank, _, m in matched if m is not None]
     dated = [(e, m) for _, e, m in matched if m is not None and (e["date"]["start"] or e["date"]["end"])]
     good_dates = [1 for e, m in dated if overlaps(e["date"]["start"], e["date"]["end"], canon[m]["start"], canon[m]["end"])]
+    n_dated = len(dated) + len(off)
     multi = [i for i, c in enumerate(canon) if len(c.get("seeds", [])) >= 2]
     corro = 0
     for i in multi:
@@ -109,12 +117,13 @@ def score(timeline: dict, gold: dict) -> dict:
         "recall_all": len(hit) / len(canon),
         "matched": len(pairs) / len(events) if events else 0.0,
         "tau": kendall_tau(pairs),
-        "dates": len(good_dates) / len(dated) if dated else None,
+        "dates": len(good_dates) / n_dated if n_dated else None,
         "dated": len(dated),
+        "off_date": len(off),
         "corroborated": corro / len(multi) if multi else None,
         "missing": [canon[i]["id"] for i in range(len(canon)) if i not in hit],
-        "wrong_dates": [(e["summary"], e["date"]["start"], e["date"]["end"], canon[m]["id"]) for e, m in dated
-                        if not overlaps(e["date"]["start"], e["date"]["end"], canon[m]["start"], canon[m]["end"])],
+        "wrong_dates": [(e["summary"], e["date"]["start"], e["date"]["end"],
+                         canon[match(e, canon, strict=False)]["id"]) for e in off],
     }
 
 

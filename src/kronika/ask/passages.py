@@ -324,7 +324,7 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
                 not re.search(r"(ian|ish|ese|ist|ism|ic|s)$", word)
             if not any(0 <= a - e <= 2 for e in near) and not after_prep:
                 continue      # a lone capitalised word ("French", "Girls") is no name, unless "her husband Kershner"
-            w = 0.3
+            w = 0.6 if glued else 0.3
         if t == "PERSON" and _NOT_PERSON.search(word):
             continue
         if t == "PERSON" and _looks_personal(word):
@@ -441,7 +441,12 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         if q.relation == "death" and q.answer_type != "PERSON":
             tpos = [p for p in tpos if re.match(r"(?i)(die|died|dies|death|dead)\b", text[p:])
                     or re.search(r"\b(was|were|been|being)\s+$", text[max(0, p - 10):p])]
-        if q.relation == "write":
+        if q.relation == "write" and q.wh == "who" and subj is not None and subj.type in ("WORK", None):
+            # "Conquered City, by Victor Serge": "by" right after the title is the author's mark
+            tpos += [m.start() for a, b in subj_spans for m in [re.compile(r"[\s,–—-]*by\b").match(text, b)]
+                     if m and (m.start() + len(m.group()) - 2) >= 0]
+            tpos = sorted(set(p + len(text[p:]) - len(text[p:].lstrip(" ,–—-")) for p in tpos))
+        if q.relation == "write" and not (q.wh == "who" and subj is not None and subj.type in ("WORK", None)):
             # "Dostoevsky's novel", "Sanger's pamphlet": somebody else's work
             tpos = [p for p in tpos if (_agent(corpus, doc, s0, text, p, subj, subj_spans)
                     if re.match(r"(?i)(wr[io]t|publish|author)", text[p:])
@@ -543,7 +548,7 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
             for c in cands:
                 d = min(min(abs(c["a"] - pb), abs(pa - c["b"])) for pa, pb in pivots)
                 if second:
-                    d = (d + min(min(abs(c["a"] - pb), abs(pa - c["b"])) for pa, pb in second)) / 2
+                    d = (d + 2 * min(min(abs(c["a"] - pb), abs(pa - c["b"])) for pa, pb in second)) / 3
                 dw = d / 6.0    # ~ words
                 if q.answer_type in ("DATE", "PLACE") and d > 160:
                     continue
@@ -558,6 +563,12 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                         r"[;.]" if q.relation in KIN else r"[,;.]", text[pb:c["a"]]) for pa, pb in
                         [(p, _WORD.match(text, p).end()) for p in tpos]):
                     sc += 0.35        # right after the verb: "married Liuba Russakova", "joined the Bolsheviks"
+                if tpos and all(re.search(r"\b(and|then|but)\s+(?!was\b|were\b)[a-z]+(ed|ied)\b",
+                                          text[_WORD.match(text, p).end():c["a"]]) for p in tpos if p < c["a"]) \
+                        and any(p < c["a"] for p in tpos):
+                    sc -= 0.4         # "worked for ... and married Liuba": the object of another verb
+                if q.relation == "work_with" and re.search(r"\b(with|under|alongside|and)\s+$", text[max(0, c["a"] - 12):c["a"]]):
+                    sc += 0.3
                 if q.prep and any(pa <= c["a"] and re.search(rf"\b{q.prep}\b", text[pa:c["a"]])
                                   for pa, _ in pivots):
                     sc += 0.3
@@ -627,7 +638,12 @@ def sentence_of(conn, doc: str, start: int, end: int) -> tuple[int, int, str] | 
     if r is None:
         r = conn.execute('SELECT start, "end", text FROM sentences WHERE doc = ? AND start <= ? AND "end" > ?'
                          ' ORDER BY start DESC LIMIT 1', (doc, start, start)).fetchone()
-    return (int(r[0]), int(r[1]), r[2]) if r else None
+    if r is None:
+        return None
+    for c in _split({"doc": doc, "start": r[0], "text": r[2], "r": 0}):
+        if c["start"] <= start < c["end"]:
+            return c["start"], c["end"], c["text"]
+    return int(r[0]), int(r[1]), r[2]
 
 
 def support(conn, corpus: Corpus, q: Question, subj: Subject | None, src: dict) -> tuple[float, bool]:

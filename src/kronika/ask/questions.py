@@ -158,7 +158,7 @@ def _names(q: str) -> list[str]:
     cur: list[re.Match] = []
 
     def flush():
-        while cur and cur[-1].group().lower() in ("of", "de", "von", "van", "la", "le", "del", "da"):
+        while cur and cur[-1].group().lower() in ("of", "de", "von", "van", "la", "le", "del", "da", "a", "an", "the"):
             cur.pop()
         if cur:
             name = q[cur[0].start():cur[-1].end()]
@@ -176,7 +176,8 @@ def _names(q: str) -> list[str]:
             if cur and q[cur[-1].end():t.start()].strip() not in ("",):
                 flush()
             cur.append(t)
-        elif cur and w.lower() in ("of", "de", "von", "van", "la", "le", "del", "da") and \
+        elif cur and (w.lower() in ("of", "de", "von", "van", "la", "le", "del", "da") or
+                      (w.lower() in ("a", "an", "the") and cur[-1].group().lower() in ("of", "in", "for"))) and \
                 q[cur[-1].end():t.start()] == " ":
             cur.append(t)
         else:
