@@ -48,9 +48,9 @@ MILITARY = {"serve", "fight", "enlist", "command", "wound", "kill", "participate
             "mobilise", "mobilize", "capture", "desert", "decorate", "award", "take", "see", "join", "lead", "die"}
 JOB_NOUNS = {"professor", "lecturer", "teacher", "instructor", "correspondent", "reporter", "editor", "columnist",
              "researcher", "fellow", "employee", "engineer", "analyst", "economist", "anchor", "announcer",
-             "broadcaster", "chemist", "physician", "scientist", "director", "manager", "chairman", "president",
-             "head", "dean", "rector", "curator", "producer", "journalist", "writer", "consultant", "adviser",
-             "advisor", "staff", "clerk", "official", "executive", "ceo", "founder", "judge", "chief"}
+             "broadcaster", "chemist", "physician", "scientist", "director", "dean", "rector", "curator", "journalist",
+             "writer", "consultant", "adviser", "advisor", "staff", "clerk", "faculty", "professorship", "lectureship",
+             "assistant", "associate", "surgeon", "librarian", "teaching", "employment"}
 EDU_VERBS = {"graduate", "attend", "study", "educate", "enrol", "enroll", "matriculate", "train"}
 EDU_NOUNS = {"graduate", "alumnus", "alumna", "student", "degree", "ba", "b.a.", "ma", "m.a.", "phd", "ph.d.", "bfa",
              "mfa", "bsc", "msc", "b.sc.", "m.sc.", "llm", "ll.m.", "jd", "j.d.", "md", "m.d.", "bs", "b.s.", "ms",
@@ -285,6 +285,10 @@ def _job_noun(ctx, n):
             v = _value(ctx, o, None, types=("ORG",))
             if v is None and prep in ("at", "of") and o.text[:1].isupper() and EDU.search(name_at(ctx, o)[2]):
                 v = name_at(ctx, o)
+            if v is not None:
+                m = re.match(r"^(?:[A-Z]\w+\s+){0,2}(?:Director|Professor|Editor|Fellow|Lecturer|Chair)\s+(?:of|at)\s+", v[2])
+                if m:  # "Managing Director of Idealab" -> "Idealab"
+                    v = (v[0] + m.end(), v[1], v[2][m.end():], None)
             if v is not None and not is_legislature(v[2]) and not re.search(r"\bPart(y|ies)\b", v[2]):
                 add_fact(ctx, subject, "employer", v, _stmt(n, v), 0.65)
             elif o.pos_ in ("NOUN", "PROPN") and not o.text[:1].isupper():

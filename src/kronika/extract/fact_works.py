@@ -14,7 +14,10 @@ WORK_NOUNS = {"novel", "book", "album", "film", "movie", "song", "single", "poem
               "sitcom", "show", "ballet", "essay", "treatise", "biography", "autobiography", "trilogy", "debut",
               "venture", "directorial", "sculpture", "comic", "strip", "cantata", "concerto", "oratorio", "story",
               "stories", "work", "works", "poems", "novels", "books", "albums", "films", "songs", "plays", "record",
-              "soundtrack", "score", "mass", "requiem", "suite", "sonata", "magazine", "journal", "newspaper"}
+              "soundtrack", "score", "mass", "requiem", "suite", "sonata", "lp", "mixtape", "composition",
+              "compositions", "singles", "hit", "hits", "scores", "recordings", "recording", "tracks", "screenplay",
+              "masterpiece", "masterpieces", "opus", "paintings", "symphonies", "operas", "memoir", "novellas"}
+FOR_NOUNS = {"screenplay", "score", "scores", "music", "soundtrack", "libretto", "lyrics", "script", "screenplays"}
 CREATE = {"write", "compose", "direct", "publish", "record", "release", "paint", "create", "produce", "author",
           "co-write", "cowrite", "pen", "script", "design", "build", "star"}
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
@@ -69,12 +72,24 @@ def _owner(ctx: FactContext, n: Token) -> str | None:
                         return ctx.person_of(o)
         if h.pos_ in ("VERB", "AUX"):
             if h.lemma_.lower() in CREDIT:
-                return ctx.clause_subject(h)
+                owner = ctx.clause_subject(h)
+                if owner is None and h.lemma_.lower() in ("include", "be") and _only_main(ctx, n):
+                    return ctx.main  # "Other compositions included ..." in X's biography
+                return owner
             return None
         if h.dep_ in ("ROOT",) or h.head is h:
             return None
         h = h.head
     return None
+
+
+def _only_main(ctx: FactContext, n: Token) -> bool:
+    """The sentence names no person other than the document's main person."""
+    for t in n.sent:
+        e = ctx.ent_of(t)
+        if e is not None and e.type == "PERSON" and ctx.persons.get(e.key, e.key) != ctx.main:
+            return False
+    return ctx.main is not None
 
 
 def _titles(ctx: FactContext, i: int, after_noun: bool = False) -> list[tuple[int, int, str, str | None]]:
@@ -99,8 +114,9 @@ def _titles(ctx: FactContext, i: int, after_noun: bool = False) -> list[tuple[in
             j += 1
         if j < len(doc) and doc[j].lower_ in ("and", ",", "or"):
             j += 1
-            while j < len(doc) and doc[j].lower_ in ("and", ",", "or"):
-                j += 1
+            while j < len(doc) and (doc[j].lower_ in ("and", ",", "or") or doc[j].text == "(" and j + 2 < len(doc)
+                                    and doc[j + 2].text == ")"):
+                j += 3 if doc[j].text == "(" else 1  # "Edge of Sanity (1989), (1990), Robot Jox"
             v = _title_after(ctx, j, after_noun)
         else:
             v = None
@@ -120,6 +136,17 @@ def work_facts(ctx: FactContext) -> None:
                     subj = [c for c in t.head.children if c.dep_ == "nsubj"]
                     if subj and subj[0].text[:1].isupper() and ctx.person_of(subj[0]) is None:
                         titles = [name_at(ctx, subj[0])]
+            if not titles and owner is not None and low in FOR_NOUNS:
+                for c in t.children:  # "the screenplay for X", "the music to X"
+                    if c.dep_ == "prep" and c.lower_ in ("for", "to", "of") and c.i == t.i + 1:
+                        titles = _titles(ctx, c.i + 1)
+        elif low in ("his", "her") and t.dep_ == "poss" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN":
+            v = _title_after(ctx, t.i + 1)
+            k = doc.char_span(v[0], v[1], alignment_mode="expand") if v else None
+            if v and k is not None and k.root.pos_ == "PROPN" and ctx.ent_of(k.root) is None \
+                    and (k.end >= len(doc) or doc[k.end].pos_ not in ("NOUN", "PROPN")):
+                owner = ctx.person_of(t)
+                titles = [v] if owner else []  # "his Liber Astronomiae", "her Amintiri"
         elif low in ("such", "including", "include", "includes") and t.i + 1 < len(doc):
             j = t.i + 2 if low == "such" and doc[t.i + 1].lower_ == "as" else t.i + 1
             if low == "such" and j == t.i + 1:
