@@ -122,6 +122,9 @@ def test_source_page_highlights_the_hash_range(page, live_server):
     page.goto(f"{live_server}/doc/{s['doc']}#{s['start']}-{s['end']}", wait_until="networkidle")
     assert "".join(page.locator("mark.quote-hl").all_inner_texts()) == s["quote"]
     assert page.locator(".seg.stripped").count() + page.locator(".stripped-list li").count() >= 1
+    page.locator("#doctext .seg.event").first.click()
+    page.locator("#detail li.ann").first.wait_for(timeout=5000)
+    assert "event" in page.locator("#detail").inner_text()
 
 
 def test_hostile_document_stays_inert(page, live_server):

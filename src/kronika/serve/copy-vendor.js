@@ -25,7 +25,6 @@ const FILES = {
   "leaflet/dist/images/layers-2x.png": "images/layers-2x.png",
   "topojson-client/dist/topojson-client.min.js": "topojson-client.min.js",
   "world-atlas/countries-110m.json": "countries-110m.json",
-  "world-atlas/countries-50m.json": "countries-50m.json",
 };
 
 let missing = 0;

@@ -29,6 +29,7 @@
     if (e.date && e.date.text) detail.appendChild(K.el("p", { class: "timex" }, "Date read from: “" + e.date.text + "”"));
     if (e.places.length) detail.appendChild(K.el("p", null, "Places: " + e.places.map((p) => p.name).join(", ")));
     if (e.participants.length) detail.appendChild(K.el("p", null, "With: " + e.participants.map((p) => p.name).join(", ")));
+    if (e.fiction) detail.appendChild(K.el("p", { class: "fiction" }, "Retold from the plot of a novel: weaker evidence for the life."));
     if (e.note) detail.appendChild(K.el("p", { class: "note" }, e.note));
     detail.appendChild(K.el("h3", null, e.sources.length + (e.sources.length === 1 ? " source" : " sources")));
     for (const s of e.sources) detail.appendChild(K.quoteInContext(s));
@@ -85,7 +86,8 @@
     const a = parse(e.date.start, false), b = parse(e.date.end, true);
     const cls = ["type-" + clsSafe(e.type), "status-" + clsSafe(e.status)];
     if (e.date.inferred) cls.push("inferred");
-    const content = K.el("span", { class: "item-label" }, (e.date.inferred ? "~ " : "") + e.summary);
+    if (e.fiction) cls.push("fiction");
+    const content = K.el("span", { class: "item-label" }, (e.date.inferred ? "~ " : "") + e.summary + (e.fiction ? " (novel)" : ""));
     let item;
     if (a && b && b - a > YEAR * 1.01) {
       cls.push("uncertain");
