@@ -567,6 +567,9 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                                           text[_WORD.match(text, p).end():c["a"]]) for p in tpos if p < c["a"]) \
                         and any(p < c["a"] for p in tpos):
                     sc -= 0.4         # "worked for ... and married Liuba": the object of another verb
+                if q.answer_type == "DATE" and any(0 <= c["a"] - ob <= 4 and "(" in text[ob:c["a"]]
+                                                   for _, ob in other_spans):
+                    sc += 0.4         # "_The Revolution Betrayed_ (1936)"
                 if q.relation == "work_with" and re.search(r"\b(with|under|alongside|and)\s+$", text[max(0, c["a"] - 12):c["a"]]):
                     sc += 0.3
                 if q.prep and any(pa <= c["a"] and re.search(rf"\b{q.prep}\b", text[pa:c["a"]])

@@ -280,14 +280,17 @@ def _after(q: Question, evs: list[dict]) -> list[dict]:
             rel = hit[0]
             break
     content = {stem(w) for w in words if len(w) > 3 and w not in ("from", "with", "their", "his", "her")}
-    best, best_score = None, 0.0
-    for i, e in enumerate(evs):
+    def _anchor_score(e):
         sc = 0.0
         if rel and e["type"] in RELATIONS[rel]["events"]:
             sc += 2
         blob = " ".join([e["summary"]] + [s["quote"] for s in e["sources"]])
         st = {stem(w) for w in _WORD.findall(blob)}
-        sc += len(content & st) / max(1, len(content))
+        return sc + len(content & st) / max(1, len(content))
+
+    best, best_score = None, 0.0
+    for i, e in enumerate(evs):
+        sc = _anchor_score(e)
         if sc > best_score:
             best, best_score = i, sc
     if best is None or best_score < 1.0:
@@ -300,11 +303,14 @@ def _after(q: Question, evs: list[dict]) -> list[dict]:
         near = rng[:4]
         rng = [j for j in near if evs[j]["type"] in want] + [j for j in rng if j not in near or evs[j]["type"] not in want]
     out = []
+    anchor_ev = evs[best]
     for j in rng:
         e = evs[j]
         srcs = _good_sources(e["sources"])
         if not srcs:
             continue
+        if e["type"] == anchor_ev["type"] or _anchor_score(e) >= 1.0:
+            continue              # the anchor told again ("his escape from Siberia"), not what came next
         k = len(out)
         if q.answer_type == "PLACE":
             if e["places"]:
