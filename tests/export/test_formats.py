@@ -160,3 +160,24 @@ def test_unknown_format_and_folder(conn, tmp_path):
         export(conn, "pdf", str(tmp_path / "x"))
     with pytest.raises(UsageError):
         export(conn, "csl", str(tmp_path / "missing" / "x.json"))
+
+
+def test_html_without_vendor_outlines_still_draws(conn, tmp_path, monkeypatch):
+    from kronika.export import html_page
+    monkeypatch.setattr(html_page, "VENDOR", tmp_path / "no-vendor")
+    html = open(export(conn, "html", str(tmp_path / "p.html")), encoding="utf-8").read()
+    assert 'id="kronika-world"' not in html and 'id="kronika-data"' in html
+
+
+def test_exports_for_one_subject(conn, tmp_path):
+    t = json.load(open(export(conn, "timelinejs", str(tmp_path / "t.json"), subject="Victor Serge")))
+    assert t["title"]["text"]["headline"] == "Victor Serge"
+    items = json.load(open(export(conn, "csl", str(tmp_path / "b.json"), subject="Trotsky")))
+    assert {i["id"] for i in items} == {"a_serge_life.txt", "b_review.html"}
+    dest = export(conn, "csv", str(tmp_path / "sub"), subject="Trotsky")
+    with open(f"{dest}/relations.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and all("Trotsky" in (r["source"], r["target"]) for r in rows)
+    nx = pytest.importorskip("networkx")
+    g = nx.read_graphml(export(conn, "graphml", str(tmp_path / "s.graphml"), subject="Trotsky"))
+    assert {d["name"] for _, d in g.nodes(data=True)} == {"Trotsky", "Victor Serge"}
