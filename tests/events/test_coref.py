@@ -67,3 +67,17 @@ def test_main_person_and_short_names(nlp):
                                         "Natalia Sedova": ["Natalia Sedova"]})
     assert canonical_person_keys(ms)["Kibalchich"] == "Victor Kibalchich"
     assert main_person(sdoc, ms) == "Victor Kibalchich"
+
+
+def test_agreeing_main_person_beats_a_recent_person_of_unknown_gender(nlp):
+    text = ("This biography of Louise Michel is a triumph. After the fall of the Commune she was deported. "
+            "Jean Grave, her friend, later edited her memoirs. She died in Marseille in January 1905.")
+    sdoc, r = refs(nlp, text, ["Louise Michel", "Jean Grave"])
+    assert [k for t, k in r.items() if t.startswith("She@")] == ["Louise Michel"]
+
+
+def test_description_matched_by_nationality_words(nlp):
+    text = ("Jan Novak, a Czech-born printer, met Karl Weiss in Vienna. Weiss returned home. "
+            "Years later the Czech-born anarchist was arrested.")
+    sdoc, r = refs(nlp, text, {"Jan Novak": ["Jan Novak"], "Karl Weiss": ["Karl Weiss", "Weiss"]})
+    assert [k for t, k in r.items() if t.startswith("anarchist")] == ["Jan Novak"]

@@ -141,6 +141,8 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
         return None
     if lem == "lead" and "to" in preps:
         return None
+    if lem == "lead" and olem & PARTICIPATION_OBJECTS:
+        return "participation"
     if lem in ("go", "come", "move") and prts & {"on", "along", "through", "back"} and not _has_place(objs, places):
         return None          # "went on to become", "came along"
     if lem == "fight" and not (olem & PARTICIPATION_OBJECTS or _has_place(objs, places) or "in" in preps):

@@ -222,8 +222,8 @@ FEMALE_NAMES = {
     "svetlana", "irina", "ekaterina", "yekaterina", "galina", "ludmila", "lyudmila", "marina",
     "anastasia", "valentina", "golda", "hilda", "gertrude", "martha", "beatrice", "edith", "florence",
     "harriet", "josephine", "nora", "winnie", "wangari", "miriam", "buchi", "flora", "ama", "chimamanda",
-    "assata", "audre", "zora", "gwendolyn", "lorraine", "nikki", "sonia", "ngozi", "ellen", "jean",
-    "barbara", "patricia", "linda", "nancy", "betty", "helene", "marguerite", "colette",
+    "assata", "audre", "zora", "gwendolyn", "lorraine", "nikki", "sonia", "ngozi", "ellen",
+    "barbara", "patricia", "linda", "nancy", "betty", "helene", "marguerite", "colette", "louise",
 }
 
 # Common male first names (the same cue, so that "she" never lands on "Alexander Berkman").

@@ -131,11 +131,14 @@ def _learn_genders(sdoc: Doc, ptok: dict[int, str]) -> dict[str, str]:
         if len(set(subj_keys)) != 1:
             continue
         k = subj_keys[0]
-        window = [t for t in s if t.dep_ in ("nsubj", "nsubjpass") and t.i not in ptok]
-        if si + 1 < len(sents) and len(keys) == 1:
-            nxt = [t for t in sents[si + 1] if t.dep_ in ("nsubj", "nsubjpass")]
-            if nxt and nxt[0].i not in ptok:
-                window.append(nxt[0])
+        first = min(t.i for t in s if t.i in ptok)
+        window = [t for t in s if t.dep_ in ("nsubj", "nsubjpass") and t.i not in ptok and t.i > first]
+        nxt = sents[si + 1] if si + 1 < len(sents) else None
+        if nxt is not None and len(keys) == 1 and not any(
+                _gender_of_pronoun(t) for t in s if t.i not in ptok):
+            subj = [t for t in nxt if t.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].i not in ptok:
+                window.append(subj[0])
         for t in window:
             g = _gender_of_pronoun(t)
             if g:
@@ -256,6 +259,8 @@ def _pick(t: Token, g: str, sent, ptok, out, genders, last_seen, prev_subjects, 
             s += 3.0
         if k == main:
             s += 1.5
+        if kg is None and genders.get(main) == g and k != main and pos < sent.start:
+            s -= 2.5        # an agreeing main person beats someone whose gender the text never showed
         scores[k] = s
     if not scores:
         if main and genders.get(main) in (None, g):
