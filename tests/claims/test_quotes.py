@@ -64,3 +64,17 @@ def test_branded_label_is_a_quotation(claims_of):
     t = "Jonas Weber was branded 'a wrecker' by the camp guards."
     q = find(claims_of(t), kind="quotation")
     assert q and "guards" in q[0].holder and q[0].stance == "negative"
+
+
+def test_pronoun_gender_agreement(claims_of):
+    t = ("Ilona Varga was a poet. She wrote four collections. The critic Sándor Weöres admired her translations. "
+         "In a 1975 interview she said: \"I never wrote a line I would take back.\"")
+    q = find(claims_of(t), kind="quotation")
+    assert q and "Varga" in q[0].holder and q[0].date is not None and q[0].date.start == "1975"
+
+
+def test_short_quote_next_to_its_verb(claims_of):
+    t = "'He built bridges,' Imrie writes, 'and he built them to last.'"
+    assert len(find(claims_of(t), kind="quotation", holder="Imrie")) == 2
+    t = "The villagers still call the old bridge 'the widow' and nobody knows why."
+    assert find(claims_of(t), kind="quotation") == []

@@ -17,6 +17,8 @@ from ..records import Claim, Document, EventDate, Mention, Source
 from .claim_stance import Cue, find_cues, sent_of, words
 
 PRONOUNS_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+NOMINATIVE = {"he", "she", "himself", "herself"}
 PRONOUNS_WORK = {"it", "this", "its", "that"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 ENTITY_TYPES_ABOUT = ("PERSON", "WORK", "ORG", "PLACE", "EVENT")
@@ -40,6 +42,7 @@ class ClaimContext:
     reviewed: str | None = None
     _tok_starts: list[int] = field(default_factory=list)
     _dates: list | None = None
+    _genders: dict | None = None
 
     @classmethod
     def build(cls, sdoc: Doc, document: Document, mentions: list[Mention]) -> "ClaimContext":
@@ -144,22 +147,61 @@ class ClaimContext:
         return None
 
     # -- references -------------------------------------------------------
+    def genders(self) -> dict[str, str]:
+        """Person key -> 'm'/'f', voted from sentences naming one person followed by only he/his or she/her."""
+        if self._genders is not None:
+            return self._genders
+        votes: dict[str, Counter] = {}
+        sents = list(self.sdoc.sents)
+        for k, sent in enumerate(sents):
+            people = {m.key for t in sent if (m := self.mention_of(t)) is not None and m.type == "PERSON"
+                      and m.source != "coref"}
+            if len(people) != 1:
+                continue
+            window = list(sent) + (list(sents[k + 1]) if k + 1 < len(sents) else [])
+            seen = {GENDER[t.lower_] for t in window if t.lower_ in NOMINATIVE}
+            if len(seen) == 1:
+                votes.setdefault(next(iter(people)), Counter())[seen.pop()] += 1
+        self._genders = {key: c.most_common(1)[0][0] for key, c in votes.items()
+                         if len(c) == 1 or c.most_common(2)[0][1] > 2 * c.most_common(2)[1][1]}
+        return self._genders
+
+    def fits(self, key: str | None, tok: Token) -> bool:
+        """Whether a person key can be what a gendered pronoun refers to (unknown gender fits)."""
+        g = GENDER.get(tok.lower_)
+        return key is not None and (g is None or self.genders().get(key, g) == g)
+
     def resolve_pronoun(self, tok: Token, exclude: str | None = None) -> str | None:
         """A person pronoun's referent: the resolver's coref mention; else a person that is the subject
-        earlier in the same sentence; else the document's most mentioned person; else the nearest before."""
+        earlier in the same sentence; else the subject of the previous sentence; else the document's most
+        mentioned person; else the nearest before. Candidates must agree with the pronoun's gender."""
         m = self.mention_at(tok.idx)
         if m is not None and m.type == "PERSON" and m.key != exclude:
             return m.key
+        key = self._resolve(tok, exclude)
+        if key is not None and not self.fits(key, tok):
+            for cand, _ in self.counts.most_common():
+                if self.types.get(cand) == "PERSON" and cand != exclude and self.fits(cand, tok) \
+                        and cand in self.genders():
+                    return cand
+        return key
+
+    def _resolve(self, tok: Token, exclude: str | None) -> str | None:
         for t in sent_of(tok):
             if t.i >= tok.i:
                 break
             if t.dep_ in ("nsubj", "nsubjpass"):
                 mm = self.mention_of(t)
                 if mm is not None and mm.type in ("PERSON", "ORG") and t.pos_ == "PROPN" \
-                        and mm.key != exclude and mm.source != "coref":
+                        and mm.key != exclude and mm.source != "coref" and self.fits(mm.key, tok):
                     return mm.key
         prev = self._previous_subject(tok, exclude)
-        return prev or self.top_person(exclude) or self.previous_person(tok.idx, exclude)
+        if prev is not None and self.fits(prev, tok):
+            return prev
+        top = self.top_person(exclude)
+        if top is not None and self.fits(top, tok):
+            return top
+        return self.previous_person(tok.idx, exclude) or top
 
     def _previous_subject(self, tok: Token, exclude: str | None) -> str | None:
         """The person who is the subject of the previous sentence (centering: the likeliest referent)."""

@@ -171,7 +171,10 @@ def extract_quotations(ctx: ClaimContext) -> tuple[list[Claim], list[tuple[int, 
         att = _attribution(ctx, qs, qe)
         if att is not None:
             v, subj = att
-            if n_words >= SHORT_WORDS or _complement_of(ctx, v, qs, qe):
+            short_ok = _adjacent(ctx, v, qs, qe) or _complement_of(ctx, v, qs, qe) and (
+                v.lemma_.lower() in words("verbs_positive") | words("verbs_negative")
+                or _quote_stance(ctx, qs, qe) != "neutral")  # "call the bridge 'the widow'" is a name
+            if n_words >= SHORT_WORDS or short_ok:
                 keys = ctx.holder_keys(subj)
                 if subj.lower_ in ("he", "she", "they") and last is not None and qs - last[1] < 400 \
                         and v.lemma_.lower() in CONTINUE_VERBS:
@@ -232,6 +235,17 @@ def _complement_of(ctx: ClaimContext, verb: Token, qs: int, qe: int) -> bool:
             return False
         t = t.head
     return False
+
+
+def _adjacent(ctx: ClaimContext, verb: Token, qs: int, qe: int) -> bool:
+    """"'...,' Imrie writes" / "she said: '...'": only a subject and punctuation between quotation and verb."""
+    text = ctx.document.text
+    if verb.idx >= qe:
+        gap = text[qe:verb.idx]
+        return len(gap.split()) <= 4 and not any(ch in gap for ch in ".;!?\n") and \
+            (text[qe - 1:qe] in (",", "?", "!") or gap.lstrip()[:1] == ",")
+    gap = text[verb.idx + len(verb.text):qs].rstrip(" “‘\"'")
+    return len(gap.split()) <= 3 and gap[-1:] in (",", ":") and not any(ch in gap for ch in ".;!?\n")
 
 
 def _quote_stance(ctx: ClaimContext, qs: int, qe: int) -> str:
