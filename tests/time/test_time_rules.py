@@ -155,3 +155,10 @@ def test_biography_dates(tag):
     assert t["late in 1930"][1:3] == ("1930", "END")
     assert tag("the winter of 1929-30 was harsh")["the winter of 1929-30"][1] == "1929-WI"
     assert tag("They hired 1500-2000 workers.") == {}
+
+
+def test_story_told_long_after(tag):
+    t = tag("In 1919 she reached Odessa. In October she joined the theatre, and on 5 November she sang.", "2011-09-28")
+    assert t["October"][1] == "1919-10" and t["5 November"][1] == "1919-11-05"
+    t = tag("Sales have doubled since 2005. In October they fell.", "2011-09-28")   # news: back to its own time
+    assert t["October"][1] == "2010-10"

@@ -149,7 +149,10 @@ def month_day(m: re.Match, ctx: Ctx) -> Norm | None:
     if not mo or not d or d > 31:
         return None
     ref = ctx.anaphoric()
-    if ctx.dct:
+    story = ctx.story_year(m.start())
+    if story:
+        y = story
+    elif ctx.dct:
         y = nearest_year(ctx.dct, mo, ctx.future(m.start(), m.end()))
     elif ref:
         y = ref.year
@@ -195,7 +198,10 @@ def month_bare(m: re.Match, ctx: Ctx) -> Norm | None:
     if not mo:
         return None
     mod, _ = pfx_mod(g.get("pfx"))
-    if ctx.dct:
+    story = ctx.story_year(m.start())
+    if story:
+        y = story
+    elif ctx.dct:
         y = nearest_year(ctx.dct, mo, ctx.future(m.start(), m.end()))
     else:
         ref = ctx.anaphoric()

@@ -31,6 +31,7 @@ class Ctx:
     dct: date | None = None
     ref: Day | None = None
     sentence_bounds: list[tuple[int, int]] = field(default_factory=list)
+    ref_end: int = -1                    # where the reference time was last set
     last_value: str | None = None        # value of the last DATE read, and where it ended
     last_end: int = -1
 
@@ -54,6 +55,15 @@ class Ctx:
         b_candidates = [i for i in (self.text.find(".", end), self.text.find("\n", end)) if i != -1]
         b = min(b_candidates + [end + 200, len(self.text)])
         return self.text[a + 1:b]
+
+    def story_year(self, start: int) -> int | None:
+        """The story's year when the text has just dated a story told long after it ("In 1919 ... in October").
+
+        Only for a gap of 30 years or more: news mentions background years and then returns to
+        its own time; a review published in 2011 about a life in 1919 stays in 1919."""
+        if self.ref and self.dct and start - self.ref_end < 400 and abs(self.ref.year - self.dct.year) >= 30:
+            return self.ref.year
+        return None
 
     def recent_quarter(self, start: int) -> str | None:
         """The quarter ("1989-Q3") the text was just talking about, if any (financial reports)."""
@@ -186,7 +196,7 @@ def run_rules(rules: list[Rule], text: str, dct: str | None = None, ref: Day | N
             lo, hi = hi, lo
         out.append(Cand(s2, e2, n.type, n.value, n.mod, lo, hi, r.name))
         if n.sets_ref is not None:
-            ctx.ref = n.sets_ref
+            ctx.ref, ctx.ref_end = n.sets_ref, e2
         if n.type == "DATE":
             ctx.last_value, ctx.last_end = n.value, e2
     return out
