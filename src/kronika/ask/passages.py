@@ -249,6 +249,8 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
                 spec = 1.0 if re.fullmatch(r"\d{4}(-\d\d){0,2}", v[:10]) else 0.6 if re.fullmatch(r"\d{3}", v) else 0.3
                 if x["type"] == "TIME":
                     spec = 0.2
+                if not re.search(r"\d", x["text"]):
+                    spec *= 0.5       # "roughly a decade later": an explicit date says it better
                 a, b = x["start"] - s0, x["end"] - s0
                 out.append({"a": a, "b": b, "text": x["text"], "w": spec})
         if not out:
@@ -575,6 +577,8 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                 if q.prep and any(pa <= c["a"] and re.search(rf"\b{q.prep}\b", text[pa:c["a"]])
                                   for pa, _ in pivots):
                     sc += 0.3
+                elif q.prep in ("to", "for", "with", "from", "by"):
+                    sc -= 0.2         # "flee to?": "fled Paris" names where from
                 if best is None or sc > best[0]:
                     best = (sc, c)
                 out.append({"text": c["text"], "doc": doc, "start": s0, "end": s1, "quote": text,
