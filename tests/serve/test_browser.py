@@ -112,6 +112,20 @@ def test_filters_hide_events(page, live_server):
     assert page.locator("li.event[data-type=birth]").first.is_visible()
     if VENDOR.is_dir():
         assert page.locator(".vis-item.vis-box", has_text="Exiled to Orenburg").count() == 0
+    page.locator('#filters input[value="corroborated"]').uncheck()
+    assert page.locator("li.event[data-status=corroborated]").first.is_hidden()
+    assert page.locator("li.event[data-status=single-source]").first.is_visible()
+
+
+def test_uncertain_dates_are_ranges_and_inferred_ones_marked(page, live_server):
+    if not VENDOR.is_dir():
+        pytest.skip("static/vendor is absent (run `make web`): the list shows the dates as text")
+    page.goto(live_server + "/", wait_until="networkidle")
+    rng = page.locator(".vis-item.vis-range.uncertain", has_text="Joined the Bolsheviks")
+    assert rng.count() == 1  # 1919-1920: a bar over the interval, not a point
+    assert "inferred" in rng.first.get_attribute("class")
+    assert rng.first.inner_text().startswith("~")
+    assert "inferred" not in page.locator(".vis-item", has_text="Exiled to Orenburg").first.get_attribute("class")
 
 
 def test_source_page_highlights_the_hash_range(page, live_server):
