@@ -114,3 +114,10 @@ def test_fast_for_many_documents():
     r = resolve_entities(items)
     assert len(r) == len({(i.doc, i.key) for i in items})
     assert time.time() - t < 30  # ~3 s on an idle laptop core
+
+
+def test_one_name_typed_differently_in_two_documents_is_one_entity():
+    r = resolve_entities([E("a", "Zhovten Works", "ORG", mentions=3), E("b", "Zhovten Works", "PLACE", mentions=1),
+                          E("c", "Vashti Lund"), E("d", "Vashti Lund", "PLACE")])
+    assert r[("a", "Zhovten Works")] == r[("b", "Zhovten Works")] == "o-zhovten-works"
+    assert r[("c", "Vashti Lund")] != r[("d", "Vashti Lund")]  # persons keep their type

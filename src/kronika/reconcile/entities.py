@@ -109,7 +109,7 @@ def _names(e: DocEntity) -> set[str]:
 
 def resolve_entities(items: list[DocEntity]) -> dict[tuple[str, str], str]:
     """Map every (doc, key) to a global id such as "p-victor-serge", the same whatever the input order."""
-    items = sorted(items, key=lambda e: (e.type, e.doc, e.key))
+    items = sorted(_vote_types(items), key=lambda e: (e.type, e.doc, e.key))
     uf = _UF()
     node = {}                                   # (doc, key, type) -> node name
     for e in items:
@@ -158,6 +158,31 @@ def resolve_entities(items: list[DocEntity]) -> dict[tuple[str, str], str]:
         gid = base if used[base] == 1 else f"{base}-{used[base]}"
         for m in members:
             out[(m.doc, m.key)] = gid
+    return out
+
+
+_TYPE_ORDER = {"PLACE": 0, "ORG": 1, "EVENT": 2, "WORK": 3}
+
+
+def _vote_types(items: list[DocEntity]) -> list[DocEntity]:
+    """One name the model typed PLACE in one document and ORG in another is one entity: the type with most
+    mentions wins (persons and gazetteer names keep theirs)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for e in items:
+        if e.type in _TYPE_ORDER and _gaz_one(e.key, None) is None:
+            votes[norm(e.key)][e.type] += max(1, e.mentions)
+    best = {}
+    for n, c in votes.items():
+        if len(c) > 1:
+            best[n] = min(c, key=lambda t: (-c[t], _TYPE_ORDER[t]))
+    if not best:
+        return list(items)
+    out = []
+    for e in items:
+        b = best.get(norm(e.key)) if e.type in _TYPE_ORDER else None
+        if b is not None and b != e.type and _gaz_one(e.key, None) is None:
+            e = DocEntity(e.doc, e.key, b, set(e.aliases), e.mentions, set(e.context))
+        out.append(e)
     return out
 
 
