@@ -577,7 +577,7 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                 if q.prep and any(pa <= c["a"] and re.search(rf"\b{q.prep}\b", text[pa:c["a"]])
                                   for pa, _ in pivots):
                     sc += 0.3
-                elif q.prep in ("to", "for", "with", "from", "by"):
+                elif q.prep in ("to", "for", "with", "from", "by") and q.answer_type != "DATE":
                     sc -= 0.2         # "flee to?": "fled Paris" names where from
                 if best is None or sc > best[0]:
                     best = (sc, c)

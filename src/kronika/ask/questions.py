@@ -235,6 +235,12 @@ def parse(text: str) -> Question:
                 q.trigger = w
                 break
 
+    if q.trigger and not q.prep:
+        mp2 = re.search(rf"\b{re.escape(q.trigger)}\s+(to|for|with|from|by|into|under|against)"
+                        rf"\s*(?:$|[?.!]|in \d{{4}}|in the \d{{4}}s|after\b|before\b|during\b)", low)
+        if mp2:
+            q.prep = mp2.group(1)     # "flee to in 1940?"
+
     # the answer type
     q.answer_type = WH_TYPE.get(q.wh)
     if q.wh in ("what", "which"):
