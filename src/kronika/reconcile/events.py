@@ -146,8 +146,84 @@ def merge_events(mentions: list[dict], settings: Settings, genres: dict[str, str
                     best["participants"].append(p)
             lo, hi, _, _, _ = _interval(best["members"])
             best["date_start"], best["date_end"] = lo, hi
+        if len({m["doc"] for m in ms}) > 1:
+            clusters = _slot_merge(clusters, names, sid)
         for cl in clusters:
             out.append(_finish(sid, cl, settings, genres, names))
+    return out
+
+
+def _slot_merge(clusters: list[dict], names: dict, sid: str) -> list[dict]:
+    """Join two one-document mentions of the same type that sit in the same slot of two narratives.
+
+    Two documents often tell one event in words too different to match ("his
+    participation in the terrorist activities of the Bonnot gang" / "being
+    incarcerated"), but place it next to the same event both state (the same
+    release, the same exile). When the only same-type, non-contradicting
+    candidates within two places before (or after) a shared event are one
+    mention in each document, they are one event. Candidates are grouped by
+    their shared neighbour, so this is linear in the number of mentions.
+    """
+    seq: dict[str, list[int]] = defaultdict(list)
+    for ci, cl in enumerate(clusters):
+        for m in cl["members"]:
+            seq[m["doc"]].append((m["ord"], m["start"], ci))
+    chains = {doc: [ci for _, _, ci in sorted(v)] for doc, v in seq.items()}
+    multi = {ci for ci, cl in enumerate(clusters) if len(cl["docs"]) >= 2}
+    slots: dict[tuple, list[int]] = defaultdict(list)
+    for ci, cl in enumerate(clusters):
+        if len(cl["docs"]) != 1 or cl["type"] in ONCE:
+            continue
+        doc = next(iter(cl["docs"]))
+        chain = chains[doc]
+        idx = chain.index(ci)
+        for side, window in (("before", chain[idx + 1: idx + 3]), ("after", chain[max(0, idx - 2): idx])):
+            for n in window:
+                if n in multi:
+                    slots[(n, side, cl["type"])].append(ci)
+    parent = list(range(len(clusters)))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for key in sorted(slots):
+        cands = slots[key]
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        for ci in cands:
+            by_doc[next(iter(clusters[ci]["docs"]))].append(ci)
+        if len(by_doc) != 2 or any(len(v) != 1 for v in by_doc.values()):
+            continue                      # ambiguous slot: leave the mentions apart
+        a, b = (v[0] for v in by_doc.values())
+        A, B = clusters[a], clusters[b]
+        if not _places_compatible(A["places"], B["places"], names):
+            continue
+        if (A["date_start"] or A["date_end"]) and (B["date_start"] or B["date_end"]) and \
+                not _overlap(A["date_start"], A["date_end"], B["date_start"], B["date_end"]):
+            continue
+        parent[find(b)] = find(a)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for ci in range(len(clusters)):
+        groups[find(ci)].append(ci)
+    out = []
+    for root in sorted(groups):
+        members = groups[root]
+        if len(members) == 1:
+            out.append(clusters[root])
+            continue
+        cl = {"type": clusters[root]["type"], "members": [], "places": [], "participants": [], "docs": set(),
+              "words": set(), "date_start": None, "date_end": None}
+        for ci in members:
+            c = clusters[ci]
+            cl["members"] += c["members"]
+            cl["docs"] |= c["docs"]
+            cl["words"] |= c["words"]
+            cl["places"] += [p for p in c["places"] if p not in cl["places"]]
+            cl["participants"] += [p for p in c["participants"] if p not in cl["participants"] and p != sid]
+        cl["date_start"], cl["date_end"] = _interval(cl["members"])[:2]
+        out.append(cl)
     return out
 
 
