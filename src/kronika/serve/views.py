@@ -200,11 +200,15 @@ def places_of(timeline: dict, facts: list[dict]) -> dict:
     coords = {p["id"]: p for p in places}
     path = []
     for ev in timeline["events"]:
-        for p in ev["places"]:
-            c = coords.get(p["id"])
-            if c and (not path or path[-1]["id"] != c["id"]):
-                path.append({"id": c["id"], "name": c["name"], "lat": c["lat"], "lon": c["lon"],
-                             "event": ev["summary"], "date": ev["date"]})
+        here = [coords[p["id"]] for p in ev["places"] if p["id"] in coords]
+        cities = [c for c in here if c["kind"] != "country"]
+        # "in Mexico City, Mexico": the city is the stop; a country only when no city of it is named
+        here = cities + [c for c in here if c["kind"] == "country" and c["country"] not in {x["country"] for x in cities}]
+        for c in here:
+            if path and (path[-1]["id"] == c["id"] or (path[-1]["lat"], path[-1]["lon"]) == (c["lat"], c["lon"])):
+                continue
+            path.append({"id": c["id"], "name": c["name"], "lat": c["lat"], "lon": c["lon"],
+                         "event": ev["summary"], "date": ev["date"]})
     return {"subject": timeline["subject"], "places": places, "unplaced": unplaced, "path": path}
 
 
