@@ -70,3 +70,9 @@ def test_defined_acronym_shares_the_long_names_key(nlp):
     assert len(ms) == 3
     assert {m.key for m in ms} == {"Federation of Textile Workers"}
     assert {m.type for m in ms} == {"ORG"}
+
+
+def test_gazetteer_spellings_of_one_person_do_not_make_a_surname_ambiguous(nlp):
+    text = "Natalia Sedova wrote to friends. Natalya Sedova later moved. Sedova died in Paris."
+    ms = [m for m in run(nlp, text) if m.type == "PERSON"]
+    assert {m.key for m in ms} == {"Natalya Sedova"}

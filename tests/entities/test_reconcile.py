@@ -121,3 +121,28 @@ def test_one_name_typed_differently_in_two_documents_is_one_entity():
                           E("c", "Vashti Lund"), E("d", "Vashti Lund", "PLACE")])
     assert r[("a", "Zhovten Works")] == r[("b", "Zhovten Works")] == "o-zhovten-works"
     assert r[("c", "Vashti Lund")] != r[("d", "Vashti Lund")]  # persons keep their type
+
+
+FIRST = ["Anna", "Boris", "Clara", "Dmitri", "Elena"]
+LAST = ["Vok", "Marek", "Serge", "Lindt"]
+_names = st.one_of(st.builds(lambda f, l: f"{f} {l}", st.sampled_from(FIRST), st.sampled_from(LAST)),
+                   st.sampled_from(LAST), st.sampled_from(["Petrograd", "Leningrad", "Cheka", "Comintern", "Oslo"]))
+_items = st.lists(st.tuples(st.sampled_from("abcdef"), _names, st.sampled_from(["PERSON", "PLACE", "ORG"]),
+                            st.sets(_names, max_size=2), st.integers(1, 5), st.sets(_names, max_size=3)),
+                  max_size=25)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_items, st.randoms(use_true_random=False))
+def test_order_independent_on_generated_corpora(rows, rnd):
+    seen, items = set(), []
+    for doc, key, typ, aliases, n, ctx in rows:
+        if (doc, key) in seen:
+            continue
+        seen.add((doc, key))
+        items.append(E(doc, key, typ, aliases, n, ctx))
+    expected = resolve_entities(items)
+    shuffled = list(items)
+    rnd.shuffle(shuffled)
+    assert resolve_entities(shuffled) == expected
+    assert set(expected) == seen

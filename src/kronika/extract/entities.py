@@ -235,13 +235,16 @@ def _clean_text(text: str, start: int) -> tuple[str, int, int]:
     return text, start, start + len(text)
 
 
-def _person_key(name: str, full_names: list[str], singles: frozenset = frozenset()) -> str:
-    """A short name -> the unique longer person name in the document that contains it (else itself)."""
+def _person_key(name: str, full_names: list[str], singles: frozenset = frozenset(),
+                canon_of: dict | None = None) -> str:
+    """A short name -> the unique longer person name in the document that contains it (else itself);
+    spellings the gazetteer knows as one person ("Natalia"/"Natalya Sedova") count once."""
+    canon_of = canon_of or {}
     toks = name.split()
     base = [name] if not name.endswith("s") else [name, name[:-1]]
     if len(toks) == 1:
         for b in base:
-            hits = {f for f in full_names if b in f.split()}
+            hits = {canon_of.get(f, f) for f in full_names if b in f.split()}
             if len(hits) == 1:
                 return hits.pop()
             if hits:
@@ -249,7 +252,7 @@ def _person_key(name: str, full_names: list[str], singles: frozenset = frozenset
         if name.endswith("s") and name[:-1] in singles:
             return name[:-1]
         return name
-    hits = {f for f in full_names if f != name and len(f.split()) > len(toks)
+    hits = {canon_of.get(f, f) for f in full_names if f != name and len(f.split()) > len(toks)
             and _subsequence(toks, f.split())}
     return hits.pop() if len(hits) == 1 else name
 
@@ -296,7 +299,7 @@ def extract_mentions(sdoc: Doc) -> list[Mention]:
             key = canon
         elif typ == "PERSON":
             name = _HONORIFIC.sub("", text)
-            key = _person_key(name, multi, singles)
+            key = _person_key(name, multi, singles, canon_of)
             key = canon_of.get(key, key)
         elif text in acronyms:
             key = acronyms[text][0]
