@@ -118,3 +118,16 @@ def test_conflicts_report_incompatible_values_only():
              fact("death_date", "1947", "1947"), fact("death_date", "17 November 1947", "1947-11-17", doc="b")]
     out = find_conflicts(facts, [], [], {})
     assert [c["attribute"] for c in out] == ["birth_place"]
+
+
+def test_mentions_in_the_same_narrative_slot_merge_but_ambiguous_slots_do_not():
+    ms = [m("a", "imprisonment", "Locked up", ord_=0, start=10),
+          m("a", "exile", "Banished to Tomsk", places=["l-tomsk"], ord_=1, start=20),
+          m("b", "imprisonment", "Spent years in a cell", ord_=0, start=10),
+          m("b", "exile", "Sent to Tomsk", places=["l-tomsk"], ord_=1, start=20)]
+    evs = merge_events(ms, S, {})
+    assert {e["type"]: e["status"] for e in evs} == {"imprisonment": "corroborated", "exile": "corroborated"}
+    # two candidates of the same type in one document's slot: no guess
+    ms2 = ms + [m("b", "imprisonment", "Held in a fortress", ord_=0, start=5)]
+    evs2 = merge_events(ms2, S, {})
+    assert sum(1 for e in evs2 if e["type"] == "imprisonment") == 3
