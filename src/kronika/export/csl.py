@@ -37,8 +37,6 @@ def item(d: dict) -> dict:
         it["URL"] = url
     if d.get("about"):
         it["reviewed-title"] = d["about"]
-    if d.get("genre") == "review" and not url:
-        it["type"] = "review"
     it["genre"] = d.get("genre") or "other"
     it["note"] = f"sha256:{d['sha256']}"
     return it
