@@ -74,9 +74,12 @@ def parse_timeml(timeml: str, original: str) -> list[dict]:
     return out
 
 
+def cache_file(cache: Path, text: str, dct: str | None) -> Path:
+    return cache / (hashlib.sha256(((dct or "") + "\x00" + text).encode()).hexdigest()[:24] + ".json")
+
+
 def run_one(jar: Path, conf: Path, text: str, dct: str | None, cache: Path) -> list[dict]:
-    key = hashlib.sha256(((dct or "") + "\x00" + text).encode()).hexdigest()[:24]
-    hit = cache / f"{key}.json"
+    hit = cache_file(cache, text, dct)
     if hit.exists():
         return json.loads(hit.read_text())
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
@@ -103,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--cache", default="/tmp/ht-cache")
     ap.add_argument("--compare", action="store_true", help="also score kronika on the same documents")
+    ap.add_argument("--cached-only", action="store_true", help="score only documents HeidelTime has already been run on")
     a = ap.parse_args(argv)
     if not EVAL.is_dir():
         print("../shared/eval is absent", file=sys.stderr)
@@ -117,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         if a.split:
             docs = [d for d in docs if a.split in (d.get("split"), d.get("subcorpus"))]
         docs = docs[: a.limit] if a.limit else docs
+        if a.cached_only:
+            docs = [d for d in docs if cache_file(cache, d["text"], (d.get("dct") or {}).get("value")).exists()]
+        if not docs:
+            continue
 
         def one(d):
             tx = run_one(jar, conf, d["text"], (d.get("dct") or {}).get("value"), cache)

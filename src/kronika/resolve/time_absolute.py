@@ -168,7 +168,9 @@ def month_year(m: re.Match, ctx: Ctx) -> Norm | None:
     g = m.groupdict()
     if not _month_ok(g["mon"]):
         return None
-    mo, y = _month(g["mon"]), int(g["y"])
+    mo, y = _month(g["mon"]), year_of(g["y"])
+    if y is None:
+        return None
     n = Norm("DATE", iso(y, mo), None, Day(y, mo))
     return _apply_pfx(n.value, None, g.get("pfx"), n)
 
@@ -323,7 +325,7 @@ def season(m: re.Match, ctx: Ctx) -> Norm | None:
         return None
     mod, _ = pfx_mod(g.get("pfx"))
     if g.get("y"):
-        y = int(g["y"])
+        y = year_of(g["y"]) or 0
         return Norm("DATE", f"{y:04d}-{s}", mod, Day(y, SEASON_MONTHS[s][0]))
     if rel in ("last", "this", "next", "past", "coming") and rel != "that":
         a = ctx.deictic()
@@ -434,6 +436,22 @@ _TENS_ONES = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[
               r"|(?:oh|o)[- ](?:one|two|three|four|five|six|seven|eight|nine))")
 
 
+SPOKEN = (r"(?:" + _TEENS + r")[- ](?:hundred(?:\s+and)?\s+)?(?:" + _TENS_ONES + r")")
+YEAR_ANY = r"(?:" + YEAR + r"|" + SPOKEN + r")"
+
+
+def year_of(text: str) -> int | None:
+    """'1917' -> 1917, 'nineteen ninety-four' -> 1994."""
+    t = text.strip().lower()
+    if t.isdigit():
+        return int(t)
+    m = re.match(r"(" + _TEENS + r")[- ](?:hundred(?:\s+and)?\s+)?(.+)$", t)
+    if not m:
+        return None
+    hi, lo = number_value(m.group(1)), number_value(re.sub(r"^(?:oh|o)[- ]", "", m.group(2)))
+    return None if hi is None or lo is None else hi * 100 + lo
+
+
 def spoken_year(m: re.Match, ctx: Ctx) -> Norm | None:
     """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001, 'the year two thousand' -> 2000."""
     g = m.groupdict()
@@ -458,7 +476,7 @@ RULES: list[Rule] = [
     rule("full_dmy", DAYN + r"(?:\s+of)?\s+" + MON + r"\s*,?\s+(?P<y>" + YEAR + r")" + TPART, full_date, 5, flags=0),
     rule("month_day", WD_OPT + MON + r"\s+" + r"(?P<d>[0-3]?\d(?:st|nd|rd|th)?)(?![\d,]*\s*\d{4})", month_day, 3, flags=0),
     rule("day_month", r"(?:the\s+)?(?P<d>[0-3]?\d(?:st|nd|rd|th)?|" + ORD_RE + r")(?:\s+of)?\s+" + MON, month_day, 3, flags=0),
-    rule("month_year", PFX_OPT + MON + r",?\s+(?:of\s+)?(?P<y>" + YEAR + r")", month_year, 4),
+    rule("month_year", PFX_OPT + MON + r"\s*,?\s+(?:of\s+)?(?P<y>" + YEAR_ANY + r")", month_year, 4),
     rule("month_bare", PFX_OPT + MON + r"(?!\s*\d)", month_bare, 1, flags=0),
     rule("iso_date", r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:T(?P<t>\d{2}:\d{2}(?::\d{2})?))?", iso_date, 5),
     rule("numeric_date", r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})", numeric_date, 4),
@@ -475,7 +493,7 @@ RULES: list[Rule] = [
          + r")[- ]centur(?:y|ies)(?P<bc>\s+B\.?C\.?)?", century, 3),
     rule("season", PFX_OPT + r"(?:(?P<rel>last|this|next|past|coming|that|the\s+following|the\s+next|the\s+previous"
          r"|the\s+preceding|following|previous)\s+|(?P<det>the\s+))?(?P<season>" + SEASON_RE + r")"
-         r"(?:\s+(?:of\s+)?(?P<y>" + YEAR + r")(?:[-–/](?:\d\d|" + YEAR + r")(?!\d))?)?", season, 2),
+         r"(?:\s+(?:of\s+)?(?P<y>" + YEAR_ANY + r")(?:[-–/](?:\d\d|" + YEAR + r")(?!\d))?)?", season, 2),
     rule("quarter", r"(?:(?P<rel>(?:the\s+)?(?:(?:latest|current|previous|same|comparable|year-ago|year-earlier|fiscal|"
          r"calendar|this\s+year's|last\s+year's)\s+)*))(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal\s+)?"
          r"quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>" + YEAR + r")|(?P<ly>last\s+year)|(?P<ny>next\s+year)|this\s+year))?",

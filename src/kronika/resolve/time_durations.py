@@ -169,9 +169,6 @@ RULES: list[Rule] = [
          r"remaining|entire|whole|same)\s+|the\s+(?=\d|[a-z]+\s+(?:days|weeks|months|years|decades)))"
          r"(?P<num>" + NUM_RE + r")[\s-]+(?:more\s+)?(?P<unit>" + UNIT_RE + r")(?P<half>\s+and\s+a\s+half)?(?:-long)?",
          duration, 1),
-    rule("past_unit", r"(?P<the>the\s+)(?P<rel>past|last|next|coming)\s+(?P<unit>decade|century|year|month|week)"
-         r"(?!\s+(?:or|ago))", lambda m, c: Norm("DURATION", {"decade": "P10Y", "century": "P100Y", "year": "P1Y",
-                                                             "month": "P1M", "week": "P1W"}[m.group("unit").lower()]), 2),
     rule("over_years", r"over\s+the\s+(?P<unit>years|decades|centuries|months)", lambda m, c: Norm(
         "DURATION", duration_value("X", _unit(m.group("unit")))), 2),
     rule("bare_plural", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))(?P<unit>years|months|weeks|days|decades|hours|centuries)"

@@ -9,6 +9,10 @@ from .time_durations import QUAL, _num_unit, duration_value, qual_mod
 from .time_rules import Ctx, Norm, Rule, rule
 from .time_values import Day, add_days, add_months, iso, week_value
 
+_NEAR_FUTURE = re.compile(r"\b(?:will|shall|'ll|going\s+to|scheduled|expected|planned|plans|due|until|begins?|starting)\b[^.;]*$",
+                          re.I)
+
+
 def weekday_date(wd: str, rel: str, m: re.Match, ctx: Ctx) -> date | str:
     target = WEEKDAYS[wd.lower()]
     a = ctx.dct or (ctx.ref.as_date() if ctx.ref and ctx.ref.day else None)
@@ -26,7 +30,7 @@ def weekday_date(wd: str, rel: str, m: re.Match, ctx: Ctx) -> date | str:
         return a - timedelta(days=delta)
     if rel == "this":
         return a + timedelta(days=target - cur)
-    if ctx.future(m.start(), m.end()):
+    if _NEAR_FUTURE.search(ctx.text[max(0, m.start() - 45): m.start()]):
         return a + timedelta(days=(target - cur) % 7)
     return a - timedelta(days=(cur - target) % 7)
 
@@ -130,7 +134,7 @@ def rel_period(m: re.Match, ctx: Ctx) -> Norm | None:
     if g["unit"][:1].isupper() and not (ctx.text[max(0, m.start("unit") - 2): m.start("unit")].strip() == ""
                                         and m.start("unit") == m.start()):
         return None  # "the Century", "This Week": a title
-    deictic = rel in ("last", "this", "next", "past", "coming", "current", "previous") and not rel.startswith("the")
+    deictic = rel in ("last", "this", "next", "past", "coming", "current", "the past", "the last")
     if rel in ("the previous", "the following", "the next", "that", "the same", "the preceding", "following",
                "the", "that same"):
         deictic = False
@@ -140,7 +144,7 @@ def rel_period(m: re.Match, ctx: Ctx) -> Norm | None:
     if a is None:
         return Norm("DATE", {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "DE": "XXX", "CE": "XX", "Q": "XXXX-QX",
                              "WE": "XXXX-WXX-WE", "D": "XXXX-XX-XX"}[unit])
-    off = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "the preceding": -1, "next": 1, "coming": 1,
+    off = {"last": -1, "past": -1, "the past": -1, "the last": -1, "previous": -1, "the previous": -1, "the preceding": -1, "next": 1, "coming": 1,
            "the following": 1, "the next": 1, "following": 1}.get(rel, 0)
     if unit == "WE":
         base = a if isinstance(a, date) else (a.as_date() if a.day else None)
@@ -300,7 +304,7 @@ def holiday(m: re.Match, ctx: Ctx) -> Norm | None:
 
 
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
-_REL = r"(?P<rel>last|this|next|past|coming|current|previous|the\s+previous|the\s+following|the\s+next|the\s+preceding|following|that|that\s+same|the\s+same|the)"
+_REL = r"(?P<rel>last|this|next|past|coming|current|previous|the\s+previous|the\s+following|the\s+next|the\s+preceding|following|that|that\s+same|the\s+same|the\s+past|the\s+last|the)"
 _TPFX = r"(?:(?P<pfx>earlier|later|early|late|mid|the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|the\s+close\s+of|the\s+middle\s+of|the\s+rest\s+of)[\s-]+)?"
 
 RULES: list[Rule] = [
