@@ -215,3 +215,10 @@ def test_memoir_narrator_is_the_author(events):
 def test_quoted_first_person_in_an_essay_is_not_the_reviewer(events):
     text = 'As Rosa Luxemburg herself wrote, "I was arrested in Warsaw." I was arrested once too.'
     assert events(text, ROSA, places=["Warsaw"], genre="essay") == []
+
+
+def test_demonym_born_gives_the_country(events):
+    text = "Anna Kowalczyk, the Polish-born novelist, settled in Lyon. Karl Weiss, a Swiss born printer, stayed."
+    evs = events(text, ["Anna Kowalczyk", "Karl Weiss"], places=["Lyon"])
+    births = [(e.subject, e.places, e.source.quote) for e in evs if e.type == "birth"]
+    assert births == [("Anna Kowalczyk", ("Poland",), "Polish-born"), ("Karl Weiss", ("Switzerland",), "Swiss born")]

@@ -10,7 +10,7 @@ from ..settings import Settings
 from .event_clauses import (Predicate, find_predicates, participle_fallback, person_in_subject, subject_token,
                             vlemma)
 from .event_dates import cue_for, date_for, fallback_timexes, timex_tokens
-from .event_lexicon import INTENTION_VERBS, PAST, TEMPLATES, VERB_TEMPLATES
+from .event_lexicon import DEMONYMS, INTENTION_VERBS, PAST, TEMPLATES, VERB_TEMPLATES
 from .event_modality import first_person, hedged, intention_or_irrealis, negated
 
 KEEP_LEFT = {"aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass", "expl", "npadvmod"}
@@ -39,11 +39,13 @@ def is_fiction_doc(document: Document, sdoc: Doc) -> bool:
 EVENT_WORDS: set[str] = set()
 
 
-def _cut_set(head: Token, own_subject: bool) -> set[int]:
+def _cut_set(head: Token, own_subject: bool, kind: str = "verb") -> set[int]:
     """Tokens of the head's subtree that belong to other clauses (conjuncts, subordinate clauses)."""
     from .event_lexicon import NOUN_TYPES
     cut: set[int] = set()
     for c in head.children:
+        if kind == "noun" and c.dep_ == "appos":
+            continue                                   # "His novels (The Case of ...)"
         if c.dep_ in CUT or (c.dep_ in ("nsubj", "nsubjpass") and not own_subject) or (
                 c.dep_ == "xcomp" and c.lemma_.lower() in INTENTION_VERBS) or (
                 c.dep_ == "advmod" and c.tag_ == "WRB" and c.i < head.i):
@@ -63,7 +65,7 @@ def clause_tokens(head: Token, kind: str) -> tuple[int, int, set[int]]:
     """The tightest contiguous token range stating the event, and the set of its tokens."""
     subj_near = any(c.dep_ in ("nsubj", "nsubjpass") and head.i - c.right_edge.i <= 3 and c.i < head.i
                     and len(list(c.subtree)) <= 4 for c in head.children)
-    cut = _cut_set(head, subj_near)
+    cut = _cut_set(head, subj_near, kind)
     kept = {w.i for w in head.subtree if w.i not in cut}
     lo = hi = head.i
     left = KEEP_LEFT_NOUN if kind == "noun" else KEEP_LEFT
@@ -88,6 +90,10 @@ def clause_tokens(head: Token, kind: str) -> tuple[int, int, set[int]]:
         hi -= 1
     while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
         lo += 1
+    if lo == head.i >= 2 and doc[lo - 1].text == "-" and not doc[lo - 1].whitespace_:
+        lo -= 2                                        # "Polish-born"
+    elif kind == "verb" and lo == head.i >= 1 and head.dep_ == "amod" and doc[lo - 1].lower_ in DEMONYMS:
+        lo -= 1                                        # "a Swiss born printer"
     return lo, hi, set(range(lo, hi + 1)) & kept
 
 
@@ -245,6 +251,8 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
                     borrowed.update(w.i for pp in c.children if pp.dep_ == "prep" and pp.lower_ == "with"
                                     for w in pp.subtree)
         places = _uniq(place_tok[i] for i in sorted(arg_toks) if i in place_tok)
+        if p.type == "birth" and not places:           # "a Belgian born Russian", "the Polish-born novelist"
+            places = _demonym_place(head, place_tok)
         parts = _uniq(v for i in sorted(arg_toks | borrowed) for v in [ptok.get(i) or other_tok.get(i)]
                       if v and v != subject and i not in place_tok)
         for c in subj_tok.children:      # coordinated subjects are participants
@@ -270,6 +278,18 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
             confidence=round(conf, 3), hedged=is_hedged, negated=False, fiction=fiction,
             cue=cue_for(head)))
     return _finish(events, main)
+
+
+def _demonym_place(head: Token, place_tok: dict[int, str]) -> list[str]:
+    doc = head.doc
+    near = [doc[head.i - 2]] if head.i >= 2 and doc[head.i - 1].text == "-" else (
+        [doc[head.i - 1]] if head.i >= 1 else [])
+    for w in [c for c in head.children if c.dep_ in ("npadvmod", "amod", "compound", "nmod")] + near:
+        country = DEMONYMS.get(w.lower_)
+        if country:
+            known = [k for k in place_tok.values() if k.lower() == country.lower()]
+            return [known[0] if known else country]
+    return []
 
 
 def _narrator(document: Document, persons: set[str]) -> str | None:
