@@ -131,3 +131,12 @@ def test_mentions_in_the_same_narrative_slot_merge_but_ambiguous_slots_do_not():
     ms2 = ms + [m("b", "imprisonment", "Held in a fortress", ord_=0, start=5)]
     evs2 = merge_events(ms2, S, {})
     assert sum(1 for e in evs2 if e["type"] == "imprisonment") == 3
+
+
+def test_the_same_exile_dated_a_year_apart_is_one_conflicting_event():
+    evs = merge_events([m("a", "exile", "Deported to Orenburg", places=["l-orenburg"], ds="1933", de="1933"),
+                        m("b", "exile", "Banished to Orenburg", places=["l-orenburg"], ds="1932", de="1932")], S, {})
+    assert len(evs) == 1 and evs[0]["status"] == "conflicting"
+    far = merge_events([m("a", "imprisonment", "Jailed in Paris", places=["l-paris"], ds="1912", de="1912"),
+                        m("b", "imprisonment", "Jailed in Paris", places=["l-paris"], ds="1940", de="1940")], S, {})
+    assert len(far) == 2

@@ -63,6 +63,23 @@ def _places_compatible(a: list, b: list, names: dict) -> bool:
     return False
 
 
+NEAR_CONFLICT = {"exile", "imprisonment", "expulsion", "membership", "marriage", "release", "education", "flight"}
+
+
+def _gap_years(a_lo, a_hi, b_lo, b_hi) -> float:
+    """Years between two disjoint intervals (0 when they touch)."""
+    from .chronology import iso_to_years
+    lo_a, hi_a = iso_to_years(a_lo, False), iso_to_years(a_hi, True)
+    lo_b, hi_b = iso_to_years(b_lo, False), iso_to_years(b_hi, True)
+    return max(0.0, lo_b - hi_a, lo_a - hi_b)
+
+
+def _width(lo, hi) -> float:
+    """Width in years of a date interval (inf when open): point-like dates are at most a year wide."""
+    from .chronology import iso_to_years
+    return iso_to_years(hi, True) - iso_to_years(lo, False)
+
+
 def _similar(m: dict, e: dict, names: dict) -> float:
     if m["type"] != e["type"]:
         return 0.0
@@ -72,6 +89,16 @@ def _similar(m: dict, e: dict, names: dict) -> float:
         return 0.0
     dated = bool(m["date_start"] or m["date_end"]) and bool(e["date_start"] or e["date_end"])
     if dated and not _overlap(m["date_start"], m["date_end"], e["date_start"], e["date_end"]):
+        # Sources often disagree by a year on one event ("deported in 1932" / "in 1933"): the same
+        # kind of event at the same place or with the same people, each dated to a year or less and a
+        # year apart, is one event whose sources conflict, not two events. Periods ("1912-1917" and
+        # "1918-1919" in France) stay different events.
+        same_where = bool(set(m["place_ids"]) & set(e["places"]) or
+                          set(p for p in m["participant_ids"] if p) & set(e["participants"]))
+        if m["type"] in NEAR_CONFLICT and same_where and m["doc"] not in e["docs"] and \
+                _width(m["date_start"], m["date_end"]) <= 1 and _width(e["date_start"], e["date_end"]) <= 1 and \
+                _gap_years(m["date_start"], m["date_end"], e["date_start"], e["date_end"]) <= 1.5:
+            return 0.9
         return 0.0
     score = 0.35
     if m["place_ids"] and e["places"]:
