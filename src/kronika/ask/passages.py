@@ -278,7 +278,7 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
                 and re.fullmatch(r"(?:[A-ZÀ-Þ][a-zà-ÿ]+\s?){2,3}", m["text"]) and not _NOT_PERSON.search(m["text"]) \
                 and not re.search(r"(?i)\b(north|south|east|west|new|san|saint|st|city|lake|river)\b", m["text"]):
             w = 0.45          # "Natalya Sedova" mistyped as a place
-        elif t == "PLACE" and re.search(r"\b(in|at|near|to|from|into)\s+(the\s+)?$", text[max(0, a - 12):a]) \
+        elif t == "PLACE" and re.search(r"\b(in|at|near|to|from|into)\s+(the\s+|a\s+|an\s+)?$", text[max(0, a - 12):a]) \
                 and m["type"] in ("ORG", "PERSON"):
             w = 0.45          # "in Yanovka" mistyped as an organisation
         elif t == "ORG" and m["type"] in ("EVENT",):
@@ -303,6 +303,9 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
         lead = re.match(r"(?:(?:%s)\s+)+" % "|".join(sorted(_GENERIC)), word)
         if lead and lead.end() < len(word):
             a, word = a + lead.end(), word[lead.end():]
+        if t != "WORK" and " in " in word:
+            word = word[:word.index(" in ")]
+            b = a + len(word)
         if word in _GENERIC or overl(a, b):
             continue
         inside = [(s, e) for s, e in covered if a < e and s < b]
@@ -331,7 +334,7 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
             continue
         if t == "PERSON" and _looks_personal(word):
             w = 0.6
-        if t == "PLACE" and not re.search(r"\b(in|at|near|to|from|into)\s+(the\s+)?$", text[max(0, a - 12):a]):
+        if t == "PLACE" and not re.search(r"\b(in|at|near|to|from|into)\s+(the\s+|a\s+|an\s+)?$", text[max(0, a - 12):a]):
             w = 0.12
         out.append({"a": a, "b": b, "text": txt, "w": w})
     if t == "WORK":
@@ -436,6 +439,8 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         if q.trigger in KIN_WORDS:
             kw = {stem(k) for k in KIN_WORDS[q.trigger]}
             tpos = [p for p in tpos if stem(_WORD.match(text, p).group()) in kw]
+        if q.relation == "parent":
+            tpos += [m.start(2) for m in re.finditer(r"\b(son|daughter|child|children)\s+(of)\b", text)]
         if q.relation in KIN and tpos:
             tpos = [p for p in tpos if (_agent(corpus, doc, s0, text, p, subj, subj_spans)
                     if text[p:p + 5].lower() in ("marri", "marry")
@@ -559,7 +564,7 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                 after = any(c["a"] >= pa for pa, _ in pivots)
                 sc = 1.5 * c["w"] * (1.0 / (1.0 + dw / 4.0)) + (0.1 if after else 0)
                 if q.answer_type == "PLACE" and after and \
-                        re.search(r"\b(in|at|to|into|near|from)\s+(the\s+)?$", text[max(0, c["a"] - 12):c["a"]]):
+                        re.search(r"\b(in|at|to|into|near|from)\s+(the\s+|a\s+|an\s+)?$", text[max(0, c["a"] - 12):c["a"]]):
                     sc += 0.25
                 if not q.prep and any(0 <= c["a"] - pb <= 25 and not re.search(
                         r"[;.]" if q.relation in KIN else r"[,;.]", text[pb:c["a"]]) for pa, pb in

@@ -47,6 +47,9 @@ RELATIONS: dict[str, dict] = {
     "work_with": {"triggers": "work worked works working collaborated collaborate collaborator colleague".split(),
                   "facts": {}, "events": ["collaboration"], "relations": ["worked_with", "collaborated_with"],
                   "type": "PERSON"},
+    "employment": {"triggers": "work worked works working employed employ employment job".split(),
+                   "facts": {"where": ["employer"], "who": ["employer"], "which": ["employer"]},
+                   "events": ["role"], "relations": ["employer"]},
     "meet": {"triggers": "meet met meets meeting".split(), "facts": {}, "events": ["meeting"],
              "relations": ["met"], "type": "PERSON"},
     "write": {"triggers": "write wrote writes written writing author authored novel novels pamphlet pamphlets "
@@ -111,10 +114,23 @@ KIN_WORDS = {"wife": {"wife", "wive", "married", "marry", "marriage", "spouse"},
              "mother": {"mother"}, "father": {"father"}}
 
 
+_IRREGULAR = {"left": "leave", "went": "go", "gone": "go", "met": "meet", "fled": "flee", "wrote": "write",
+              "written": "write", "became": "become", "began": "begin", "begun": "begin", "took": "take",
+              "taken": "take", "sent": "send", "held": "hold", "gave": "give", "given": "give", "brought": "bring",
+              "fought": "fight", "led": "lead", "won": "win", "made": "make", "spent": "spend", "taught": "teach",
+              "chose": "choose", "chosen": "choose", "fell": "fall", "ran": "run", "saw": "see", "seen": "see",
+              "sold": "sell", "told": "tell", "stood": "stand", "knew": "know", "known": "know", "rose": "rise",
+              "arose": "arise", "drove": "drive", "bore": "bear", "hid": "hide", "shot": "shoot", "struck": "strike",
+              "sought": "seek", "built": "build", "dealt": "deal", "lost": "lose", "paid": "pay", "said": "say",
+              "sat": "sit", "slept": "sleep", "spoke": "speak", "spoken": "speak", "swore": "swear", "threw": "throw",
+              "underwent": "undergo", "withdrew": "withdraw", "wed": "marry", "enrol": "enroll"}
+
+
 @lru_cache(maxsize=65536)
 def stem(w: str) -> str:
     """A light suffix stripper used on both sides of every comparison (question and passage)."""
     w = w.lower().replace("’", "'")
+    w = _IRREGULAR.get(w, w)
     if w.endswith("'s"):
         w = w[:-2]
     for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "edly", "ed", "es", "s"):
@@ -123,7 +139,7 @@ def stem(w: str) -> str:
             if suf in ("ies", "ied"):
                 w += "y"
             break
-    if len(w) > 4 and w[-1] == w[-2] and w[-1] not in "ls":
+    if len(w) > 4 and w[-1] == w[-2] and w[-1] != "s":
         w = w[:-1]
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
@@ -229,7 +245,7 @@ def parse(text: str) -> Question:
             if w in name_words:
                 continue
             s = stem(w)
-            hit = [k for k, st in TRIGGER_STEMS.items() if s in st]
+            hit = [k for k, st in TRIGGER_STEMS.items() if s in st and k != "work_with"]
             if hit:
                 q.relation = hit[0]
                 q.trigger = w
