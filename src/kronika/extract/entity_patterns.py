@@ -181,19 +181,9 @@ class PatternFinder:
                     if b < len(doc) and (doc[b].text in ("–", "-", "—", ",", "(") or doc[b].lower_ == "by"):
                         out.append(Cand(a, b, "WORK_OF_ART", 4.0, "title"))
             elif name == "YEAR":
-                k = s - 1
-                while k >= 0 and (_cap(doc[k]) or (doc[k].lower_ in FUNC and doc[k].text.islower())) and s - k < 14:
-                    if "\n" in doc[k].text or doc[k].is_sent_start and not _cap(doc[k]):
-                        break
-                    k -= 1
-                a = k + 1
-                while a < s and not _cap(doc[a]):
-                    a += 1
-                if (a < s and doc[s - 1].text not in ("'", "’", '"', "”") and (s - a >= 2 or not doc[a].is_sent_start)
-                        and doc[s - 1].text not in INSTITUTION_HEADS and not any(t.ent_type_ in ("PERSON", "GPE") and t.ent_iob_ == "B" and t.i == a and doc[s - 1].ent_type_ == t.ent_type_ for t in doc[a:a + 1])):
-                    out.append(Cand(a, s, "WORK_OF_ART", 2.4, "title"))
-                elif s > 0 and doc[s - 1].text in ("'", "’", '"', "”"):
-                    pass  # quoted: handled by the quote scan
+                span = self._before_year(doc, s)
+                if span is not None:
+                    out.append(Cand(span[0], span[1], "WORK_OF_ART", 2.4, "title"))
             elif name == "POSS":
                 runs = title_run(doc, e - 1)
                 if runs:
@@ -203,6 +193,26 @@ class PatternFinder:
                         out.append(Cand(a, b, "WORK_OF_ART", 2.4, "title"))
         out.extend(self._all_quoted(doc))
         return out
+
+    @staticmethod
+    def _before_year(doc: Doc, s: int) -> tuple[int, int] | None:
+        """The capitalised run just before "(1951)": a title unless it is a name, a place or an institution."""
+        k = s - 1
+        while k >= 0 and s - k < 14 and (_cap(doc[k]) or (doc[k].lower_ in FUNC and doc[k].text.islower())):
+            if "\n" in doc[k].text or (doc[k].is_sent_start and not _cap(doc[k])):
+                break
+            k -= 1
+        a = k + 1
+        while a < s and not _cap(doc[a]):
+            a += 1
+        if a >= s or doc[s - 1].text in ("'", "’", '"', "”") or doc[s - 1].text in INSTITUTION_HEADS:
+            return None  # nothing, a quoted title (the quote scan has it) or "Party (1919)"
+        if s - a < 2 and doc[a].is_sent_start:
+            return None
+        first, last = doc[a], doc[s - 1]
+        if first.ent_iob_ == "B" and first.ent_type_ in ("PERSON", "GPE") and last.ent_type_ == first.ent_type_:
+            return None  # "Emma Goldman (1869)", "Berlin (1920)"
+        return a, s
 
     def _quoted(self, doc: Doc, q: int, prio: float, strict: bool = False) -> list[Cand]:
         close = QUOTES_OPEN.get(doc[q].text)
