@@ -155,6 +155,8 @@ def ref_word(m: re.Match, ctx: Ctx) -> Norm | None:
         return Norm("DATE", "PAST_REF", trim=(3, 0))
     if w.startswith("at "):
         w = w[3:]
+    if w.endswith("recently"):
+        return Norm("DATE", "PAST_REF")
     if w.startswith("recent ") or w.startswith("the recent ") or w.startswith("in recent "):
         return Norm("DATE", "PAST_REF")
     if w.startswith(("coming ", "the coming ", "upcoming ")):
@@ -183,7 +185,7 @@ RULES: list[Rule] = [
                        + (f"T{PARTS_OF_DAY[m.group('pod')[:-1].lower()]}" if m.group("pod") else "")), 3, flags=0),
     rule("set_freq", r"(?:once|twice|thrice|(?:\d+|two|three|four|five|six|several|many)\s+times)\s+(?:a|an|per|each|every)\s+"
          r"(?P<unit>" + UNIT_RE + r")", set_freq, 4),
-    rule("ref_word", r"(?P<w>now|currently|current|nowadays|at\s+present|these\s+days|presently|recently|recent|formerly|lately"
+    rule("ref_word", r"(?P<w>now|currently|current|nowadays|at\s+present|these\s+days|presently|(?:more\s+|most\s+)?recently|recent|formerly|lately"
          r"|the\s+past|the\s+(?:near|distant|foreseeable)\s+future|the\s+future|in\s+future|someday|once\s+upon\s+a\s+time"
          r"|(?:in\s+)?recent\s+(?:years|months|weeks|days|decades|times)|(?:the\s+)?coming\s+(?:years|months|weeks|days|decades))"
          , ref_word, 1),
