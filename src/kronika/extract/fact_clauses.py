@@ -33,7 +33,7 @@ GROUP_NOUNS = {"band", "group", "ensemble", "orchestra", "quartet", "trio", "duo
 def is_legislature(name: str) -> bool:
     """'the Riksdag', 'the Legislative Council of Ceylon' (an office, not a membership); not 'African National Congress'."""
     return bool(LEGISLATURE.search(name)) and not re.search(r"\b(Party|National Congress|Movement|Front)\b", name)
-PARTY_WORDS = {"Democrat", "Republican", "Whig", "Tory", "Federalist", "Conservative", "Liberal", "Labour", "Socialist",
+PARTY_WORDS = {"Independent", "Democrat", "Republican", "Whig", "Tory", "Federalist", "Conservative", "Liberal", "Labour", "Socialist",
                "Communist", "Bolshevik", "Menshevik", "Democratic", "Populist", "Progressive", "Unionist", "Nationalist"}
 BRANCH = re.compile(r"\b((?:[A-Z][\w.'’]*\s+(?:-\s+)?){0,4}(?:Army|Navy|Air Force|Marine Corps|Marines|Coast Guard|"
                     r"Foreign Legion|Flying Corps|Luftwaffe|Wehrmacht|Kriegsmarine|Waffen-SS|Free French Forces|"
@@ -182,10 +182,14 @@ def clause_facts(ctx: FactContext) -> None:
             _job_noun(ctx, t)
         elif lem == "member" and t.pos_ == "NOUN":
             _member(ctx, t, {"of"}, direct=False)
-        elif lem in ("join", "found", "co-found", "cofound") and t.pos_ == "VERB":
+        elif lem in ("join", "rejoin") and t.pos_ == "VERB":
+            _join(ctx, t)
+        elif lem in ("found", "co-found", "cofound") and t.pos_ == "VERB":
             _member(ctx, t, None, direct=True, rx=ORG_MEMBER)
-        elif lem in ("elect", "run", "serve", "re-elect", "reelect", "nominate", "stand"):
+        elif lem in ("elect", "run", "serve", "re-elect", "reelect", "nominate", "stand", "represent"):
             _party_as(ctx, t)
+            if lem == "represent":
+                _member(ctx, t, None, direct=True, rx=re.compile(r"\bPart(y|ies)\b"), types=("ORG",))
         elif lem in ("receive", "win", "award", "earn", "grant", "honour", "honor", "give", "recipient", "winner",
                      "laureate", "bestow", "confer", "present"):
             _award(ctx, t)
@@ -295,16 +299,46 @@ def _job_noun(ctx, n):
                 stack.append(o)
 
 
-def _member(ctx, t, preps, direct, rx=None):
+def _member(ctx, t, preps, direct, rx=None, types=("ORG",)):
     subject = ctx.clause_subject(t) if t.pos_ == "VERB" else _noun_subject(ctx, t)
     if subject is None:
         return
-    for prep, o in _args(t, preps, direct=direct):
-        v = _value(ctx, o, rx, types=("ORG",))
+    objs = _args(t, preps, direct=direct)
+    objs += [(p, c) for p, o in objs for c in o.children if c.dep_ == "appos"]
+    for prep, o in objs:
+        if o.lower_ == "party" and any(c.dep_ == "compound" for c in o.children):
+            o = next(c for c in o.children if c.dep_ == "compound")  # "the MAPAR party"
+        v = _value(ctx, o, rx, types=types)
+        if v is not None and t.lemma_ in ("join", "rejoin") and EDU.search(v[2]):
+            continue  # joining a university is a job, not a membership
         if v is None and rx is None and o.text[:1].isupper() and ORG_MEMBER.search(name_at(ctx, o)[2]):
             v = name_at(ctx, o)
         if v is not None and not is_legislature(v[2]):
             add_fact(ctx, subject, "member_of", v, _stmt(t, v), 0.75)
+
+
+SPORT = {"team", "club", "season", "league", "draft", "sign", "loan", "transfer", "play", "coach", "match"}
+
+
+def _join(ctx, t):
+    """'joined the Communist Party' (member_of), 'joined the BBC' (employer), 'joined the Royal Navy' (branch)."""
+    subject = ctx.clause_subject(t)
+    if subject is None:
+        return
+    for prep, o in _args(t, None, direct=True):
+        if o.lower_ == "party" and any(c.dep_ == "compound" for c in o.children):
+            o = next(c for c in o.children if c.dep_ == "compound")
+        v = _value(ctx, o, None, types=("ORG",))
+        if v is None and o.text[:1].isupper() and ORG_MEMBER.search(name_at(ctx, o)[2]):
+            v = name_at(ctx, o)
+        if v is None or EDU.search(v[2]) or is_legislature(v[2]):
+            continue
+        if BRANCH.fullmatch(v[2]):
+            add_fact(ctx, subject, "military_branch", v, _stmt(t, v), 0.75)
+        elif ORG_MEMBER.search(v[2]) or any(w in v[2] for w in PARTY_WORDS):
+            add_fact(ctx, subject, "member_of", v, _stmt(t, v), 0.75)
+        elif not {x.lemma_.lower() for x in t.sent} & SPORT:
+            add_fact(ctx, subject, "employer", v, _stmt(t, v), 0.6)
 
 
 def _group(ctx, n):

@@ -42,8 +42,8 @@ def _title_after(ctx: FactContext, i: int, after_noun: bool = False) -> tuple[in
     if not t.text[:1].isupper() or ctx.date_at(t.idx, t.idx + len(t.text)) or t.pos_ == "PRON":
         return None
     e = ctx.ent_of(t)
-    if e is not None and (e.type in ("PLACE", "NORP") or e.type == "PERSON" and not after_noun):
-        return None
+    if e is not None and (e.type == "NORP" or e.type in ("PERSON", "PLACE") and not after_noun):
+        return None  # right after "the band"/"the film" a name is the title whatever NER thought
     v = name_at(ctx, t)
     k = doc.char_span(v[0], v[1], alignment_mode="expand")
     if k is not None and k.end < len(doc) and doc[k.end].text in ("'s", "’s"):
@@ -56,7 +56,8 @@ def _title_after(ctx: FactContext, i: int, after_noun: bool = False) -> tuple[in
 
 
 CREDIT = CREATE | {"be", "include", "know", "acclaim", "attain", "appear", "compose", "score", "illustrate", "feature",
-                   "credit", "contribute", "work", "perform", "sing", "play", "adapt", "translate", "edit", "direct"}
+                   "credit", "contribute", "work", "perform", "sing", "play", "adapt", "translate", "edit", "direct",
+                   "found", "form", "co-found", "join", "lead", "front"}
 
 
 def _owner(ctx: FactContext, n: Token) -> str | None:
