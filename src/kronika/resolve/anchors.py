@@ -127,6 +127,9 @@ def _value(e: dict) -> tuple[str, str | None, str | None]:
         return s[:4], s, t
     if s[:3] == t[:3]:
         return s[:3], s, t
+    a, b = int(s[:4]), int(t[:4])
+    if b - a <= 15:  # "during the Second World War": the decade it mostly falls in
+        return f"{(a + b) // 20:03d}", s, t
     return s[:2], s, t
 
 
@@ -137,7 +140,7 @@ def _shift_year(d: str, years: int) -> str:
 _PREP = (r"(?P<prep>during|after|before|since|until|till|following|throughout|when|as|while|once|by|at\s+the\s+time\s+of"
          r"|in\s+the\s+wake\s+of|in\s+the\s+aftermath\s+of|in\s+the\s+run-up\s+to|on\s+the\s+eve\s+of|in\s+the\s+midst\s+of)")
 _PART = (r"(?P<part>(?:the\s+)?(?:outbreak|start|beginning|onset|end|close|aftermath|eve|height|middle|course|last\s+days"
-         r"|first\s+days|early\s+days|cessation|conclusion|eventual)\s+(?:of\s+)?)")
+         r"|first\s+days|early\s+days|cessation|conclusion)\s+of\s+)")
 _OFFSET = r"(?P<off>(?P<num>" + NUM_RE + r")\s+(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir>after|before|into)\s+)"
 _GEN = (r"(?P<gen>(?:the|an)\s+(?:eventual\s+|final\s+)?(?:civil\s+war|great\s+war|war|revolution|armistice|cessation\s+of\s+"
         r"hostilities|end\s+of\s+hostilities|hostilities|purges?|famine|occupation|liberation|uprising|insurrection|rebellion"

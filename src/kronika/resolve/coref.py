@@ -216,8 +216,8 @@ def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[int, str]:
                 low = t.lower_
                 if g:
                     k = _pick(t, g, sent, ptok, out, genders, last_seen, prev_subjects, main)
-                elif low in PLURAL_PRONOUNS:
-                    grp = cur_group or prev_group
+                elif low in PLURAL_PRONOUNS or (low in ("two", "both", "pair", "couple") and t.dep_ in SUBJ_DEPS):
+                    grp = cur_group or _partners(sent, t, ptok, cur_subjects) or prev_group
                     if grp:
                         k = main if main in grp else grp[0]
                 elif low in RELATIVE and t.head.dep_ == "relcl":
@@ -233,9 +233,23 @@ def resolve_references(sdoc: Doc, mentions: list[Mention]) -> dict[int, str]:
                     if list(t.conjuncts):
                         grp = [known(c.i) for c in t.conjuncts]
                         cur_group = [k] + [g for g in grp if g]
+        if not cur_group and cur_subjects:      # "X meets Y, and the two ...": subject plus named partners
+            others = [ptok[t.i] for t in sent if t.i in ptok and ptok[t.i] != cur_subjects[0]
+                      and t.dep_ in ("dobj", "pobj", "conj")]
+            if others:
+                cur_group = [cur_subjects[0]] + others
         prev_subjects = cur_subjects or prev_subjects[-1:]
         prev_group = cur_group
     return out
+
+
+def _partners(sent, t: Token, ptok: dict[int, str], cur_subjects: list[str]) -> list[str]:
+    """Persons met, married or joined earlier in the sentence: the referents of a later 'they'."""
+    if not cur_subjects:
+        return []
+    others = [ptok[w.i] for w in sent if w.i < t.i and w.i in ptok and ptok[w.i] != cur_subjects[0]
+              and w.dep_ in ("dobj", "pobj", "conj")]
+    return [cur_subjects[0]] + others if others else []
 
 
 def _pick(t: Token, g: str, sent, ptok, out, genders, last_seen, prev_subjects, main) -> str | None:
