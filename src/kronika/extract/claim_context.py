@@ -252,8 +252,8 @@ class ClaimContext:
                 k = self.key_of(c, exclude, allow_text)
                 if k:
                     return k
-        if tok.lemma_ in words("person_nouns") and _demonstrative(tok) and not any(
-                c.dep_ in ("appos", "compound") for c in tok.children) and not (
+        if tok.lemma_ in words("person_nouns") and _demonstrative(tok) and tok.tag_ == "NN" and not any(
+                c.dep_ in ("appos", "compound", "prep", "relcl", "acl") for c in tok.children) and not (
                 tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "PROPN"):
             return self.resolve_pronoun(tok, exclude)
         if tok.text[:1].isupper() and tok.is_alpha:

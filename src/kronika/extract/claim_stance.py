@@ -29,10 +29,7 @@ class Cue:
     polarity: int
     strong: bool
     text: str
-
-    @property
-    def root(self) -> int:
-        return self.end - 1
+    root: int = -1                # the phrase's head token ("gave" in "gave up")
 
 
 _SENTS: tuple = (None, [], {})   # (doc, sentence starts, {index: Span}) of the document last asked about
@@ -157,12 +154,13 @@ def find_cues(sdoc: Doc) -> list[Cue]:
         if any(i in taken for i in range(s, e)):
             continue
         taken.update(range(s, e))
-        out.append(Cue(s, e, pol, strong, sdoc[s:e].text))
+        root = next((i for i in range(s, e) if not (s <= sdoc[i].head.i < e) or sdoc[i].head.i == i), e - 1)
+        out.append(Cue(s, e, pol, strong, sdoc[s:e].text, root))
     for t in sdoc:  # "a revolutionary among revolutionaries", "a poet's poet"
         if t.lower_ == "among" and t.head.pos_ == "NOUN" and t.i == t.head.i + 1:
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_ == t.head.lemma_ and not any(i in taken for i in range(t.head.i, obj.i + 1)):
-                out.append(Cue(t.head.i, t.head.i + 1, 1, True, sdoc[t.head.i:obj.i + 1].text))
+                out.append(Cue(t.head.i, t.head.i + 1, 1, True, sdoc[t.head.i:obj.i + 1].text, t.head.i))
     out.sort(key=lambda c: c.start)
     return out
 

@@ -127,7 +127,10 @@ def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, st
             return key, min(lo, r.i), obj.right_edge.i + 1, "opinion"
         if lemma in SUBJECT_TARGET_VERBS or cue.end - cue.start > 1:
             if subj is None or subj.lower_ in FIRST_PERSON:
-                return None, 0, 0, ""
+                key = _review_fallback(ctx, r) if cue.end - cue.start > 1 else None  # "I cannot think of a better"
+                lo = subj.i if subj is not None else cue.start
+                return key, min(lo, cue.start), max(cue.end, r.right_edge.i + 1 if r.right_edge.i - cue.end < 6
+                                                   else cue.end), "opinion"
             key = ctx.key_of(subj)
             end = max(cue.end, max((c.right_edge.i + 1 for c in r.children if c.dep_ == "dobj"), default=cue.end))
             lo = subj.left_edge.i if subj.i - subj.left_edge.i <= 6 else subj.i
@@ -153,7 +156,7 @@ def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, st
             lo, hi = _np_span(noun)
             return key, min(lo, cue.start), max(hi, cue.end), "characterisation" if ctx.types.get(key) == "PERSON" else "opinion"
     verb = _clause_verb(r)
-    if verb is None:
+    if verb is None or not _predicative(r, verb):
         return None, 0, 0, ""
     if verb.lemma_.lower() in words("verbs_saying") | words("verbs_neutral"):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -187,6 +190,30 @@ def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, st
     return key, min(lo, cue.start), hi, kind
 
 
+PRED_DEPS = {"amod", "attr", "acomp", "oprd", "conj", "appos", "npadvmod", "dobj", "advmod", "compound", "ROOT", "cc"}
+QUANTIFIERS = {"one", "some", "many", "most", "few", "none", "several"}
+
+
+def _predicative(tok: Token, verb: Token) -> bool:
+    """Whether the path from a cue up to its clause verb says something of the subject
+    ('is a tedious disappointment', 'one of the most remarkable books', 'lived an exemplary life'),
+    not of something deeper in the sentence ('events of the most important year')."""
+    t = tok
+    while t.i != verb.i and t.head is not t:
+        if t.dep_ == "pobj":
+            prep = t.head
+            if not (prep.lower_ == "as" or prep.lower_ == "of" and prep.head.lower_ in QUANTIFIERS
+                    or prep.lower_ == "among"):
+                return False
+        elif t.dep_ == "prep":
+            if t.lower_ not in ("as", "of", "among"):
+                return False
+        elif t.dep_ not in PRED_DEPS:
+            return False
+        t = t.head
+    return True
+
+
 def _review_fallback(ctx: ClaimContext, tok: Token) -> str | None:
     """In a review: 'this book', 'it', 'a better book' point to the reviewed work (or, unnamed, its author)."""
     if ctx.document.genre != "review" and not ctx.reviewed:
@@ -214,6 +241,7 @@ def voice_claims(ctx: ClaimContext, skip: set[int]) -> list[Claim]:
         if not key or hi <= lo or ctx.types.get(key) == "EVENT":
             continue
         lo, hi = _same_paragraph(sdoc, text, cue, lo, hi)
+        lo, hi = _clause_bounds(sdoc, cue, lo, hi)
         score = polarity(sdoc, cue) * weight(sdoc, cue)
         g = groups.setdefault((sent_of(sdoc[cue.start]).start, key), [0.0, lo, hi, kind])
         g[0] += score
@@ -228,6 +256,23 @@ def voice_claims(ctx: ClaimContext, skip: set[int]) -> list[Claim]:
         src = ctx.token_source(lo, hi - 1)
         out.append(Claim(holder=None, about=key, stance=stance, text=_short(src.quote), source=src, kind=kind))
     return out
+
+
+BREAKS_AFTER = {",", ";", ":", "–", "—", "(", "-"}
+BREAKS_BEFORE = {";", ":", "–", "—", "("}
+
+
+def _clause_bounds(sdoc: Doc, cue: Cue, lo: int, hi: int) -> tuple[int, int]:
+    """Cut a span at the first clause break after the cue and the last strong break before it."""
+    for i in range(cue.end, hi):
+        if sdoc[i].text in BREAKS_AFTER:
+            hi = i
+            break
+    for i in range(cue.start - 1, lo - 1, -1):
+        if sdoc[i].text in BREAKS_BEFORE:
+            lo = i + 1
+            break
+    return lo, hi
 
 
 def _same_paragraph(sdoc: Doc, text: str, cue: Cue, lo: int, hi: int) -> tuple[int, int]:
