@@ -19,7 +19,7 @@ VERB_TYPES: dict[str, str] = {
     "travel": "travel", "move": "travel", "go": "travel", "return": "travel", "sail": "travel",
     "embark": "travel", "emigrate": "travel", "immigrate": "travel", "arrive": "travel",
     "leave": "travel", "visit": "travel", "journey": "travel", "head": "travel", "relocate": "travel",
-    "migrate": "travel", "tour": "travel", "come": "travel", "reach": "travel",
+    "migrate": "travel", "tour": "travel", "come": "travel", "reach": "travel", "follow": "travel",
     # imprisonment / release
     "imprison": "imprisonment", "jail": "imprisonment", "gaol": "imprisonment", "arrest": "imprisonment",
     "incarcerate": "imprisonment", "detain": "imprisonment", "intern": "imprisonment",
@@ -70,7 +70,7 @@ ACTIVE_ONLY = {"grow", "head", "come", "reach", "work", "lead", "trade", "found"
                "organise", "fight", "campaign", "visit", "travel", "flee", "escape", "meet"}
 
 # Verbs too common to be events without a place, a person or a specific object.
-NEEDS_ARGUMENT = {"edit", "hold", "receive", "win", "obtain", "earn", "produce", "stage", "premiere", "go", "come", "move", "leave", "head", "return", "reach", "stay", "live", "work",
+NEEDS_ARGUMENT = {"follow", "edit", "hold", "receive", "win", "obtain", "earn", "produce", "stage", "premiere", "go", "come", "move", "leave", "head", "return", "reach", "stay", "live", "work",
                   "write", "found", "establish", "serve", "lead", "fight", "organize", "organise",
                   "grow", "become", "switch", "abandon", "embrace", "trade", "exchange", "meet"}
 
