@@ -310,7 +310,13 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
 
     def entity_page(request):
         data = reads.show(conns.get(), request.path_params["id"])
-        return page("entity.html", title=data["entity"]["name"], s=data, active="", subject=None)
+        grouped: dict[tuple, dict] = {}
+        for f in data["facts"]:  # one line per attribute and value, every source under it
+            g = grouped.setdefault((f["attribute"], f["value"]), {"attribute": f["attribute"], "value": f["value"],
+                                                                  "sources": []})
+            g["sources"] += [s for s in f["sources"] if s not in g["sources"]]
+        return page("entity.html", title=data["entity"]["name"], s=data, facts=list(grouped.values()), active="",
+                    subject=None)
 
     def search_page(request):
         q = param(request, "q") or ""
