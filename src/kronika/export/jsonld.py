@@ -138,7 +138,7 @@ def graph(conn, subject: str | None = None) -> list[dict]:
         if sid and d["doc"] not in used:
             continue
         n = {"@id": docid(d["doc"]), "@type": DOC_TYPES.get(d["genre"], "WebPage" if d.get("url") else "CreativeWork"),
-             "name": d.get("title") or d["doc"], "identifier": d["doc"], "sha256": d["sha256"],
+             "name": d.get("title") or d["doc"], "identifier": d["doc"], "kronika:sha256": d["sha256"],
              "genre": d["genre"], "kronika:chars": d["chars"]}
         if d.get("author"):
             n["author"] = {"@type": "Person", "name": d["author"]}
