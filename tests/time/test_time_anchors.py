@@ -75,3 +75,11 @@ def test_shared_names_resolve_by_salience():
 def test_armistice_of_the_named_war():
     t = _anchored("He wrote a memoir of the Korean War. Then the armistice came and he went home.")
     assert t[-1].anchor == "Korean Armistice Agreement"
+
+
+def test_invasions_by_clause():
+    t = _anchored("Her brother was called up when Hitler invaded the Soviet Union.")
+    assert t and t[0].anchor == "Operation Barbarossa" and t[0].earliest == "1941-06-22"
+    t = _anchored("Prices rose after Iraq invaded Kuwait.")
+    assert t[0].mod == "AFTER" and t[0].earliest.startswith("1990-08")
+    assert _anchored("They wanted to end the war in Bosnia.") == []

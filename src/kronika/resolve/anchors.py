@@ -203,6 +203,37 @@ def named_mentions(text: str) -> list[tuple[int, int, dict]]:
     return out
 
 
+_INVADED = re.compile(
+    r"(?<![\w-])(?P<agent>(?:Nazi\s+)?Germany|Hitler|the\s+Germans|the\s+Nazis|Japan|the\s+Japanese|Italy|Mussolini|"
+    r"the\s+Soviet\s+Union|the\s+Soviets|Stalin|Russia|the\s+Russians|Iraq|Saddam(?:\s+Hussein)?|the\s+United\s+States|"
+    r"the\s+Allies|the\s+Americans)\s+(?:had\s+)?(?:invaded|attacked|occupied|marched\s+into)\s+"
+    r"(?P<target>(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+_AGENT_ADJ = (("german", "German"), ("hitler", "German"), ("nazi", "German"), ("japan", "Japanese"),
+              ("italy", "Italian"), ("mussolini", "Italian"), ("soviet", "Soviet"), ("stalin", "Soviet"),
+              ("russia", "Russian"), ("iraq", "Iraqi"), ("saddam", "Iraqi"), ("united states", "American"),
+              ("americans", "American"), ("allies", "Allied"))
+
+
+def _invasions(text: str) -> list[tuple[int, int, dict]]:
+    """'as Germany invaded Poland', 'when Hitler attacked the Soviet Union': the table's invasion of that country."""
+    out = []
+    for m in _INVADED.finditer(text):
+        target = m.group("target")
+        ev = None
+        agent = m.group("agent").lower()
+        adj = next((a for k, a in _AGENT_ADJ if k in agent), "")
+        for name in (f"the {adj} invasion of {target}", f"the {adj} occupation of {target}", f"the invasion of {target}",
+                     f"the occupation of {target}"):
+            ev = find_event(name)
+            if ev:
+                break
+        if ev and not any(s <= m.start() < e for s, e, _ in out):
+            out.append((m.start(), m.end(), ev))
+    return out
+
+
 _LEFT = re.compile(r"(?<![\w-])(?:" + _OFFSET + r")?(?:" + _PREP + r"\s+)?(?:" + _PART + r")?$", re.I)
 _ANCHOR_END = re.compile(r"(?<![\w-])(?:" + _OFFSET + r")?(?:" + _PREP + r"\s+)?(?:" + _PART + r")?" + _GEN + r"$", re.I)
 _GEN_RX = re.compile(r"(?<![\w-])" + _GEN, re.I)
@@ -222,6 +253,8 @@ def anchored_timexes(text: str, timexes: list[Timex] | None = None) -> list[Time
     year_pos = [(int(t.earliest[:4]), t.start) for t in (timexes or []) if t.earliest and not t.inferred
                 and t.type in ("DATE", "TIME") and t.earliest[:1].isdigit()]
     named = named_mentions(text)
+    named = sorted(named + [x for x in _invasions(text) if not any(a < x[1] and x[0] < b for a, b, _ in named)],
+                   key=lambda t: t[0])
     out: list[Timex] = []
     named_by_start = {s: (e_, ev) for s, e_, ev in named}
     # named events: look left for a preposition / part / offset
