@@ -298,7 +298,9 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
         return page("network.html", title="Network", n=data, page_data=data, active="network", subject=None)
 
     def docs_page(request):
-        return page("docs.html", title="Sources", docs=reads.docs(conns.get()), active="sources", subject=None)
+        conn = conns.get()
+        return page("docs.html", title="Sources", docs=reads.docs(conn), failures=reads.failures(conn),
+                    active="sources", subject=None)
 
     def doc_page(request):
         conn = conns.get()
