@@ -43,10 +43,12 @@ class ClaimContext:
     _tok_starts: list[int] = field(default_factory=list)
     _dates: list | None = None
     _genders: dict | None = None
+    text: str = ""
 
     @classmethod
     def build(cls, sdoc: Doc, document: Document, mentions: list[Mention]) -> "ClaimContext":
         ctx = cls(sdoc, document, list(mentions))
+        ctx.text = sdoc.text if len(sdoc.text) == len(document.text) else document.text  # boilerplate blanked
         ctx._sorted = sorted(ctx.mentions, key=lambda m: (m.start, -(m.end - m.start)))
         ctx._starts = [m.start for m in ctx._sorted]
         for m in ctx.mentions:

@@ -66,6 +66,23 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+BLOCK = re.compile(r"(?m)(?<=:)[ \t]*\n(?:[ \t]*\n)?((?:[ \t]{2,}|\t|>[ \t]?)\S[^\n]*(?:\n(?:[ \t]{2,}|\t|>[ \t]?)\S[^\n]*)*)")
+
+
+def find_block_quotes(text: str) -> list[tuple[int, int]]:
+    """Indented or '>'-marked paragraphs right after a line ending in ':' (block quotations)."""
+    out = []
+    for m in BLOCK.finditer(text):
+        s, e = m.start(1), m.end(1)
+        while s < e and text[s] in " \t>":
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if len(text[s:e].split()) >= 8:
+            out.append((s, e))
+    return out
+
+
 def _verbs() -> frozenset[str]:
     return words("verbs_saying") | words("verbs_negative") | words("verbs_positive") | QUOTE_VERBS
 
@@ -86,8 +103,9 @@ def _attribution(ctx: ClaimContext, qs: int, qe: int) -> tuple[Token, Token | No
     sdoc = ctx.sdoc
     best = None
     sents = []
-    for char in (qs - 1, qe, qe + 3):
-        t = _token_at(ctx, char)
+    before = _token_at(ctx, qs)
+    before = ctx.sdoc[before.i - 1] if before is not None and before.i > 0 else None
+    for t in (before, _token_at(ctx, qe), _token_at(ctx, qe + 3)):
         if t is not None and all(sent_of(t).start != s.start for s in sents):
             sents.append(sent_of(t))
     for sent in sents:
@@ -156,7 +174,9 @@ def _citation(ctx: ClaimContext, qe: int) -> tuple[str | None, str | None] | Non
 def extract_quotations(ctx: ClaimContext) -> tuple[list[Claim], list[tuple[int, int]], set[int]]:
     """Attributed quotations; also every quoted span (for the other rules to skip) and the verbs used."""
     text = ctx.document.text
-    spans = find_quote_spans(text)
+    marked = find_quote_spans(ctx.text)
+    blocks = find_block_quotes(ctx.text)
+    spans = sorted(blocks + [q for q in marked if not any(b[0] <= q[0] < b[1] for b in blocks)])
     claims: list[Claim] = []
     used_verbs: set[int] = set()
     last: tuple[str, int] | None = None
