@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
@@ -90,12 +91,21 @@ class Corpus:
         self._s: dict[str, list] = {}
         self._dom: dict[str, str | None] = {}
         self._sent: dict[str, list] = {}
+        self._starts: dict[str, list] = {}
 
     def mentions(self, doc):
         if doc not in self._m:
             self._m[doc] = [dict(r) for r in self.conn.execute(
                 'SELECT start, "end", text, type, entity_id FROM mentions WHERE doc = ? ORDER BY start', (doc,))]
         return self._m[doc]
+
+    def mentions_in(self, doc, a, b):
+        """Mentions starting in [a, b) (document offsets), by bisection."""
+        ms = self.mentions(doc)
+        if doc not in self._starts:
+            self._starts[doc] = [m["start"] for m in ms]
+        st = self._starts[doc]
+        return ms[bisect_left(st, a):bisect_left(st, b)]
 
     def timexes(self, doc):
         if doc not in self._t:
@@ -158,6 +168,12 @@ def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, tok
     for s in subj.surfaces:
         for p in _contains_name(text, s):
             spans.append((p, p + len(s)))
+    if spans and subj.ids:
+        # "Goldman" inside "Abraham Goldman" is somebody else
+        others = [(m["start"] - start, m["end"] - start) for m in corpus.mentions_in(doc, start, start + len(text))
+                  if m["type"] == "PERSON" and m["entity_id"] and m["entity_id"] not in subj.ids
+                  and m["end"] <= start + len(text)]
+        spans = [(a, b) for a, b in spans if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in others)]
     if spans:
         return 1.0, spans
     if any(t.lower() in PRONOUNS | {"they", "their", "them"} for _, t in toks[:6]):
@@ -171,8 +187,8 @@ def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, tok
     if not subj.ids:
         return 0.0, []
     if any(t.lower() in PRONOUNS for _, t in toks):
-        prev = [m for m in corpus.mentions(doc) if m["type"] == "PERSON" and m["end"] <= start and m["entity_id"]
-                and start - m["end"] < 1500]
+        prev = [m for m in corpus.mentions_in(doc, max(0, start - 1600), start) if m["type"] == "PERSON"
+                and m["end"] <= start and m["entity_id"] and start - m["end"] < 1500]
         if prev and prev[-1]["entity_id"] in subj.ids:
             return 0.8, []
         if corpus.dominant(doc) in subj.ids:
@@ -194,7 +210,7 @@ def _owned(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
             not re.match(r"(?:He|She|They|It|The|A|An|In|On|At)\b", text[sub.end():]):
         return False              # "When her first husband died, Taube was devastated": her = Taube
     names = [(a, b, True) for a, b in subj_spans]
-    for m in corpus.mentions(doc):
+    for m in corpus.mentions_in(doc, s0, s0 + len(text)):
         a, b = m["start"] - s0, m["end"] - s0
         if 0 <= a and b <= p and m["type"] == "PERSON" and not any(a < y and x < b for x, y, _ in names):
             names.append((a, b, m["entity_id"] in subj.ids if m["entity_id"] else False))
@@ -207,8 +223,9 @@ def _owned(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
     # "his wife" right before the word, the nearest name not a possessive ("Elsa Poretsky's ... her husband")
     close = text[max(near[1], p - 25):p].lower()
     possessive = re.match(r"['’]s?\b", text[near[1]:near[1] + 2])
-    if p - near[1] < 80:
+    if p - near[1] < 120:
         return False          # "David Bronstein ... and his wife Anna": his = the man just named
+    return bool(re.search(r"\b(his|her)\b", close)) and not possessive
     return bool(re.search(r"\b(his|her)\b", close)) and not possessive
 
 
@@ -218,7 +235,7 @@ def _agent(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
         return True
     lo = max([m.end() for m in re.finditer(r"[.;]\s", text[:p])], default=0)
     names = [(a, b, True) for a, b in subj_spans if lo <= a < p]
-    for m in corpus.mentions(doc):
+    for m in corpus.mentions_in(doc, s0, s0 + len(text)):
         a, b = m["start"] - s0, m["end"] - s0
         if lo <= a and b <= p and m["type"] == "PERSON" and not any(a < y and x < b for x, y, _ in names):
             names.append((a, b, bool(m["entity_id"]) and m["entity_id"] in subj.ids))
@@ -263,7 +280,7 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
         return out
     if t not in ("PLACE", "PERSON", "ORG", "WORK"):
         return out
-    ms = [m for m in corpus.mentions(doc) if m["start"] >= s0 and m["end"] <= s1]
+    ms = [m for m in corpus.mentions_in(doc, s0, s1) if m["end"] <= s1]
     covered = []
     for m in ms:
         a, b = m["start"] - s0, m["end"] - s0
@@ -443,7 +460,7 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
             tpos += [m.start(2) for m in re.finditer(r"\b(son|daughter|child|children)\s+(of)\b", text)]
         if q.relation in KIN and tpos:
             tpos = [p for p in tpos if (_agent(corpus, doc, s0, text, p, subj, subj_spans)
-                    if text[p:p + 5].lower() in ("marri", "marry")
+                    if text[p:p + 5].lower() in ("marri", "marry") or text[p:p + 3] == "of "
                     else _owned(corpus, doc, s0, text, p, subj, subj_spans))]
         if q.relation == "death" and q.answer_type != "PERSON":
             tpos = [p for p in tpos if re.match(r"(?i)(die|died|dies|death|dead)\b", text[p:])

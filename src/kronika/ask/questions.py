@@ -111,7 +111,10 @@ _TYPE_WORDS = {
 KIN_WORDS = {"wife": {"wife", "wive", "married", "marry", "marriage", "spouse"},
              "husband": {"husband", "married", "marry", "marriage", "spouse"},
              "daughter": {"daughter"}, "son": {"son"}, "sister": {"sister"}, "brother": {"brother"},
-             "mother": {"mother"}, "father": {"father"}}
+             "mother": {"mother"}, "father": {"father"},
+             "parents": {"parent", "parents", "father", "mother"}, "parent": {"parent", "parents", "father", "mother"},
+             "children": {"child", "children", "son", "sons", "daughter", "daughters"},
+             "child": {"child", "children", "son", "sons", "daughter", "daughters"}}
 
 
 _IRREGULAR = {"left": "leave", "went": "go", "gone": "go", "met": "meet", "fled": "flee", "wrote": "write",

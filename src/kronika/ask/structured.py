@@ -111,6 +111,9 @@ def resolve(conn, name: str | None, *, names_cache=None) -> Subject | None:
 
 # ---------------------------------------------------------------------------------------------
 
+DIRECTED = {"widow_of", "child_of", "parent_of", "succeeded", "influenced"}
+
+
 def _type_ok(conn, q: Question, ref: dict | None) -> bool:
     """An entity answer of the wrong type ("Bolsheviks" for "who was his wife") is not an answer."""
     if not ref or q.answer_type not in ("PERSON", "PLACE", "ORG", "WORK"):
@@ -201,12 +204,13 @@ def relations_answers(conn, q: Question, subj: Subject) -> list[dict]:
             srcs = _good_sources(r["sources"])
             if not srcs:
                 continue
-            # widow_of: the widow is the source, the husband the target; "Who was X's widow?" asks the source
+            # directed kin relations read "relative --rel--> owner" ("Sedova widow_of Trotsky",
+            # "Yakov child_of Stalin"): "Who was X's widow/son/father?" asks the source where X is the target
             if r["target"]["id"] in subj.ids and r["source"]["id"] not in subj.ids:
                 other = r["source"]
             elif r["source"]["id"] in subj.ids and r["target"]["id"] not in subj.ids:
-                if q.relation == "widow":
-                    continue          # X is the widow of someone: not what is asked
+                if r["relation"] in DIRECTED:
+                    continue          # X is the widow / child / parent of someone: not what is asked
                 other = r["target"]
             else:
                 continue
