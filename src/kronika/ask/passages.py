@@ -20,6 +20,7 @@ from .questions import KIN_WORDS, RELATIONS, STOP, TRIGGER_STEMS, Question, stem
 from .structured import Subject, norm_name
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_NONALPHA = re.compile(r"[\W\d_]+")
 _JUNK = re.compile(r"Category:|\bISBN\b|\bRetrieved\b|https?://|\bpp?\.\s*\d|\bed\.\s|External links")
 KIN = {"spouse", "widow", "sibling", "parent", "child"}
 PRONOUNS = {"he", "his", "him", "she", "her", "hers", "himself", "herself"}
@@ -421,7 +422,7 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         doc, s0, s1, text = r["doc"], r["start"], r["end"], r["text"]
         if corpus.is_stripped(doc, s0, s1):
             continue
-        if _JUNK.search(text) or sum(ch.isalpha() for ch in text) < 0.6 * len(text):
+        if _JUNK.search(text) or len(_NONALPHA.sub("", text)) < 0.6 * len(text):
             continue                  # reference lists, categories, link farms
         toks = _tokens(text)
         stems = [(p, stem(w), w) for p, w in toks]
