@@ -315,7 +315,7 @@ def person_in_subject(t: Token, who: dict[int, str]) -> Token | None:
             for p in c.children:
                 if p.i in who:
                     return p
-        if c.dep_ == "conj" and c.i in who:
+        if c.dep_ == "conj" and c.i in who and t.pos_ != "PROPN":
             return c
         if c.dep_ == "appos":
             for p in c.subtree:
