@@ -4,11 +4,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .time_lexicon import MONTH_RE, MONTHS, ORD_RE, ORD_WORD_RE, ORDINALS, SEASON_RE, SEASONS, number_value
+from .time_lexicon import (
+    TENS_ONES_RE, TEENS_RE, MONTH_RE, SPOKEN, MONTHS, ORD_RE, ORD_WORD_RE, ORDINALS, SEASON_RE, SEASONS, number_value, year_of,
+)
 from .time_rules import Ctx, Norm, Rule, rule
 from .time_values import HALF_MONTHS, SEASON_MONTHS, Day, iso, julian_to_gregorian, valid_date
 
 YEAR = r"(?:1[0-9]\d\d|20\d\d)"
+YEAR_ANY = r"(?:" + YEAR + r"|" + SPOKEN + r")"
 # Modifier prefixes: "early", "mid-", "the end of", "the first half of", "the turn of" ...
 PFX = (
     r"(?P<pfx>(?:the\s+)?(?:very\s+)?(?:(?:early|late|later|earlier)\s+in|early|mid|middle|late|beginning\s+of|start\s+of|end\s+of|close\s+of"
@@ -430,28 +433,6 @@ def clock(m: re.Match, ctx: Ctx) -> Norm | None:
 
 
 WD_OPT = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-_TEENS = r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-_TENS_ONES = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven"
-              r"|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-              r"|(?:oh|o)[- ](?:one|two|three|four|five|six|seven|eight|nine))")
-
-
-SPOKEN = (r"(?:" + _TEENS + r")[- ](?:hundred(?:\s+and)?\s+)?(?:" + _TENS_ONES + r")")
-YEAR_ANY = r"(?:" + YEAR + r"|" + SPOKEN + r")"
-
-
-def year_of(text: str) -> int | None:
-    """'1917' -> 1917, 'nineteen ninety-four' -> 1994."""
-    t = text.strip().lower()
-    if t.isdigit():
-        return int(t)
-    m = re.match(r"(" + _TEENS + r")[- ](?:hundred(?:\s+and)?\s+)?(.+)$", t)
-    if not m:
-        return None
-    hi, lo = number_value(m.group(1)), number_value(re.sub(r"^(?:oh|o)[- ]", "", m.group(2)))
-    return None if hi is None or lo is None else hi * 100 + lo
-
-
 def spoken_year(m: re.Match, ctx: Ctx) -> Norm | None:
     """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001, 'the year two thousand' -> 2000."""
     g = m.groupdict()
@@ -482,9 +463,9 @@ RULES: list[Rule] = [
     rule("numeric_date", r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{4}|\d{2})", numeric_date, 4),
     rule("year", r"(?:(?P<fy>fiscal|calendar|the\s+year|model\s+year)\s+|(?P<ca>circa|c\.|ca\.)\s*)?" + PFX_OPT
          + r"(?P<y>" + YEAR + r")", year, 1),
-    rule("spoken_year", r"(?:the\s+year\s+)?(?:(?P<c>" + _TEENS + r")[- ](?:hundred(?:\s+and)?\s+)?(?P<r>" + _TENS_ONES + r")"
-         r"|(?<=year\s)two\s+thousand(?:[- ](?P<r3>" + _TENS_ONES + r"))?"
-         r"|two\s+thousand(?:\s+and)?(?:[- ](?P<r2>" + _TENS_ONES + r"))?(?=\s*(?:[.,;]|$)|\s+(?:and|when|was|is|will|had)\b))",
+    rule("spoken_year", r"(?:the\s+year\s+)?(?:(?P<c>" + TEENS_RE + r")[- ](?:hundred(?:\s+and)?\s+)?(?P<r>" + TENS_ONES_RE + r")"
+         r"|(?<=year\s)two\s+thousand(?:[- ](?P<r3>" + TENS_ONES_RE + r"))?"
+         r"|two\s+thousand(?:\s+and)?(?:[- ](?P<r2>" + TENS_ONES_RE + r"))?(?=\s*(?:[.,;]|$)|\s+(?:and|when|was|is|will|had)\b))",
          spoken_year, 1),
     rule("year_range", r"(?P<y>" + YEAR + r")(?=\s*[-–/]\s*(?:" + YEAR + r"|\d\d)(?!\d))", year_range, 2, tail=False),
     rule("decade", r"(?P<the>the\s+)?" + PFX_OPT + r"(?:(?P<dec>1[0-9]\d0|20\d0)[’']?s|[’'](?P<dec2>\d0)[’']?s"

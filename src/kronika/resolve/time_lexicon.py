@@ -95,3 +95,24 @@ def number_value(text: str) -> int | None:
     if isinstance(v, int):
         return v
     return None
+
+
+TEENS_RE = r"(?:eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+TENS_ONES_RE = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven"
+              r"|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+              r"|(?:oh|o)[- ](?:one|two|three|four|five|six|seven|eight|nine))")
+
+
+SPOKEN = (r"(?:" + TEENS_RE + r")[- ](?:hundred(?:\s+and)?\s+)?(?:" + TENS_ONES_RE + r")")
+
+
+def year_of(text: str) -> int | None:
+    """'1917' -> 1917, 'nineteen ninety-four' -> 1994."""
+    t = text.strip().lower()
+    if t.isdigit():
+        return int(t)
+    m = re.match(r"(" + TEENS_RE + r")[- ](?:hundred(?:\s+and)?\s+)?(.+)$", t)
+    if not m:
+        return None
+    hi, lo = number_value(m.group(1)), number_value(re.sub(r"^(?:oh|o)[- ]", "", m.group(2)))
+    return None if hi is None or lo is None else hi * 100 + lo
