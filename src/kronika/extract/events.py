@@ -255,6 +255,8 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
             places = _demonym_place(head, place_tok)
         parts = _uniq(v for i in sorted(arg_toks | borrowed) for v in [ptok.get(i) or other_tok.get(i)]
                       if v and v != subject and i not in place_tok)
+        if subj_tok.lower_ in ("they", "two", "both", "we") and subj_tok.i not in ptok:
+            parts = _uniq(parts + _group_partners(subj_tok, ptok, subject))
         for c in subj_tok.children:      # coordinated subjects are participants
             if c.dep_ == "conj" and c.i in who and who[c.i] != subject:
                 parts = _uniq(parts + [who[c.i]])
@@ -278,6 +280,18 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
             confidence=round(conf, 3), hedged=is_hedged, negated=False, fiction=fiction,
             cue=cue_for(head)))
     return _finish(events, main)
+
+
+def _group_partners(t: Token, ptok: dict[int, str], subject: str) -> list[str]:
+    """The other members of a plural subject: persons coordinated, met or married just before it."""
+    doc = t.doc
+    sent = t.sent
+    start = sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    out = [ptok[w.i] for w in doc[start:t.i] if w.i in ptok and ptok[w.i] != subject
+           and w.dep_ in ("dobj", "pobj", "conj", "nsubj")]
+    return _uniq(out)[:3]
 
 
 def _demonym_place(head: Token, place_tok: dict[int, str]) -> list[str]:
