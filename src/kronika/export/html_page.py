@@ -148,6 +148,9 @@ JS = r"""
     var ring = function (ids) {
       var pts = [];
       ids.forEach(function (i) { var a = i < 0 ? arcs[~i].slice().reverse() : arcs[i]; pts = pts.concat(pts.length ? a.slice(1) : a); });
+      var mn = Infinity, mx = -Infinity;
+      pts.forEach(function (p) { mn = Math.min(mn, p[0]); mx = Math.max(mx, p[0]); });
+      if (mx - mn > 180) pts = pts.map(function (p) { return p[0] < 0 ? [p[0] + 360, p[1]] : p; });  // antimeridian
       return "M" + pts.map(function (p) { return px(p[0]).toFixed(1) + "," + py(p[1]).toFixed(1); }).join("L") + "Z";
     };
     var land = svg("g", {fill: "#f4efe6", stroke: "#9a8f80", "stroke-width": 0.6});

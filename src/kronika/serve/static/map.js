@@ -15,6 +15,18 @@
   if (url && window.topojson) {
     fetch(url).then((r) => r.json()).then((topo) => {
       const land = window.topojson.feature(topo, topo.objects.countries);
+      // Rings that cross the antimeridian (Chukotka, Fiji) would smear across the map: unwrap them.
+      const unwrap = (ring) => {
+        const lons = ring.map((p) => p[0]);
+        if (Math.max(...lons) - Math.min(...lons) <= 180) return ring;
+        return ring.map((p) => (p[0] < 0 ? [p[0] + 360, p[1]] : p));
+      };
+      for (const f of land.features) {
+        const g = f.geometry;
+        if (!g) continue;
+        if (g.type === "Polygon") g.coordinates = g.coordinates.map(unwrap);
+        else if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map((poly) => poly.map(unwrap));
+      }
       L.geoJSON(land, { interactive: false, style: { color: "#9a8f80", weight: 0.6, fillColor: "#f4efe6", fillOpacity: 1 } })
         .addTo(map).bringToBack();
     }).catch(() => {});
