@@ -358,8 +358,8 @@ def season(m: re.Match, ctx: Ctx) -> Norm | None:
 def quarter(m: re.Match, ctx: Ctx) -> Norm | None:
     g = m.groupdict()
     q = _day(g.get("q")) or (int(g["qn"]) if g.get("qn") else None)
-    if g.get("y"):
-        y = int(g["y"])
+    if g.get("y") or g.get("y0"):
+        y = int(g.get("y") or g["y0"])
     else:
         a = ctx.deictic() if ctx.dct else (ctx.anaphoric().as_date() if ctx.anaphoric() else None)
         if not a:
@@ -476,11 +476,11 @@ RULES: list[Rule] = [
          r"|the\s+preceding|following|previous)\s+|(?P<det>the\s+))?(?P<season>" + SEASON_RE + r")"
          r"(?:\s+(?:of\s+)?(?P<y>" + YEAR_ANY + r")(?:[-–/](?:\d\d|" + YEAR + r")(?!\d))?)?", season, 2),
     rule("quarter", r"(?:(?P<rel>(?:the\s+)?(?:(?:latest|current|previous|same|comparable|year-ago|year-earlier|fiscal|"
-         r"calendar|this\s+year's|last\s+year's)\s+)*))(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal\s+)?"
+         r"calendar|this\s+year's|last\s+year's)\s+)*)(?:(?P<y0>" + YEAR + r")\s+)?)(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal\s+)?"
          r"quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>" + YEAR + r")|(?P<ly>last\s+year)|(?P<ny>next\s+year)|this\s+year))?",
          quarter, 3),
     rule("quarter_q", r"Q(?P<qn>[1-4])(?:\s+(?P<y>" + YEAR + r"))?", quarter, 3, flags=0),
-    rule("quarter_the", r"the\s+(?P<rel>(?:latest|current|previous|same|comparable|year-ago|year-earlier)\s+)?quarter(?!\s+of\s+a)",
+    rule("quarter_the", r"the\s+(?P<rel>(?:(?:latest|current|previous|same|comparable|corresponding|year-ago|year-earlier)\s+)*)quarter(?!\s+of\s+a)",
          quarter, 3),
     rule("half", r"the\s+(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>" + YEAR + r")|(?P<ly>last\s+year)|(?P<ny>next\s+year)"
          r"|this\s+year|the\s+year)", half, 4),

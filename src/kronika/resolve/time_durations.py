@@ -92,6 +92,8 @@ def duration(m: re.Match, ctx: Ctx) -> Norm | None:
     after = ctx.text[m.end(): m.end() + 12]
     if re.match(r"(?:-|\s+)(?:old|of\s+age)\b", after) or (u.startswith("quarter") and "-" in m.group(0)):
         return None
+    if u in ("second", "minute") and re.match(r"\s+(?:quarter|half|time|place|term|round)\b", after):
+        return None   # "the 1988 second quarter", "a second term": an ordinal, not a unit
     n, unit = _num_unit(m)
     if m.group("half") and isinstance(n, (int, float)):
         n = n + 0.5
