@@ -120,7 +120,12 @@ def document(conn, path: str, name: str) -> dict:
         raise NotFoundError(f"No document called {name!r}; list them with `kronika docs`.")
     if own is not None:  # a store reader with the stored mentions, when there is one
         try:
-            return own(conn, name)
+            got = own(conn, name)
+            if isinstance(got, dict) and {"text", "stripped", "spans"} <= set(got) and all(
+                    {"start", "end", "kind"} <= set(sp) for sp in got["spans"]):
+                for sp in got["spans"]:
+                    sp.setdefault("label", f"{sp['kind']}: {got['text'][sp['start']:sp['end']]}")
+                return got
         except Exception:  # noqa: BLE001 - fall back on the derived spans below
             pass
     text = d["text"]
