@@ -147,7 +147,7 @@ def _qurl(s: str) -> str:
     return quote(str(s), safe="")
 
 
-def _safe_url(u):
+def _http_url(u):
     """A document's URL as a link only when it is http(s); anything else (javascript:, data:) is shown as text."""
     return u if isinstance(u, str) and u.lower().startswith(("http://", "https://")) else None
 
@@ -175,7 +175,7 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["q"] = _qurl
-    env.filters["safe_url"] = _safe_url
+    env.filters["http_url"] = _http_url
     env.filters["jsonscript"] = lambda obj: Markup(_json_for_script(obj))
     env.globals["event_types"] = views.EVENT_TYPES
     env.globals["statuses"] = views.STATUSES
