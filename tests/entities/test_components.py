@@ -138,3 +138,10 @@ def test_event_name_patterns(nlp, text, name):
 ])
 def test_no_event_from_generic_or_organisation_names(nlp, text):
     assert not [m for m in mentions(nlp, text) if m.type == "EVENT"]
+
+
+def test_geographic_heads_make_places(nlp):
+    ms = mentions(nlp, "The ranch lay between Big Muddy Creek and the Fort Peck Indian Reservation.")
+    types = {m.text: m.type for m in ms}
+    assert types.get("Big Muddy Creek") == "PLACE"
+    assert types.get("Fort Peck Indian Reservation") == "PLACE"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import Mention
 from .entity_gazetteer import SPACY_LABEL, TYPE_OF_LABEL, entity_info, lookup, name_lists, place_names, ruler_patterns
-from .entity_patterns import FUNC, INSTITUTION_HEADS, NON_PERSON_HEADS, Cand, PatternFinder, is_generic, is_ideology
+from .entity_patterns import FUNC, GEO_HEADS, INSTITUTION_HEADS, NON_PERSON_HEADS, Cand, PatternFinder, is_generic, is_ideology
 
 __all__ = ["add_entity_components", "extract_mentions", "entity_info", "LABELS"]
 
@@ -124,6 +124,8 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
     if (label in ("ORG", "PERSON", "NORP") and text in place_names() and start > 0 and doc[start - 1].lower_ in _LOC_PREPS
             and not (end < len(doc) and doc[end].text in _POSS) and not (label == "PERSON" and end - start > 1)):
         return Cand(start, end, "GPE", 1.2, "pattern")  # "born in Chhattisgarh", "died at Edmonton"
+    if label in ("ORG", "PERSON", "NORP") and end - start > 1 and doc[end - 1].text in GEO_HEADS:
+        return Cand(start, end, "LOC", 1.0, "ner")  # "Big Muddy Creek", "Fort Peck Indian Reservation"
     if label == "PERSON" and doc[end - 1].text in NON_PERSON_HEADS:
         return Cand(start, end, "FAC", 1.0, "ner")  # "Paul Fortress", "Victoria Station"
     if label == "PERSON" and doc[end - 1].text in INSTITUTION_HEADS:

@@ -50,6 +50,11 @@ EVENT_OF = frozenset("Battle Siege Treaty Peace Sack Fall Capture Storming Liber
 ORDINALS = frozenset("""First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth Thirteenth Fourteenth
 Fifteenth Sixteenth Seventeenth Eighteenth Nineteenth Twentieth Twenty-First Twenty-Second 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th
 11th 12th 13th 14th 15th 16th 17th 18th 19th 20th 21st 22nd""".split())
+#: Last words of natural and administrative place names ("Big Muddy Creek", "Fort Peck Indian Reservation").
+GEO_HEADS = frozenset("""Creek Lake Lakes River Valley Bay Gulf Sea Ocean Strait Island Islands Isle Mountain Mountains Mount Hills
+Hill Peak Range Badlands Desert Forest Reservation Park Peninsula Mainland Coast Plateau Plain Plains Glacier Canyon Falls
+Cape Harbour Harbor Delta Basin Oblast Krai Voivodeship Prefecture Canton Governorate County Province District Township
+Parish Municipality Village Borough Quarter Arrondissement""".split())
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 IDEOLOGY = re.compile(r"^[A-Z][\w-]*(ism|isms|ist|ists|ite|ites)$")
 #: Adherent adjectives the model tags as organisations ("the early Bolshevik secret police").
