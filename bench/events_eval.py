@@ -74,7 +74,7 @@ def match(gold: list[dict], text: str, events) -> tuple[dict[int, int], set[int]
 class Score:
     def __init__(self):
         self.tp = Counter(); self.fp = Counter(); self.fn = Counter()
-        self.core = [0, 0]; self.all = [0, 0]; self.real = [0, 0]; self.arg = [0, 0]; self.date = [0, 0]
+        self.core = [0, 0]; self.all = [0, 0]; self.real = [0, 0]; self.arg = [0, 0]; self.date = [0, 0]; self.fic = [0, 0]
         self.misses: list[str] = []; self.extras: list[str] = []
 
     def add(self, gold, text, events, label):
@@ -96,6 +96,9 @@ class Score:
                 if g.get("places") or g.get("participants"):
                     self.arg[1] += 1
                     self.arg[0] += bool(e.places or e.participants)
+                if "fiction" in g:
+                    self.fic[1] += 1
+                    self.fic[0] += bool(e.fiction) == bool(g["fiction"])
                 if g.get("date") and g["date"].get("start"):
                     self.date[1] += 1
                     ok = (e.date.start or "")[:4] == g["date"]["start"][:4]
@@ -119,7 +122,7 @@ class Score:
         rc = self.all[0] / self.all[1] if self.all[1] else 0.0
         return {"set": name, "precision": p, "recall": rc, "f1": 2 * p * rc / (p + rc) if p + rc else 0.0,
                 "core_recall": r(self.core), "real_life_share": r(self.real), "place_or_participant": r(self.arg),
-                "date_year_acc": r(self.date), "gold": self.all[1], "out": self.real[1]}
+                "date_year_acc": r(self.date), "fiction_flag_acc": r(self.fic), "gold": self.all[1], "out": self.real[1]}
 
 
 def per_type(scores: dict[str, Score]) -> None:

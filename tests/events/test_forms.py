@@ -145,9 +145,10 @@ def test_intentions_are_not_events(events):
 def test_fiction_review_marks_plot_events(events, settings):
     text = ("This semi-autobiographical novel follows the young Jan Novak. In the novel, Novak is imprisoned "
             "in Lyon and then flees to Geneva.")
-    evs = events(text, {"Jan Novak": ["Jan Novak", "Novak"]}, places=["Lyon", "Geneva"], genre="review")
-    assert types(evs) == ["imprisonment", "flight"]
-    assert all(e.fiction for e in evs)
+    evs = events(text + " Novak himself was jailed in Lyon in 1912.", {"Jan Novak": ["Jan Novak", "Novak"]},
+                 places=["Lyon", "Geneva"], genre="review")
+    assert types(evs) == ["imprisonment", "flight", "imprisonment"]
+    assert [e.fiction for e in evs] == [True, True, False]
     assert evs[0].confidence == round(settings.event_confidence * settings.fiction_factor, 3)
     essay = events(text.replace("semi-autobiographical novel", "biography").replace("In the novel", "In 1920"),
                    {"Jan Novak": ["Jan Novak", "Novak"]}, places=["Lyon", "Geneva"], genre="essay")

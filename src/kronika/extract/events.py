@@ -264,11 +264,12 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
         if end > len(text):
             continue
         date = date_for(head, clause, ttok)
+        is_fiction = fiction and _plot_statement(head)
         is_hedged = hedged(head)
         conf = settings.event_confidence
         if is_hedged:
             conf *= settings.hedge_factor
-        if fiction:
+        if is_fiction:
             conf *= settings.fiction_factor
         if p.kind == "noun" or weak:
             conf *= 0.9
@@ -277,9 +278,25 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
             summary=summary_for(p, lo, hi, places, [x for x in parts if x in set(ptok.values())] or parts, sdoc),
             source=Source(document.doc, start, end, text[start:end]),
             trigger=p.trigger.text, places=tuple(places), participants=tuple(parts), date=date,
-            confidence=round(conf, 3), hedged=is_hedged, negated=False, fiction=fiction,
+            confidence=round(conf, 3), hedged=is_hedged, negated=False, fiction=is_fiction,
             cue=cue_for(head)))
     return _finish(events, main)
+
+
+PLOT_WORDS = {"novel", "book", "hero", "heroine", "protagonist", "narrator", "plot", "chapter", "story",
+              "character", "characters", "tale", "trilogy", "fiction"}
+
+
+def _plot_statement(head: Token) -> bool:
+    """In a review of a novel, is this event retold from the plot? A plain past-tense statement outside
+    any mention of the book ("Serge knew prison all too well") is the author's life, not the plot."""
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    past = verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    if not past:
+        return True
+    return any(w.lemma_.lower() in PLOT_WORDS for w in head.sent)
 
 
 def _group_partners(t: Token, ptok: dict[int, str], subject: str) -> list[str]:
