@@ -18,6 +18,7 @@ from . import passages, structured
 from .questions import parse
 
 MIN_SCORE = 0.9
+TIE = 0.15          # score margin under which the optional semantic re-ranker is consulted
 
 
 def _key(text: str) -> str:
@@ -85,13 +86,16 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
             cands.append(c)
     cands += passages.search(conn, q, subj, corpus=corpus)
     cands = [c for c in cands if c["score"] >= MIN_SCORE]
-    try:
-        from . import embed
-        if embed.available() and cands:
-            cands = embed.rerank(question, cands)
-    except Exception:                 # the optional extra must never break an answer
-        pass
-    merged = _merge(cands)[:top]
+    merged = _merge(cands)
+    if len(merged) > 1 and merged[0]["score"] - merged[1]["score"] < TIE:
+        # a near tie between the two best answers: let the sentence-embedding model (if installed) break it
+        try:
+            from . import embed
+            if embed.available():
+                merged = _merge(embed.rerank(question, cands))
+        except Exception:             # the optional extra must never break an answer
+            pass
+    merged = merged[:top]
     out["answers"] = [{"text": g["text"], "sources": g["sources"], "score": round(g["score"], 3),
                        "via": g["via"]} for g in merged]
     return out

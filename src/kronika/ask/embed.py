@@ -21,7 +21,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-WEIGHT = 0.6          # how much cosine similarity (0..1) adds to a candidate's score
+WEIGHT = 0.25         # how much cosine similarity (0..1) adds to a candidate score: a tie-breaker (measured: more hurts)
 MAX_TOKENS = 64       # a window of the quotation around the answer is enough, and keeps it fast
 LIMIT = 10            # distinct quotations embedded per question
 
