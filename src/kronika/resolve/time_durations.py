@@ -153,6 +153,9 @@ _REF = {
 
 def ref_word(m: re.Match, ctx: Ctx) -> Norm | None:
     w = re.sub(r"\s+", " ", m.group("w").lower())
+    if w == "now" and ctx.text[m.end(): m.end() + 1] == "," and \
+            ctx.text[max(0, m.start() - 3): m.start()].strip()[-1:] in ("", ".", '"', "“", "!", "?"):
+        return None   # "Now, he says ...": a discourse marker
     if w.startswith("in recent "):
         return Norm("DATE", "PAST_REF", trim=(3, 0))
     if w.startswith("at "):
