@@ -98,6 +98,11 @@ def _life_event(ctx: FactContext, t: Token, kind: str) -> None:
     if subject is None:
         return
     place_done = date_done = False
+    if kind == "birth":
+        from .fact_kin import _persons_in
+        for prep, o in _args(t, {"to"}, direct=False):  # "born in Windham to A and B"
+            for key, v in _persons_in(ctx, o, exclude=subject):
+                add_fact(ctx, subject, "parent", v, _stmt(t, v), 0.75)
     for prep, o in _args(t, {"in", "at", "near", "on", "of"}, direct=False):
         d = ctx.date_at(o.idx, o.idx + len(o.text))
         if d is not None and not date_done:

@@ -7,6 +7,8 @@ Friend/comrade/colleague nouns give relations only.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .fact_context import FactContext, add_fact, add_relation, name_at
@@ -63,9 +65,47 @@ def _relative_tokens(n: Token) -> list[Token]:
     return out
 
 
+HONORIFIC = re.compile(r"^(?:(?:the\s+)?(?:Sir|Lord|Lady|Dame|Dr\.?|Reverend|Rev\.|Mr\.?|Mrs\.?|Ms\.?|Madame)\s+)+")
+
+
+def _persons_in(ctx: FactContext, o: Token, exclude: str | None = None):
+    """Every person named in o's phrase ('A (1820–88) and his wife B', 'actors A and B'), relative clauses excluded."""
+    stack, toks = [o], []
+    while stack:
+        x = stack.pop()
+        toks.append(x)
+        stack += [c for c in x.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp")]
+    out, seen = [], set()
+    for t in sorted(toks, key=lambda x: x.i):
+        key = ctx.person_of(t)
+        if key is None or t.lower_ in ("he", "she", "him", "her", "his", "hers") or t.pos_ != "PROPN":
+            continue
+        v = name_at(ctx, t)
+        if v[0] in seen:
+            continue
+        if key == exclude:
+            if set(v[2].split()) <= set((exclude or "").split()):
+                continue  # the bearer's own name
+            key = None  # 'Paul Desmarais Sr' beside 'Paul Desmarais Jr.': a namesake, not the bearer
+        seen.add(v[0])
+        m = HONORIFIC.match(v[2])
+        if m and m.end() < len(v[2]):
+            v = (v[0] + m.end(), v[1], v[2][m.end():], v[3])
+        out.append((key or v[2], (v[0], v[1], v[2], key)))
+    return out
+
+
 def _owner(ctx: FactContext, n: Token) -> str | None:
     for c in n.children:
         if c.dep_ == "poss":
+            h = n
+            while h.dep_ in ("conj", "compound") and h.head.i != h.i:
+                h = h.head  # "A and his wife B": 'his' is A
+                if h.pos_ == "PROPN" and ctx.person_of(h):
+                    return ctx.person_of(h) if c.lower_ in ("his", "her") else ctx.person_of(c)
+            if c.lower_ in ("his", "her") and c.i > 0 and n.doc[c.i - 1].lower_ == "and" \
+                    and any(a.dep_ == "prep" and a.lower_ == "of" for a in n.ancestors):
+                return None  # "the son of A and his wife B": 'his' is A, whose name the parse lost
             return ctx.person_of(c)
     if n.dep_ == "compound" and n.head.pos_ == "PROPN":
         for c in n.head.children:
@@ -83,7 +123,11 @@ def _said_of(ctx: FactContext, n: Token) -> str | None:
         subj = [c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return ctx.person_of(subj[0]) if subj else None
     if h.dep_ == "appos":
-        return ctx.person_of(h.head)
+        if ctx.person_of(h.head):
+            return ctx.person_of(h.head)
+        e = ctx.ent_of(h.head)
+        # "born in Berthier, the son of ...": apposition to the birthplace, about the clause's subject
+        return ctx.clause_subject(h.head) if e is not None and e.type == "PLACE" else None
     return ctx.clause_subject(h) if h.dep_ in ("npadvmod", "advcl", "ROOT", "dep", "nsubj", "oprd") else None
 
 
@@ -99,7 +143,7 @@ def kin_facts(ctx: FactContext) -> None:
             bearer = _said_of(ctx, n)
             if bearer is None:
                 continue
-            for key, v in _people(ctx, of[0]):
+            for key, v in _persons_in(ctx, of[0], exclude=bearer):
                 stmt = (n.idx, v[1])
                 if attr:
                     add_fact(ctx, bearer, INVERSE[attr], v, stmt, 0.8)
@@ -109,7 +153,8 @@ def kin_facts(ctx: FactContext) -> None:
         if owner is None:
             continue
         for r in _relative_tokens(n):
-            for key, v in _people(ctx, r):
+            found = _people(ctx, r) or (_persons_in(ctx, r, exclude=owner) if r.pos_ == "NOUN" else [])
+            for key, v in found:
                 if key == owner:
                     continue
                 stmt = (min(n.idx, v[0]), max(n.idx + len(n.text), v[1]))

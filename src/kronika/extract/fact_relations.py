@@ -28,6 +28,7 @@ VERBS = {
     "influence": ("influenced", set(), True), "inspire": ("influenced", set(), True),
 }
 NOUNS = {"friendship": ("friend_of", {"with"}), "marriage": ("spouse_of", {"to", "with"}),
+         "marriages": ("spouse_of", {"to", "with"}),
          "collaboration": ("worked_with", {"with"}), "opposition": ("opposed", {"to"}),
          "objection": ("opposed", {"to"}), "hostility": ("opposed", {"to", "towards"}),
          "critique": ("denounced", {"of"}), "denunciation": ("denounced", {"of"}),
@@ -100,7 +101,9 @@ def _antecedent(ctx: FactContext, v: Token) -> list[tuple[str, Token]]:
 def person_relations(ctx: FactContext) -> None:
     for v in ctx.sdoc:
         lem = v.lemma_.lower()
-        if lem in VERBS and v.pos_ in ("VERB", "AUX"):
+        if v.lower_ == "married" and v.pos_ == "ADJ":
+            lem = "marry"  # "is married to X"
+        if lem in VERBS and v.pos_ in ("VERB", "AUX", "ADJ"):
             rel, preps, _ = VERBS[lem]
             passive = any(c.dep_ == "auxpass" for c in v.children)
             subject = ctx.clause_subject(v)
@@ -129,12 +132,12 @@ def person_relations(ctx: FactContext) -> None:
         elif v.lower_ in NOUNS and v.pos_ == "NOUN":
             rel, preps = NOUNS[v.lower_]
             poss = [c for c in v.children if c.dep_ == "poss"]
-            if not poss:
+            if not poss and not v.lower_.startswith("marriage"):
                 continue
-            holder = ctx.person_of(poss[0])
+            holder = ctx.person_of(poss[0]) if poss else ctx.clause_subject(v)
             for o in _verb_objects(v, preps):
                 for key, t in _party(ctx, o, orgs=rel in ("opposed", "denounced")):
-                    _add(ctx, holder, rel, key, poss[0], t)
+                    _add(ctx, holder, rel, key, poss[0] if poss else v, t)
     _from_facts(ctx)
 
 
