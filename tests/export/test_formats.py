@@ -101,7 +101,7 @@ def test_timelinejs_shape(conn, tmp_path):
 
 def test_csl_json_shape(conn, tmp_path):
     items = json.load(open(export(conn, "csl", str(tmp_path / "b.json"))))
-    assert {i["id"] for i in items} == {"a_serge_life.txt", "b_review.html", "c_hostile.html"}
+    assert {i["id"] for i in items} == {"a_serge_life.txt", "reviews/b.jsonl#2", "c_hostile.html"}
     for i in items:
         assert i["type"] in ("post-weblog", "article", "webpage")
         assert isinstance(i["title"], str)
@@ -114,7 +114,7 @@ def test_csl_json_shape(conn, tmp_path):
     a = next(i for i in items if i["id"] == "a_serge_life.txt")
     assert a["issued"] == {"date-parts": [[2011, 9, 28]]} and a["URL"] == "https://example.org/serge"
     assert a["author"] == [{"literal": "A. Historian"}] and a["type"] == "article"
-    assert next(i for i in items if i["id"] == "b_review.html")["type"] == "post-weblog"
+    assert next(i for i in items if i["id"] == "reviews/b.jsonl#2")["type"] == "post-weblog"
     assert "URL" not in next(i for i in items if i["id"] == "c_hostile.html")  # javascript: is not a URL
 
 
@@ -173,7 +173,7 @@ def test_exports_for_one_subject(conn, tmp_path):
     t = json.load(open(export(conn, "timelinejs", str(tmp_path / "t.json"), subject="Victor Serge")))
     assert t["title"]["text"]["headline"] == "Victor Serge"
     items = json.load(open(export(conn, "csl", str(tmp_path / "b.json"), subject="Trotsky")))
-    assert {i["id"] for i in items} == {"a_serge_life.txt", "b_review.html"}
+    assert {i["id"] for i in items} == {"a_serge_life.txt", "reviews/b.jsonl#2"}
     dest = export(conn, "csv", str(tmp_path / "sub"), subject="Trotsky")
     with open(f"{dest}/relations.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))

@@ -49,7 +49,7 @@ def make_db(path: str) -> str:
     from kronika.settings import load_settings
     from kronika.store.db import Store
 
-    a, b, c = "a_serge_life.txt", "b_review.html", "c_hostile.html"
+    a, b, c = "a_serge_life.txt", "reviews/b.jsonl#2", "c_hostile.html"
     lr = DOC_A.index("Leave a Reply")
     docs = [
         Document(doc=a, sha256=_h(DOC_A), text=DOC_A, title="Victor Serge: a life", author="A. Historian",

@@ -8,7 +8,7 @@ from urllib.parse import quote
 import pytest
 
 PAGES = ["/", "/person/Victor%20Serge", "/map/Victor%20Serge", "/network", "/docs", "/doc/a_serge_life.txt",
-         "/doc/b_review.html", "/doc/c_hostile.html", "/entity/Victor%20Serge", "/entity/Orenburg",
+         "/doc/reviews%2Fb.jsonl%232", "/doc/reviews/b.jsonl%232", "/doc/c_hostile.html", "/entity/Victor%20Serge", "/entity/Orenburg",
          "/search?q=serge", "/search?q=", "/ask?q=Where+was+Serge+exiled", "/ask"]
 APIS = ["/api/timeline", "/api/timeline?subject=Victor+Serge", "/api/entities", "/api/entities?type=PLACE",
         "/api/docs", "/api/doc?name=a_serge_life.txt", "/api/show?name=Trotsky", "/api/conflicts",
