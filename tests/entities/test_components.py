@@ -145,3 +145,13 @@ def test_geographic_heads_make_places(nlp):
     types = {m.text: m.type for m in ms}
     assert types.get("Big Muddy Creek") == "PLACE"
     assert types.get("Fort Peck Indian Reservation") == "PLACE"
+
+
+def test_demonyms_are_not_places(nlp):
+    ms = mentions(nlp, "The Ukrainian and Finnish delegates met the Japanese envoy in Vienna.")
+    assert {m.text for m in ms} == {"Vienna"}
+
+
+def test_more_given_names_make_people(nlp):
+    ms = mentions(nlp, "He married Aleksandra Sokolovskaya in prison.")
+    assert ("Aleksandra Sokolovskaya", "PERSON") in {(m.text, m.type) for m in ms}

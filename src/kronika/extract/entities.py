@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import Mention
 from .entity_gazetteer import SPACY_LABEL, TYPE_OF_LABEL, entity_info, lookup, name_lists, place_names, ruler_patterns
-from .entity_patterns import FUNC, GEO_HEADS, INSTITUTION_HEADS, NON_PERSON_HEADS, Cand, PatternFinder, is_generic, is_ideology
+from .entity_patterns import FUNC, GEO_HEADS, INSTITUTION_HEADS, NON_PERSON_HEADS, Cand, PatternFinder, is_demonym, is_generic, is_ideology
 
 __all__ = ["add_entity_components", "extract_mentions", "entity_info", "LABELS"]
 
@@ -103,6 +103,8 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
         return Cand(start, end, label, 0.5, "ner")
     if lookup(text) is None and (
             (end - start == 1 and is_ideology(text)) or any(is_ideology(t.text) and t.text.endswith(("ism", "isms")) for t in doc[start:end])):
+        return Cand(start, end, "NORP", 0.5, "ner")
+    if end - start == 1 and is_demonym(text) and lookup(text) is None and text not in place_names():
         return Cand(start, end, "NORP", 0.5, "ner")
     if lookup(text, fold_case=True) is None and is_generic([t.text for t in doc[start:end] if not t.is_punct]):
         return None

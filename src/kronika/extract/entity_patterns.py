@@ -66,7 +66,7 @@ GENERIC = frozenset("""state states party parties government army armies general
 revolution revolutions republic empire union council committee court senate parliament congress left right centre center
 west east north south pow pows civil war wars world front camp camps city cities president chairman tsar king queen emperor
 comrade comrades politico opposition oppositionists bureaucracy regime administration movement movements people nation
-nations masses friends critics readers scholars historians contest machine""".split())
+nations masses friends critics readers scholars historians contest machine saint imperial royal national federal""".split())
 
 
 class Cand(NamedTuple):
@@ -86,9 +86,17 @@ def _install_extensions() -> None:
 _install_extensions()
 
 
+DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ians|ean|eans|ese|ish)$")
+
+
 def is_ideology(text: str) -> bool:
     """Trotskyism, Stalinist, Bolshevism, Leninists: ideologies and adherents, not entities of our types."""
     return bool(IDEOLOGY.match(text)) or text in ADHERENTS
+
+
+def is_demonym(text: str) -> bool:
+    """Ukrainian, Japanese, Finnish: nationality adjectives (NORP), not places."""
+    return bool(DEMONYM.match(text))
 
 
 def is_generic(words: list[str]) -> bool:
