@@ -71,9 +71,8 @@ def test_standing_with_suffered(claims_of):
 
 
 def test_warns_against(claims_of):
-    c = claims_of("Jonas Weber distrusted the new police. He warns against the Gestapo in every letter.")
-    got = find(c, holder="Weber", stance="negative")
-    assert got and "Gestapo" in got[0].about
+    c = claims_of("Jonas Weber lived in Vienna. He warns against the Gestapo in every letter.")
+    assert find(c, holder="Weber", stance="negative", about="Gestapo")
 
 
 def test_where_clause_holder_and_memoir(claims_of):

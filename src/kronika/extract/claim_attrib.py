@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Claim
 from .claim_context import FIRST_PERSON, ClaimContext, agent_of, noun_text
-from .claim_stance import sent_of, span_stance, words
+from .claim_stance import sent_of, span_stance, verb_lemma, words
 
 CHARACTERISE = {"call", "describe", "label", "dub", "term", "portray", "depict", "characterise", "characterize",
                 "regard", "consider", "remember", "see", "view", "brand"}
@@ -73,7 +73,7 @@ def _content(verb: Token) -> tuple[int, int] | None:
     for c in verb.children:
         if c.dep_ in CONTENT_DEPS or (c.dep_ == "prep" and c.lower_ == "as"):
             if c.i > verb.i:
-                return c.left_edge.i, sent.end
+                return c.left_edge.i, _content_end(verb, c, sent.end)
             return c.left_edge.i, c.right_edge.i + 1
     for c in verb.children:
         if c.dep_ == "dobj" and c.i > verb.i and any(a.dep_ in ("acl", "appos", "relcl") for a in c.children):
@@ -81,12 +81,34 @@ def _content(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _content_end(verb: Token, content: Token, sent_end: int) -> int:
+    """Reported content runs to the sentence end (the parse often cuts it short), unless another
+    clause with its own subject follows ('Sara thought X, while Tom found Y')."""
+    doc = verb.doc
+    for t in doc[content.right_edge.i + 1:sent_end]:
+        if t.dep_ in ("advcl", "conj", "parataxis") and t.head.i == verb.i and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return t.left_edge.i
+    return sent_end
+
+
+def _named(tok: Token) -> bool:
+    """A proper noun, or a noun carrying a name ('the critic Ernst Vogel', 'her ally James Doyle')."""
+    if tok.pos_ == "PROPN":
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return any(c.pos_ == "PROPN" and c.dep_ in ("appos", "compound") for c in tok.children) or (
+        nxt is not None and nxt.pos_ == "PROPN")
+
+
 def _holder_tok(verb: Token) -> tuple[Token | None, bool]:
     """The holder token of a judging verb and whether the verb is passive."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
         return agent_of(verb), True
-    for c in list(verb.children) + [g for a in verb.children if a.dep_ == "aux" for g in a.children]:
+    subs = list(verb.children) + [g for a in verb.children if a.dep_ == "aux" for g in a.children]
+    subs.sort(key=lambda c: c.dep_ == "nsubj" and not _named(c))  # "her ally James Doyle wrote": the name
+    for c in subs:
         if c.dep_ == "nsubj":
             if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head, False
@@ -165,7 +187,7 @@ def verb_claims(ctx: ClaimContext, skip: set[int], covered: set[int]) -> list[Cl
     sdoc = ctx.sdoc
     judging = _judging_verbs()
     for verb in sdoc:
-        lemma = verb.lemma_.lower()
+        lemma = verb_lemma(verb)
         if verb.pos_ != "VERB" or lemma not in judging or verb.i in skip:
             continue
         htok, passive = _holder_tok(verb)
@@ -395,10 +417,11 @@ def _from_objs(verb: Token) -> list[Token]:
 
 
 def _standing(ctx: ClaimContext, n: Token, covered: set[int]) -> list[Claim]:
+    """'his standing with X suffered' (held by X); 'her reputation has risen' (the document's voice)."""
     verb = n.head
     if n.dep_ != "nsubj" or verb.pos_ != "VERB":
         return []
-    vl = verb.lemma_.lower()
+    vl = verb_lemma(verb)
     if vl in words("relverbs_negative"):
         stance = "negative"
     elif vl in words("relverbs_positive"):
@@ -407,9 +430,9 @@ def _standing(ctx: ClaimContext, n: Token, covered: set[int]) -> list[Claim]:
         return []
     withs = _prep_objs(n, ("with", "among", "in"))
     poss = next((c for c in n.children if c.dep_ == "poss"), None)
-    if not withs or poss is None:
+    if poss is None:
         return []
-    holders = ctx.holder_keys(withs[0])
+    holders: list = ctx.holder_keys(withs[0]) if withs else [None]
     about = ctx.key_of(poss)
     if not holders or not about:
         return []

@@ -43,6 +43,7 @@ class ClaimContext:
     _tok_starts: list[int] = field(default_factory=list)
     _dates: list | None = None
     _genders: dict | None = None
+    _aliases: dict | None = None
     text: str = ""
 
     @classmethod
@@ -244,6 +245,12 @@ class ClaimContext:
         if work and (low in PRONOUNS_WORK and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
                      or tok.lemma_ in words("work_nouns") and _demonstrative(tok)):
             return work
+        if tok.pos_ == "NOUN":
+            alias = self.aliases().get(_np_key(tok))
+            if alias and alias != exclude:
+                return alias
+            if tok.lemma_.lower() in words("relational_nouns"):
+                poss = False  # "her former ally" is not "her"
         for c in sorted(tok.children, key=lambda c: c.dep_ == "poss"):
             if c.dep_ in ("appos", "compound", "poss") and c.i != tok.i and (poss or c.dep_ != "poss"):
                 mm = self.mention_of(c)
@@ -265,6 +272,24 @@ class ClaimContext:
         if allow_text and tok.pos_ == "PROPN":
             return proper_chunk(tok)
         return None
+
+    def aliases(self) -> dict[str, str]:
+        """Descriptions named in apposition: 'my father, Karl Renner' -> {'my father': 'Karl Renner'}."""
+        if self._aliases is not None:
+            return self._aliases
+        out: dict[str, str] = {}
+        for t in self.sdoc:
+            if t.dep_ not in ("appos", "compound") or t.pos_ != "PROPN":
+                continue
+            head = t.head
+            m = self.mention_of(t)
+            if m is None or m.type != "PERSON" or head.pos_ != "NOUN":
+                continue
+            key = _np_key(head)
+            if key and key not in out:
+                out[key] = m.key
+        self._aliases = out
+        return out
 
     def known_name(self, word: str) -> str | None:
         """The most mentioned entity key whose last word is ``word`` ('Reyes' -> 'Daniel Reyes')."""
@@ -294,20 +319,29 @@ class ClaimContext:
         """Holders named by a subject / agent phrase; a common noun ('critics', 'the publisher') keeps its text."""
         if tok.lower_ in FIRST_PERSON:
             return []
-        keys = [k for k in self.keys_in(tok) if self.types.get(k) != "EVENT"]
-        if keys:
-            return keys
-        if tok.lower_ in words("quantifier_subjects") or tok.pos_ == "PRON":
-            return []
         if tok.pos_ == "NOUN":
             nxt = tok.doc[tok.i + 1:tok.i + 3]
-            for t in nxt:  # "his former deputy, Lena Ortiz"
+            for t in nxt:  # "his former deputy, Lena Ortiz", "her former ally James Doyle"
                 m = self.mention_of(t)
                 if t.is_punct:
                     continue
                 if m is not None and m.type == "PERSON" and m.start == t.idx:
                     return [m.key]
                 break
+            named = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "like", "notably")
+                     for p in c.children if p.dep_ == "pobj"]
+            named += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                      and any(a.lower_ == "such" for a in tok.doc[c.i - 1:c.i]) for p in c.children if p.dep_ == "pobj"]
+            if named:  # "some biographers, including Niamh Kelly"
+                keys = [k for p in named for k in self.keys_in(p)]
+                if keys:
+                    return keys
+        keys = [k for k in self.keys_in(tok) if self.types.get(k) != "EVENT"]
+        if keys:
+            return keys
+        if tok.lower_ in words("quantifier_subjects") or tok.pos_ == "PRON":
+            return []
+        if tok.pos_ == "NOUN":
             for c in tok.children:
                 if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
                     return self.holder_keys(c)
@@ -345,6 +379,14 @@ def agent_of(verb: Token) -> Token | None:
 
 def _demonstrative(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("this", "that", "these", "the", "my", "our") for c in tok.children)
+
+
+def _np_key(tok: Token) -> str | None:
+    """'my father' / 'his brother' (possessive + noun lemma) for a relational noun, else None."""
+    if tok.pos_ != "NOUN":
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    return f"{poss.lower_} {tok.lemma_.lower()}" if poss is not None else None
 
 
 def proper_chunk(tok: Token) -> str:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..records import Claim
 from .claim_context import ClaimContext, agent_of, title_case
-from .claim_stance import cues_in, label, polarity, sent_of, weight, words
+from .claim_stance import cues_in, label, polarity, sent_of, verb_lemma, weight, words
 
 FAMILIES = {
     "“": ("double", "open"), "”": ("double", "close"), "„": ("double", "open"),
@@ -112,7 +112,7 @@ def _attribution(ctx: ClaimContext, qs: int, qe: int) -> tuple[Token, Token | No
         if sent.start_char > qe + 2 and not ctx.document.text[qe:sent.start_char].strip(" ,.”’\"'") == "":
             continue
         for t in sent:
-            if qs <= t.idx < qe or t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in _verbs():
+            if qs <= t.idx < qe or t.pos_ not in ("VERB", "AUX") or verb_lemma(t) not in _verbs():
                 continue
             dist = qs - (t.idx + len(t.text)) if t.idx < qs else t.idx - qe
             subj = _subject(t)
@@ -192,12 +192,12 @@ def extract_quotations(ctx: ClaimContext) -> tuple[list[Claim], list[tuple[int, 
         if att is not None:
             v, subj = att
             short_ok = _adjacent(ctx, v, qs, qe) or _complement_of(ctx, v, qs, qe) and (
-                v.lemma_.lower() in words("verbs_positive") | words("verbs_negative")
+                verb_lemma(v) in words("verbs_positive") | words("verbs_negative")
                 or _quote_stance(ctx, qs, qe) != "neutral")  # "call the bridge 'the widow'" is a name
             if n_words >= SHORT_WORDS or short_ok:
                 keys = ctx.holder_keys(subj)
                 if subj.lower_ in ("he", "she", "they") and last is not None and qs - last[1] < 400 \
-                        and v.lemma_.lower() in CONTINUE_VERBS:
+                        and verb_lemma(v) in CONTINUE_VERBS:
                     keys = [last[0]]  # "..., he added": the last speaker
                 if keys:
                     verb = v
@@ -206,10 +206,10 @@ def extract_quotations(ctx: ClaimContext) -> tuple[list[Claim], list[tuple[int, 
         if holder is None:
             continue
         last = (holder, qe)
-        if verb is not None and verb.lemma_.lower() not in words("verbs_positive") | words("verbs_negative"):
+        if verb is not None and verb_lemma(verb) not in words("verbs_positive") | words("verbs_negative"):
             used_verbs.add(verb.i)
         stance = "neutral"
-        lemma = verb.lemma_.lower() if verb is not None else ""
+        lemma = verb_lemma(verb) if verb is not None else ""
         if lemma in words("verbs_negative"):
             stance = "negative"
         elif lemma in words("verbs_positive"):

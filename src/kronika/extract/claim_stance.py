@@ -77,6 +77,28 @@ def _word_sets() -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _all_verbs() -> frozenset[str]:
+    out: set[str] = set()
+    for v in lexicon()["verbs"].values():
+        out.update(v)
+    return frozenset(out)
+
+
+def verb_lemma(tok: Token) -> str:
+    """The token's lemma, repaired for verbs the model lemmatises badly ('hated' -> 'hat')."""
+    lemma = tok.lemma_.lower()
+    known = _all_verbs()
+    if lemma in known or tok.pos_ not in ("VERB", "AUX"):
+        return lemma
+    low = tok.lower_
+    for cand in (low, low[:-1], low[:-2], low[:-3], low[:-3] + "e", low[:-1] if low.endswith("s") else "",
+                 low[:-2] + "y" if low.endswith("ied") else ""):
+        if cand in known:
+            return cand
+    return lemma
+
+
 def words(name: str) -> frozenset[str]:
     """A named word set of the lexicon, e.g. ``words('verbs_negative')``, ``words('negators')``."""
     return _word_sets()[name]

@@ -16,7 +16,7 @@ from ..records import Claim, Document, Mention
 from .claim_attrib import frame_claims, noun_claims, verb_claims
 from .claim_context import FIRST_PERSON, ClaimContext, dedupe, reviewed_work
 from .claim_quotes import extract_quotations
-from .claim_stance import Cue, label, polarity, sent_of, weight, words
+from .claim_stance import Cue, label, polarity, sent_of, verb_lemma, weight, words
 
 EXPERIENCER = {"love", "enjoy", "recommend", "admire", "avoid", "cherish", "adore", "hate", "loathe", "dislike", "skip"}
 SUBJECT_TARGET_VERBS = {"give", "surrender", "capitulate", "abandon", "renounce", "recant", "betray", "fail", "sell",
@@ -102,7 +102,7 @@ def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, st
     """(about key, first token, end token, kind) for an evaluative cue in the document's voice."""
     sdoc = ctx.sdoc
     r = sdoc[cue.root]
-    lemma = r.lemma_.lower()
+    lemma = verb_lemma(r)
     nxt = cue.end if r.pos_ != "NOUN" or r.head.i != cue.end else cue.end
     if nxt < len(sdoc) and r.pos_ in ("NOUN", "X", "PROPN", "ADJ"):  # "the turncoat Karl Radek"
         m = ctx.mention_of(sdoc[nxt])
@@ -121,6 +121,9 @@ def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, st
                 return None, 0, 0, ""
             obj = next((c for c in r.children if c.dep_ == "dobj"), None)
             if obj is None:
+                if subj is None and lemma in ("recommend", "love", "enjoy", "avoid", "skip"):
+                    key = _review_fallback(ctx, r)  # "Highly recommended!"
+                    return key, cue.start, cue.end, "opinion"
                 return None, 0, 0, ""
             key = ctx.key_of(obj)
             lo = subj.i if subj is not None else r.i
@@ -137,7 +140,7 @@ def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, st
             return key, lo, end, "characterisation"
         return None, 0, 0, ""
     noun = r.head if r.dep_ in ("amod", "compound", "advmod") and r.head.pos_ in ("NOUN", "PROPN") else r
-    if noun.lemma_.lower() in words("relational_nouns"):
+    if noun.lemma_.lower() in words("relational_nouns") and noun.dep_ == "nsubj" and noun.head.pos_ == "AUX":
         verb = noun.head if noun.dep_ == "nsubj" else None
         attr = next((c for c in verb.children if c.dep_ == "attr"), None) if verb is not None else None
         key = ctx.key_of(attr, poss=False) if attr is not None else None
@@ -152,13 +155,15 @@ def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, st
                     for o in p.children:
                         if o.dep_ == "pobj":
                             key = ctx.key_of(o)
+        if key is None and noun.lemma_ in words("work_nouns") and noun.dep_ in ("ROOT", "appos", "npadvmod"):
+            key = _review_fallback(ctx, r)  # "Overall, a superb first novel."
         if key is not None:
             lo, hi = _np_span(noun)
             return key, min(lo, cue.start), max(hi, cue.end), "characterisation" if ctx.types.get(key) == "PERSON" else "opinion"
     verb = _clause_verb(r)
     if verb is None or not _predicative(r, verb):
         return None, 0, 0, ""
-    if verb.lemma_.lower() in words("verbs_saying") | words("verbs_neutral"):
+    if verb_lemma(verb) in words("verbs_saying") | words("verbs_neutral"):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ not in FIRST_PERSON:
             return None, 0, 0, ""  # someone else's words: an attributed claim, not the document's voice
@@ -219,7 +224,9 @@ def _review_fallback(ctx: ClaimContext, tok: Token) -> str | None:
     if ctx.document.genre != "review" and not ctx.reviewed:
         return None
     sent = sent_of(tok)
-    if any(t.lemma_ in words("work_nouns") or t.lower_ in ("this", "it") and t.dep_ in ("nsubj", "dobj") for t in sent):
+    short = len([t for t in sent if t.is_alpha]) <= 4
+    if short or any(t.lemma_ in words("work_nouns") or t.lower_ in ("this", "it") and t.dep_ in ("nsubj", "dobj")
+                    for t in sent):
         if any((m := ctx.mention_of(t)) is not None and m.type in ("PERSON", "ORG") for t in sent):
             return None
         return ctx.reviewed or ctx.top_person()
