@@ -162,3 +162,9 @@ def test_story_told_long_after(tag):
     assert t["October"][1] == "1919-10" and t["5 November"][1] == "1919-11-05"
     t = tag("Sales have doubled since 2005. In March they fell.", "2011-09-28")   # news: back to its own time
     assert t["March"][1] == "2011-03"
+
+
+def test_hundreds_are_centuries_and_discourse_now(tag):
+    assert tag("ships of the 1800s")["the 1800s"][1] == "18"
+    assert "Now" not in tag('He paused. Now, he says, it is over.', DCT)
+    assert tag("They are now married.", DCT)["now"][1] == "PRESENT_REF"

@@ -284,6 +284,9 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 def decade(m: re.Match, ctx: Ctx) -> Norm | None:
     g = m.groupdict()
+    if g.get("dec") and g["dec"].endswith("00"):   # "the 1800s": the century
+        cent = int(g["dec"][:2])
+        return _apply_pfx(f"{cent:02d}", (iso(cent * 100), iso(cent * 100 + 99)), g.get("pfx"), Norm("DATE", f"{cent:02d}"))
     if g.get("dec"):
         c = int(g["dec"][:3])
     else:
