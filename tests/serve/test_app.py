@@ -277,3 +277,20 @@ def test_kronika_serve_command_binds_loopback(chronicle_db):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_kronika_serve_on_a_taken_port_says_so(chronicle_db):
+    import socket
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        exe = str(Path(sys.executable).parent / "kronika")
+        r = subprocess.run([exe, "serve", "--db", chronicle_db, "--port", str(port)], capture_output=True, text=True,
+                           timeout=60)
+    assert r.returncode == 1
+    assert "--port" in r.stderr and "Traceback" not in r.stderr

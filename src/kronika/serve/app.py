@@ -381,6 +381,14 @@ def run(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     if host in ("0.0.0.0", "::"):
         hosts = None  # bound to every interface on purpose: any Host header
     Store(db, readonly=True).close()  # fail now, with the store's message, if it is not a kronika database
+    import socket
+
+    try:  # a taken port is the user's to fix: one sentence, exit 1 (uvicorn alone would log and exit 3)
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind((host, port))
+    except OSError as exc:
+        raise KronikaError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another with --port.") from exc
     print(f"kronika: serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C stops)")
     uvicorn.run(create_app(db, settings, allowed_hosts=hosts), host=host, port=port, log_level="warning",
                 server_header=False, h11_max_incomplete_event_size=16 * 1024, limit_concurrency=512,
