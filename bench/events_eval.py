@@ -19,6 +19,7 @@ SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "tests" / "eval" / "gold"
 WIKI = SHARED / "eval" / "wikipedia_revolutionaries_2019" / "pages"
 WIKIBIO = SHARED / "eval" / "wikibio_stranisci2023_events" / "events.jsonl"
+TRAJ = SHARED / "eval" / "wikilifetrajectory_cosmos_sample" / "test_set_sample.csv"
 
 
 def run_events(nlp, settings, text: str, name: str = "t.txt", genre: str = "other"):
@@ -219,9 +220,46 @@ def eval_wikibio(nlp, settings, n: int) -> dict:
     return {"docs": n, "trigger_precision": p, "trigger_recall": r, "out": out, "gold": gold_n}
 
 
+def eval_trajectory(nlp, settings, n: int) -> dict:
+    """WikiLifeTrajectory rows: is there an event of the person at the location (and in the year)?
+    The page title is put before the sentences so that 'he' has someone to refer to."""
+    import ast
+    import csv
+    import re
+    csv.field_size_limit(10 ** 8)
+    rows = list(csv.DictReader(TRAJ.open(encoding="utf-8")))[:n]
+    stats = Counter()
+    for row in rows:
+        person, when, where, truth = ast.literal_eval(row["raw_label"])[:4]
+        page = row["source_biography_page"]
+        sents = ast.literal_eval(row["sent_list"])
+        text = f"{page}. " + " ".join(sents)
+        evs = run_events(nlp, settings, text, page, "biography")
+        who = page if person.lower() in ("he", "she", "him", "her", "his") else person
+        year = (re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", str(when)) or [None])[0]
+        loc = where.lower()
+        hit_loc = hit_both = False
+        for e in evs:
+            if not same_person(who, e.subject):
+                continue
+            if any(loc in p.lower() or p.lower() in loc for p in e.places) or loc in e.source.quote.lower():
+                hit_loc = True
+                if year and (e.date.start or "")[:4] <= year <= (e.date.end or e.date.start or "9999")[:4]:
+                    hit_both = True
+        key = "true" if truth else "false"
+        stats[key] += 1
+        stats[key + "_loc"] += hit_loc
+        stats[key + "_loc_year"] += hit_both
+    def r(a, b):
+        return round(stats[a] / stats[b], 3) if stats[b] else float("nan")
+    return {"rows": len(rows), "recall_loc": r("true_loc", "true"), "recall_loc_year": r("true_loc_year", "true"),
+            "false_pos_loc": r("false_loc", "false"), "false_pos_loc_year": r("false_loc_year", "false")}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--wikibio", type=int, default=3, help="WikiBio documents to score (0 to skip)")
+    ap.add_argument("--trajectory", type=int, default=0, help="WikiLifeTrajectory rows to score (0 to skip)")
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
@@ -241,6 +279,8 @@ def main(argv=None) -> int:
             print(f"-- {name} outputs not touching any gold event"); print("\n".join(s.extras))
     if a.wikibio and WIKIBIO.exists():
         print(json.dumps({k: (round(v, 3) if isinstance(v, float) else v) for k, v in eval_wikibio(nlp, settings, a.wikibio).items()}))
+    if a.trajectory and TRAJ.exists():
+        print(json.dumps(eval_trajectory(nlp, settings, a.trajectory)))
     print(f"time {time.time() - t0:.1f}s")
     return 0
 

@@ -252,3 +252,14 @@ def test_cli_json_contract(tmp_path, kb):
     assert data["question"] == "Where did Anna Weber die?"
     assert data["answers"][0]["text"] == "Marseille"
     assert {"doc", "start", "end", "quote"} <= set(data["answers"][0]["sources"][0])
+
+
+def test_lower_case_upper_case_and_pronoun_questions(kb):
+    for q in ("where did anna weber die?", "WHERE DID ANNA WEBER DIE?"):
+        assert ask(kb, q)["answers"][0]["text"] == "Marseille"
+
+
+def test_hostile_questions_do_not_crash(kb):
+    for q in ("", "?", 'Anna" AND NEAR( OR *', "x" * 5000, "Où est morte Anna Weber ?", "When?", "1910"):
+        res = ask(kb, q)
+        assert isinstance(res["answers"], list)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from . import passages, structured
-from .questions import parse
+from .questions import STOP, parse
 
 MIN_SCORE = 0.9
 TIE = 0.15          # score margin under which the optional semantic re-ranker is consulted
@@ -62,9 +62,72 @@ def _merge(cands: list[dict]) -> list[dict]:
     return sorted(groups.values(), key=lambda g: -g["score"])
 
 
+def _name_in_lowercase(conn, question: str) -> str | None:
+    """"where did serge die?": the longest run of question words that is an entity's name or alias."""
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", question)
+    words = [re.sub(r"['’]s$", "", w) for w in words]
+    known = {structured.norm_name(r[0]) for r in conn.execute(
+        "SELECT name FROM entities WHERE mentions > 0 UNION SELECT alias FROM aliases")}
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            cand = " ".join(words[i:i + n])
+            if cand.lower() in STOP or len(cand) < 3:
+                continue
+            if structured.norm_name(cand) in known:
+                return cand
+    return None
+
+
+def _default_person(conn) -> str | None:
+    try:
+        from ..store import reads
+        return reads.find_entity(conn, None)["name"]
+    except Exception:
+        return None
+
+
+def _definition(conn, q, subj, corpus) -> list[dict]:
+    """"Who was Serge?": what the texts say he is ("a revolutionary", "a Belgian born Russian")."""
+    out = []
+    for eid in subj.ids:
+        for f in structured.reads.facts_of(conn, eid):
+            if f["attribute"] in ("occupation", "nationality") and f["sources"]:
+                out.append({"text": f["value"], "sources": f["sources"], "via": "fact",
+                            "score": 1.6 if f["attribute"] == "occupation" else 1.1})
+    names = "|".join(re.escape(s) for s in subj.surfaces)
+    if not names:
+        return out
+    pat = re.compile(rf"(?<![^\W_])(?:{names})(?:['’]s)?\s*(?:,\s*[^,]{{0,60}},\s*|[^\w.]{{0,15}})?\s(?:is|was|became)\s+"
+                     rf"((?:a|an|the)\s+[^.;:,()]{{3,80}})")
+    fts = " OR ".join(f'"{w}"' for s in subj.surfaces for w in re.findall(r"\w+", s))
+    for r in conn.execute('SELECT doc, start, "end", text FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 300',
+                          (fts,)):
+        for ch in passages._split(dict(r, r=0)):
+            m = pat.search(ch["text"])
+            if m and not corpus.is_stripped(ch["doc"], ch["start"], ch["end"]):
+                text = re.split(r"\s(?:but|who|which|whose|whom|that|where|when|while|because|and (?:he|she|was|is))\b",
+                                m.group(1))[0]
+                text = " ".join(text.split()[:10])
+                out.append({"text": text, "doc": ch["doc"], "start": ch["start"], "end": ch["end"],
+                            "quote": ch["text"], "score": 1.5 - 0.002 * ch["start"] / 100, "via": "passage"})
+    return out
+
+
 def answer(conn, question: str, settings, top: int = 3) -> dict:
-    q = parse(question)
     out = {"question": question, "answers": []}
+    text = question
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        text = text.lower()              # "WHERE DID SERGE DIE?"
+    q = parse(text)
+    if not q.subject:
+        q.subject = _name_in_lowercase(conn, text)
+        if q.subject:
+            q.others = [o for o in q.others if o != q.subject]
+            sw = {w.lower() for w in re.findall(r"\w+", q.subject)}
+            q.focus = [f for f in q.focus if re.sub(r"['’]s$", "", f).lower() not in sw]
+        elif re.search(r"(?i)\b(he|she|his|her|him)\b", text) or (q.year and not q.others):
+            q.subject = _default_person(conn)   # "where was he born?": the person the corpus is about
     if not q.subject and not q.others and not q.focus and not q.relation:
         return out
     subj = structured.resolve(conn, q.subject) if q.subject else None
@@ -84,7 +147,11 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
             if not any(f for _, f in sup):
                 continue                   # nor of what is asked ("first wife", "daughter")
             cands.append(c)
-    cands += passages.search(conn, q, subj, corpus=corpus)
+    if subj is not None and q.wh in ("who", "what") and not q.relation and not q.focus and not q.year \
+            and not q.others and re.match(r"(?i)\s*(who|what)\s+(is|was)\b", text):
+        cands += _definition(conn, q, subj, corpus)
+    else:
+        cands += passages.search(conn, q, subj, corpus=corpus)
     cands = [c for c in cands if c["score"] >= MIN_SCORE]
     merged = _merge(cands)
     if len(merged) > 1 and merged[0]["score"] - merged[1]["score"] < TIE:
