@@ -8,10 +8,10 @@ VERB_TYPES: dict[str, str] = {
     # birth / death
     "bear": "birth",
     "die": "death", "assassinate": "death", "murder": "death", "execute": "death", "kill": "death",
-    "perish": "death", "shoot": "death", "hang": "death", "poison": "death",
+    "perish": "death", "succumb": "death", "shoot": "death", "hang": "death", "poison": "death",
     # education
     "study": "education", "graduate": "education", "enrol": "education", "enroll": "education",
-    "educate": "education", "train": "education", "matriculate": "education",
+    "educate": "education", "train": "education", "matriculate": "education", "attend": "education",
     # residence
     "live": "residence", "settle": "residence", "reside": "residence", "grow": "residence",
     "stay": "residence", "dwell": "residence",
@@ -19,7 +19,7 @@ VERB_TYPES: dict[str, str] = {
     "travel": "travel", "move": "travel", "go": "travel", "return": "travel", "sail": "travel",
     "embark": "travel", "emigrate": "travel", "immigrate": "travel", "arrive": "travel",
     "leave": "travel", "visit": "travel", "journey": "travel", "head": "travel", "relocate": "travel",
-    "migrate": "travel", "tour": "travel", "come": "travel", "reach": "travel", "follow": "travel",
+    "migrate": "travel", "tour": "travel", "come": "travel", "reach": "travel", "follow": "travel", "transfer": "travel",
     # imprisonment / release
     "imprison": "imprisonment", "jail": "imprisonment", "gaol": "imprisonment", "arrest": "imprisonment",
     "incarcerate": "imprisonment", "detain": "imprisonment", "intern": "imprisonment",
@@ -48,7 +48,7 @@ VERB_TYPES: dict[str, str] = {
     # marriage
     "marry": "marriage", "wed": "marriage", "divorce": "marriage",
     # positions, honours and performances of works
-    "teach": "role", "lecture": "role", "resign": "role", "retire": "role", "hold": "role",
+    "teach": "role", "debut": "role", "lecture": "role", "resign": "role", "retire": "role", "hold": "role",
     "award": "other", "receive": "other", "win": "other",
     "premiere": "publication", "stage": "publication", "produce": "publication",
     "obtain": "education", "earn": "education",
@@ -70,7 +70,7 @@ ACTIVE_ONLY = {"grow", "head", "come", "reach", "work", "lead", "trade", "found"
                "organise", "fight", "campaign", "visit", "travel", "flee", "escape", "meet"}
 
 # Verbs too common to be events without a place, a person or a specific object.
-NEEDS_ARGUMENT = {"follow", "edit", "hold", "receive", "win", "obtain", "earn", "produce", "stage", "premiere", "go", "come", "move", "leave", "head", "return", "reach", "stay", "live", "work",
+NEEDS_ARGUMENT = {"transfer", "follow", "edit", "hold", "receive", "win", "obtain", "earn", "produce", "stage", "premiere", "go", "come", "move", "leave", "head", "return", "reach", "stay", "live", "work",
                   "write", "found", "establish", "serve", "lead", "fight", "organize", "organise",
                   "grow", "become", "switch", "abandon", "embrace", "trade", "exchange", "meet"}
 
@@ -108,7 +108,8 @@ PARTICIPATION_OBJECTS = {"revolution", "uprising", "rebellion", "revolt", "war",
                          "expedition", "raid", "siege", "march"}
 EDUCATION_OBJECTS = {"school", "university", "college", "academy", "seminary", "gymnasium", "lyceum",
                      "institute", "conservatory", "law", "medicine", "philosophy", "economics",
-                     "degree", "doctorate", "course", "classes", "studies"}
+                     "degree", "doctorate", "course", "courses", "classes", "class", "studies", "lectures",
+                     "lessons", "seminars", "seminar", "faculty", "polytechnic", "madrasa", "yeshiva"}
 WORK_OBJECTS = {"book", "books", "novel", "novels", "memoir", "memoirs", "poem", "poems", "pamphlet",
                 "pamphlets", "essay", "essays", "article", "articles", "autobiography", "biography",
                 "tract", "tracts", "play", "plays", "history", "leaflets", "leaflet", "journal",
