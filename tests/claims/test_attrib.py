@@ -100,3 +100,26 @@ def test_claims_are_dated_when_the_text_dates_them(claims_of):
                   "would denounce as vile.")
     got = find(c, holder="Ernst Vogel", stance="negative")
     assert got and got[0].date is not None and got[0].date.start == "1934" and got[0].about == "books"
+
+
+def test_described_relative_in_apposition(claims_of):
+    c = claims_of("My grandmother, Elsa Brandt, ran the village school. My uncle despised her for her politics, "
+                  "but my grandmother was a generous and fearless woman.")
+    assert find(c, holder=None, stance="positive", about="Elsa Brandt")
+
+
+def test_named_members_of_a_group_hold_the_claim(claims_of):
+    c = claims_of("Some historians, including Niamh Kelly, consider his early speeches naive.")
+    assert find(c, holder="Niamh Kelly", stance="negative")
+
+
+def test_two_holders_in_one_sentence(claims_of):
+    c = claims_of("Sara Lind thought the ending was brilliant, while Tom Ek found it rushed and unconvincing.",
+                  genre="review", about="The Night Harbour")
+    assert find(c, holder="Sara Lind", stance="positive", about="The Night Harbour")
+    assert find(c, holder="Tom Ek", stance="negative", about="The Night Harbour")
+
+
+def test_badly_lemmatised_verb(claims_of):
+    c = claims_of("The old sergeant Max Hoff hated Major Feldt.")
+    assert find(c, holder="Max Hoff", stance="negative", about="Feldt")

@@ -51,3 +51,15 @@ def test_hostile_review(claims_of):
 def test_empty_document(claims_of):
     assert claims_of("") == []
     assert claims_of("   \n") == []
+
+
+def test_verbless_review_verdicts(claims_of):
+    text = "Mina Ortiz has written a strong debut.\nOverall, a superb first novel. Highly recommended!"
+    c = claims_of(text, genre="review", about="The Salt Road")
+    assert find(c, holder=None, stance="positive", quote="superb first novel", about="The Salt Road")
+    assert find(c, holder=None, stance="positive", quote="Highly recommended", about="The Salt Road")
+
+
+def test_reputation_rises_in_the_documents_voice(claims_of):
+    c = claims_of("Maeve Brennan died in 1971. Brennan's reputation has risen steadily since then.")
+    assert find(c, holder=None, stance="positive", about="Brennan")
