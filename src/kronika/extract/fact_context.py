@@ -6,6 +6,7 @@ the lazily loaded lexicons in data/demonyms.json.
 """
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class FactContext:
     facts: list[Fact] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     _tok_ent: dict[int, Ent] = field(default_factory=dict)
+    _date_starts: list[int] = field(default_factory=list)
 
     # --- entities -------------------------------------------------------------
     def ent_of(self, tok: Token) -> Ent | None:
@@ -90,13 +92,20 @@ class FactContext:
         return None
 
     def date_at(self, start: int, end: int) -> DateSpan | None:
-        for d in self.dates:
+        i = bisect.bisect_left(self._date_starts, end) - 1
+        while i >= 0:  # dates hardly overlap: look back until one ends before start
+            d = self.dates[i]
             if d.start < end and start < d.end:
                 return d
+            if d.end <= start:
+                return None
+            i -= 1
         return None
 
     def dates_between(self, start: int, end: int) -> list[DateSpan]:
-        return [d for d in self.dates if d.start >= start and d.end <= end]
+        lo = bisect.bisect_left(self._date_starts, start)
+        hi = bisect.bisect_left(self._date_starts, end)
+        return [d for d in self.dates[lo:hi] if d.end <= end]
 
     def source(self, start: int, end: int) -> Source:
         text = self.document.text
@@ -213,12 +222,13 @@ def build_context(sdoc: Doc, document: Document, mentions: list[Mention], timexe
         if typ == "NORP" or not any(e.start_char < b and a < e.end_char for a, b in covered):
             ents.append(Ent(e.start_char, e.end_char, e.text, typ, e.text))
     ctx.ents = sorted(ents, key=lambda e: (e.start, -e.end))
-    for tok in sdoc:
-        for e in ctx.ents:
-            if e.start <= tok.idx < e.end:
-                if tok.i not in ctx._tok_ent or ctx._tok_ent[tok.i].type == "NORP":
-                    ctx._tok_ent[tok.i] = e
-                break
+    for e in ctx.ents:  # token -> entity, first (longest) entity wins over a NORP
+        span = sdoc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if e.start <= tok.idx < e.end and (tok.i not in ctx._tok_ent or ctx._tok_ent[tok.i].type == "NORP"):
+                ctx._tok_ent[tok.i] = e
     pkeys = [e.key for e in ctx.ents if e.type == "PERSON"]
     counts = Counter(pkeys)
     ctx.persons = _canon_persons(pkeys, counts)
@@ -250,6 +260,7 @@ def build_context(sdoc: Doc, document: Document, mentions: list[Mention], timexe
         # a biography names its person first; otherwise the most mentioned person
         ctx.main = lead if canon_counts[lead] * 2 >= top else max(canon_counts, key=lambda k: (canon_counts[k], -first[k]))
     ctx.dates = dates_in(document.text, timexes)
+    ctx._date_starts = [d.start for d in ctx.dates]
     fem = sum(1 for t in sdoc if t.lower_ in FEMININE)
     masc = sum(1 for t in sdoc if t.lower_ in PRONOUNS) - fem
     if fem + masc >= 2 and max(fem, masc) >= 3 * min(fem, masc):
