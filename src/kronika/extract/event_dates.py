@@ -152,7 +152,7 @@ def _lifespan(w: Token) -> bool:
     i = w.i
     while i > w.sent.start and not doc[i - 1].is_punct:
         i -= 1
-    return w.dep_ == "appos" or (i > 0 and doc[i - 1].text == "(" and doc[i - 2].pos_ == "PROPN")
+    return w.dep_ == "appos" or (i > 1 and doc[i - 1].text == "(" and doc[i - 2].pos_ == "PROPN")
 
 
 def _clause_text(v: Token, limit: int = 8) -> str:

@@ -25,6 +25,10 @@ FICTION_PHRASES = ("semi-autobiographical", "semi autobiographical", "the novel"
                    "autobiographical novel", "fictionalised", "fictionalized")
 
 
+NONFICTION_PHRASES = ("this memoir", "the memoir", "his memoirs", "her memoirs", "memoirs of", "this biography",
+                      "the biography", "autobiography", "this history", "true story", "non-fiction", "nonfiction")
+
+
 def is_fiction_doc(document: Document, sdoc: Doc) -> bool:
     """A review or retelling of a novel: 'the novel', 'this novel', 'semi-autobiographical', 'protagonist'."""
     if document.genre == "fiction":
@@ -33,7 +37,8 @@ def is_fiction_doc(document: Document, sdoc: Doc) -> bool:
         return False
     low = sdoc.text.lower()
     score = sum(low.count(ph) for ph in FICTION_PHRASES)
-    return score >= 2
+    factual = sum(low.count(ph) for ph in NONFICTION_PHRASES)
+    return score >= 2 and score > factual
 
 
 EVENT_WORDS: set[str] = set()
