@@ -63,3 +63,12 @@ def test_verbless_review_verdicts(claims_of):
 def test_reputation_rises_in_the_documents_voice(claims_of):
     c = claims_of("Maeve Brennan died in 1971. Brennan's reputation has risen steadily since then.")
     assert find(c, holder=None, stance="positive", about="Brennan")
+
+
+def test_critics_reception_of_a_work(claims_of):
+    text = ("Her first novel, The Glass Year, was published in 1951 to critical acclaim. "
+            "Her second book was poorly received. The Glass Year later received scathing reviews in Moscow.")
+    c = claims_of(text, genre="biography")
+    rec = find(c, kind="reception")
+    assert [(r.holder, r.stance) for r in rec] == [("critics", "positive"), ("critics", "negative")]
+    assert all(r.about == "The Glass Year" for r in rec)

@@ -270,7 +270,10 @@ class ClaimContext:
             if known and known != exclude:
                 return known
         if allow_text and tok.pos_ == "PROPN":
-            return proper_chunk(tok)
+            chunk = proper_chunk(tok)
+            low = chunk.lower()
+            known = [k for k in self.counts if k.lower() == low or k.lower().endswith(" " + low)]
+            return max(known, key=len) if known else chunk
         return None
 
     def aliases(self) -> dict[str, str]:

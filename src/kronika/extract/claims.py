@@ -5,7 +5,7 @@ Steps (each a pure function of the parse):
   2. attributed claims: verbs, 'according to', nouns  (claim_attrib)
   3. the document's own voice: evaluative words tied by the parse to a person,
      a work or an organisation (holder None)
-  4. for a review, the reviewer's overall stance toward the reviewed work (kind reception)
+  4. reception: a review's verdict on the reviewed work, critics' reception of a work  (claim_reception)
 Stance comes from kronika's own lexicon (data/stance_lexicon.json) with negation.
 """
 from __future__ import annotations
@@ -14,8 +14,9 @@ from spacy.tokens import Doc, Token
 
 from ..records import Claim, Document, Mention
 from .claim_attrib import frame_claims, noun_claims, verb_claims
-from .claim_context import FIRST_PERSON, ClaimContext, dedupe, reviewed_work
+from .claim_context import FIRST_PERSON, ClaimContext, dedupe
 from .claim_quotes import extract_quotations
+from .claim_reception import critics_reception, review_verdict
 from .claim_stance import Cue, label, polarity, sent_of, verb_lemma, weight, words
 
 EXPERIENCER = {"love", "enjoy", "recommend", "admire", "avoid", "cherish", "adore", "hate", "loathe", "dislike", "skip"}
@@ -35,10 +36,11 @@ def extract_claims(sdoc: Doc, document: Document, mentions: list[Mention]) -> li
     attributed = verb_claims(ctx, used_verbs | quoted, covered)
     attributed += frame_claims(ctx, covered)
     attributed += noun_claims(ctx, covered)
+    attributed += critics_reception(ctx, covered)
     attributed = [c for c in attributed if not _inside_quote(c, spans)]
     voice = voice_claims(ctx, quoted | covered)
     claims = quotes + attributed + voice
-    rec = reception_claim(ctx, voice)
+    rec = review_verdict(ctx, voice)
     if rec is not None:
         claims.append(rec)
     claims = [c for c in dedupe(claims) if c.about and c.source.quote]
@@ -293,23 +295,6 @@ def _same_paragraph(sdoc: Doc, text: str, cue: Cue, lo: int, hi: int) -> tuple[i
             hi = i
             break
     return lo, hi
-
-
-def reception_claim(ctx: ClaimContext, voice: list[Claim]) -> Claim | None:
-    """A review's overall stance toward the reviewed work, from the document's own claims about it."""
-    work = ctx.reviewed or reviewed_work(ctx.document, ctx.mentions)
-    if not work:
-        return None
-    about = [c for c in voice if c.about == work]
-    if not about:
-        return None
-    score = sum(1 if c.stance == "positive" else -1 for c in about)
-    stance = label(score)
-    if stance == "neutral":
-        return None
-    best = next(c for c in about if c.stance == stance)
-    return Claim(holder=None, about=work, stance=stance, text=f"{stance} review of {work}: {best.text}",
-                 source=best.source, kind="reception")
 
 
 def _short(text: str, limit: int = 160) -> str:
