@@ -223,3 +223,11 @@ def test_demonym_born_gives_the_country(events):
     evs = events(text, ["Anna Kowalczyk", "Karl Weiss"], places=["Lyon"])
     births = [(e.subject, e.places, e.source.quote) for e in evs if e.type == "birth"]
     assert births == [("Anna Kowalczyk", ("Poland",), "Polish-born"), ("Karl Weiss", ("Switzerland",), "Swiss born")]
+
+
+def test_anchor_in_a_coordinated_clause_dates_the_event(events):
+    text = ("Jan Novak sat in the camp for a year. The eventual ceasefire arrives, hope returns, and Jan Novak "
+            "and several of his comrades are eventually exchanged for captured officers.")
+    tx = [timex(text, "The eventual ceasefire", "1945-05", "1945-05", inferred=True)]
+    ev = one(events(text, ["Jan Novak"], timexes=tx, genre="essay"), "exchange")
+    assert ev.date.inferred and ev.date.start == "1945-05" and ev.cue == "eventually"

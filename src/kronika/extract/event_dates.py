@@ -126,7 +126,9 @@ def date_for(head: Token, clause: set[int], ttok: dict[int, Timex]) -> EventDate
             return _to_date(_pick(list(found.values())), doc)
         if cur.dep_ in ("relcl",) or cur.pos_ == "NOUN" and cur.dep_ not in ("pobj", "dobj", "conj", "nsubj"):
             break
-    anchored = {id(tx): tx for w in head.sent if w.i in ttok and _same_clause(w, head)
+    # an event-anchored expression earlier in the sentence ("The eventual armistice arrives, ... and they
+    # are exchanged"), never one inside a relative clause about something else
+    anchored = {id(tx): tx for w in head.sent if w.i in ttok and w.i < head.i and _same_clause(w, head, ("relcl",))
                 for tx in [ttok[w.i]] if tx.inferred}
     if anchored:
         tx = _pick(list(anchored.values()))
@@ -134,10 +136,10 @@ def date_for(head: Token, clause: set[int], ttok: dict[int, Timex]) -> EventDate
     return EventDate()
 
 
-def _same_clause(w: Token, head: Token) -> bool:
+def _same_clause(w: Token, head: Token, barriers=("relcl", "advcl", "ccomp", "acl", "xcomp", "conj")) -> bool:
     """False when the time expression sits in a subordinate clause that does not contain the event."""
     for a in w.ancestors:
-        if a.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp", "conj") and a.pos_ in ("VERB", "AUX"):
+        if a.dep_ in barriers and a.pos_ in ("VERB", "AUX"):
             if not (a.left_edge.i <= head.i <= a.right_edge.i):
                 temporal = a.dep_ == "advcl" and a.head.i == head.i and any(
                     c.dep_ in ("mark", "advmod") and c.lower_ in ("while", "whilst", "when", "as") for c in a.children)
