@@ -133,10 +133,6 @@ def _value(e: dict) -> tuple[str, str | None, str | None]:
     return s[:2], s, t
 
 
-def _shift_year(d: str, years: int) -> str:
-    return iso(int(d[:4]) + years)
-
-
 _PREP = (r"(?P<prep>during|after|before|since|until|till|following|throughout|when|as|while|once|by|at\s+the\s+time\s+of"
          r"|in\s+the\s+wake\s+of|in\s+the\s+aftermath\s+of|in\s+the\s+run-up\s+to|on\s+the\s+eve\s+of|in\s+the\s+midst\s+of)")
 _PART = (r"(?P<part>(?:the\s+)?(?:outbreak|start|beginning|onset|end|close|aftermath|eve|height|middle|course|last\s+days"
@@ -286,8 +282,6 @@ def anchored_timexes(text: str, timexes: list[Timex] | None = None) -> list[Time
             ev = near_ev or named_ev or salient_event(kind, years, before)
         if ev is None:
             continue
-        if "hostilities" in word and not (m.group("part") or "end" in word or "cessation" in word):
-            pass
         t = _make(text, m.start(), m.end(), ev, m, ev["name"], ends=("cessation" in word or "end of" in word))
         if t:
             out.append(t)
