@@ -242,6 +242,16 @@ def _agent(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
             names.append((a, b, bool(m["entity_id"]) and m["entity_id"] in subj.ids))
     for m in re.finditer(r"\b(he|she|they)\b", text[lo:p], flags=re.I):
         names.append((lo + m.start(), lo + m.end(), True))
+    # capitalised words no mention covers ("The other, Alexander, was the son of ..."): somebody else
+    typed = [(m["start"] - s0, m["end"] - s0) for m in corpus.mentions_in(doc, s0 + lo, s0 + p)]
+    for m in _CAP.finditer(text, lo, p):
+        a, b = m.start(), m.end()
+        if a == lo or m.group() in _GENERIC or any(x < b and a < y for x, y in typed) or \
+                any(x < b and a < y for x, y, _ in names):
+            continue
+        if any(_contains_name(m.group(), sf) for sf in subj.surfaces):
+            continue
+        names.append((a, b, False))
     if not names:
         return True
     first = min(names)
