@@ -44,3 +44,12 @@ def test_negation_does_not_cross_to_an_object(nlp):
 
 def test_idiom_among(nlp):
     assert stance(nlp, "She was a scholar among scholars.") == "positive"
+
+
+@pytest.mark.parametrize("text", [
+    "She is best known for her novels about the Great War.",
+    "His great-grandfather was a poor man from Cork.",
+    "The book was a best-selling novel in 1932.",
+])
+def test_neutral_phrases_hide_evaluative_words(nlp, text):
+    assert stance(nlp, text) == "neutral"

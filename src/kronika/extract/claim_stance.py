@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "stance_lexicon.json"
 NEG_CLIMB = ("amod", "advmod", "attr", "acomp", "oprd", "compound", "conj", "appos", "npadvmod", "xcomp", "ROOT")
-TIERS = {"positive": (1, True), "negative": (-1, True), "positive_weak": (1, False), "negative_weak": (-1, False)}
+TIERS = {"positive": (1, True), "negative": (-1, True), "positive_weak": (1, False), "negative_weak": (-1, False),
+         "neutral": (0, True)}
 
 
 @dataclass(frozen=True)
@@ -169,13 +170,15 @@ def find_cues(sdoc: Doc) -> list[Cue]:
                 pol, strong = TIERS[tier]
                 hits.append((t.i, t.i + 1, pol, strong))
                 break
-    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0], not h[3]))
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0], h[2] != 0, not h[3]))
     taken: set[int] = set()
     out = []
     for s, e, pol, strong in hits:
         if any(i in taken for i in range(s, e)):
             continue
         taken.update(range(s, e))
+        if pol == 0:
+            continue  # a neutral phrase only hides its words
         root = next((i for i in range(s, e) if not (s <= sdoc[i].head.i < e) or sdoc[i].head.i == i), e - 1)
         out.append(Cue(s, e, pol, strong, sdoc[s:e].text, root))
     for t in sdoc:  # "a revolutionary among revolutionaries", "a poet's poet"
