@@ -155,3 +155,9 @@ def test_demonyms_are_not_places(nlp):
 def test_more_given_names_make_people(nlp):
     ms = mentions(nlp, "He married Aleksandra Sokolovskaya in prison.")
     assert ("Aleksandra Sokolovskaya", "PERSON") in {(m.text, m.type) for m in ms}
+
+
+def test_adherent_adjectives_are_trimmed_or_dropped(nlp):
+    ms = mentions(nlp, "The anti-Bolshevik press hated the Bolshevik Yakov Sverdlov. Anti-Bolshevik leaders fled.")
+    assert not [m for m in ms if "Bolshevik" in m.text]
+    assert ("Yakov Sverdlov", "PERSON") in {(m.text, m.type) for m in ms}

@@ -84,7 +84,7 @@ def _trim(doc: Doc, start: int, end: int, keep_the: bool = False) -> tuple[int, 
             break
     while end > start and doc[end - 1].text in _POSS:
         end -= 1
-    while end > start and ((doc[end - 1].is_punct and doc[end - 1].text not in (")", "."))
+    while end > start and ((doc[end - 1].is_punct and doc[end - 1].text != ")")
                            or (doc[end - 1].lower_ in FUNC and doc[end - 1].text.islower())):
         end -= 1
     while start < end and ((doc[start].text in _ARTICLES and not keep_the) or doc[start].text == "the"
@@ -101,6 +101,11 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
     text = doc[start:end].text
     if label not in _OUR_LABELS:
         return Cand(start, end, label, 0.5, "ner")
+    if is_ideology(text):
+        return Cand(start, end, "NORP", 0.5, "ner")  # "Anti-Bolshevik", "Stalinist"
+    if label == "PERSON" and end - start >= 3 and is_ideology(doc[start].text):
+        start += 1  # "Bolshevik Yakov Sverdlov" -> "Yakov Sverdlov"
+        text = doc[start:end].text
     if lookup(text) is None and (
             (end - start == 1 and is_ideology(text)) or any(is_ideology(t.text) and t.text.endswith(("ism", "isms")) for t in doc[start:end])):
         return Cand(start, end, "NORP", 0.5, "ner")

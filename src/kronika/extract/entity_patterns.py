@@ -91,6 +91,7 @@ DEMONYM = re.compile(r"^[A-Z][a-z]+(ian|ians|ean|eans|ese|ish)$")
 
 def is_ideology(text: str) -> bool:
     """Trotskyism, Stalinist, Bolshevism, Leninists: ideologies and adherents, not entities of our types."""
+    text = re.sub(r"^(?:[Aa]nti|[Pp]ro|[Nn]on|[Nn]eo|[Ee]x)[- ]*", "", text.replace(" - ", "-")) or text
     return bool(IDEOLOGY.match(text)) or text in ADHERENTS
 
 
@@ -281,7 +282,8 @@ class PatternFinder:
                 continue
             if name == "FIRST" and doc[s].is_sent_start and doc[s].pos_ != "PROPN":
                 continue
-            if name == "FIRST" and s > 0 and doc[s - 1].text[:1].isupper() and not doc[s].is_sent_start:
+            if (name == "FIRST" and s > 0 and doc[s - 1].text[:1].isupper() and not doc[s].is_sent_start
+                    and not is_ideology(doc[s - 1].text) and doc[s - 1].text not in self.titles):
                 continue  # inside a longer name ("San Antonio Spurs")
             out.append(Cand(a, b, "PERSON", 2.0, "pattern"))
         return out
