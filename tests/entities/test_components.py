@@ -161,3 +161,16 @@ def test_adherent_adjectives_are_trimmed_or_dropped(nlp):
     ms = mentions(nlp, "The anti-Bolshevik press hated the Bolshevik Yakov Sverdlov. Anti-Bolshevik leaders fled.")
     assert not [m for m in ms if "Bolshevik" in m.text]
     assert ("Yakov Sverdlov", "PERSON") in {(m.text, m.type) for m in ms}
+
+
+@pytest.mark.parametrize("text,key,typ", [
+    ("Everyone in the cell had read Darkness at Noon by then.", "Darkness at Noon", "WORK"),
+    ("She translated The State and Revolution into Yiddish.", "The State and Revolution", "WORK"),
+    ("He was in Petrograd during the Bolshevik Revolution.", "October Revolution", "EVENT"),
+    ("The Mau Mau Uprising shook the colony.", "Mau Mau Uprising", "EVENT"),
+    ("She later led the MPLA delegation.", "MPLA", "ORG"),
+    ("The Kuomintang retreated to Formosa.", "Taiwan", "PLACE"),
+    ("The family fled from Rangoon to Calcutta.", "Kolkata", "PLACE"),
+])
+def test_more_gazetteer_families(nlp, text, key, typ):
+    assert (key, typ) in keyed(nlp, text)
