@@ -168,3 +168,8 @@ def test_hundreds_are_centuries_and_discourse_now(tag):
     assert tag("ships of the 1800s")["the 1800s"][1] == "18"
     assert "Now" not in tag('He paused. Now, he says, it is over.', DCT)
     assert tag("They are now married.", DCT)["now"][1] == "PRESENT_REF"
+
+
+def test_fiscal_periods(tag):
+    assert tag("Net income for the year ended June 30 rose.", DCT)["the year"][:2] == ("DURATION", "P1Y")
+    assert tag("For the year, volume was flat.", DCT)["the year"][:2] == ("DATE", "1998")

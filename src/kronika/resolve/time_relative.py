@@ -140,6 +140,8 @@ def rel_period(m: re.Match, ctx: Ctx) -> Norm | None:
         deictic = False
     if rel == "previous":
         deictic = False
+    if rel == "the" and re.match(r"\s+(?:ended|ending|to\s+date)\b", ctx.text[m.end(): m.end() + 12]):
+        return Norm("DURATION", {"Y": "P1Y", "M": "P1M", "W": "P1W", "Q": "P3M"}.get(unit, "P1Y"))   # "the year ended June 30"
     a = ctx.deictic() if deictic else ctx.anaphoric()
     if a is None:
         return Norm("DATE", {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "DE": "XXX", "CE": "XX", "Q": "XXXX-QX",
