@@ -18,7 +18,7 @@ EDU = re.compile(r"\b(Universit\w*|College|School|Academy|Institut\w*|Conservato
                  r"Gymnasium|Sorbonne|Hochschule|INSEAD|MIT|Harvard|Yale|Oxford|Cambridge|Princeton|Stanford|"
                  r"Columbia|Eton|Juilliard)\b")
 AWARD = re.compile(r"\b(Awards?|Prizes?|Medal|Order|Cross|Star|Trophy|Honou?r|Legion|Grammy|Emmy|Oscar|Decoration|"
-                   r"Laureate|Prix|Preis|Premio|Fellowship|Knighthood)\b")
+                   r"Laureate|Prix|Preis|Premio|Fellowship|Knighthood|Hall of Fame)\b")
 ORG_MEMBER = re.compile(r"\b(Party|Society|Academy|Association|Union|League|Club|Movement|Front|Order|Brotherhood|"
                         r"Federation|Guild|Alliance|International|Comintern|Band|Group|Orchestra|Ensemble|Circle|"
                         r"Congress|Council|Committee|Legion|Institute|Lodge|Organi[sz]ation)\b")
@@ -196,7 +196,7 @@ def clause_facts(ctx: FactContext) -> None:
             if lem == "represent":
                 _member(ctx, t, None, direct=True, rx=re.compile(r"\bPart(y|ies)\b"), types=("ORG",))
         elif lem in ("receive", "win", "award", "earn", "grant", "honour", "honor", "give", "recipient", "winner",
-                     "laureate", "bestow", "confer", "present"):
+                     "laureate", "bestow", "confer", "present", "recognize", "recognise", "induct"):
             _award(ctx, t)
         elif lem in ("live", "reside", "settle") and t.pos_ == "VERB":
             subject = ctx.clause_subject(t)
@@ -370,8 +370,14 @@ def _award(ctx, t):
     subject = ctx.clause_subject(t) if t.pos_ == "VERB" else _noun_subject(ctx, t)
     if subject is None:
         return
-    for prep, o in _args(t, {"with", "of", "for"} if t.pos_ != "VERB" or t.lemma_ in ("honour", "honor") else {"with"}):
+    preps = {"with", "of", "for"} if t.pos_ != "VERB" else {"with", "into"}
+    for prep, o in _args(t, preps):
         v = _value(ctx, o, AWARD)
+        if v is None and o.text[:1].isupper():
+            # "the Prix de la ville de Paris": the whole noun phrase, when its head looks like a place
+            toks = [x for x in o.doc[o.left_edge.i:o.i + 1] if x.dep_ != "det"]
+            if toks and toks[0].text[:1].isupper() and AWARD.search(toks[0].text):
+                v = (toks[0].idx, o.idx + len(o.text), ctx.document.text[toks[0].idx:o.idx + len(o.text)], None)
         if v is not None and re.match(r"(Prix|Premio|Preis|Premi|Prémio)\b", v[2]):
             m = re.match(r"[^,;.()]*?(?=\s+(?:by|for|in|from|awarded|given|at|on)\b|\s*[,;.()]|$)", ctx.document.text[v[0]:v[0] + 80])
             if m and len(m.group(0)) > len(v[2]):
