@@ -166,6 +166,16 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
         c.execute("DELETE FROM dirty_docs")
         c.execute("DELETE FROM dirty_subjects")
 
+        # Resolved ids on the per-document rows, so readers can join without re-resolving.
+        for table, pairs in (("fact_mentions", (("subject_key", "subject_id"), ("value_key", "value_id"))),
+                             ("relation_mentions", (("source_key", "source_id"), ("target_key", "target_id"))),
+                             ("claim_mentions", (("holder_key", "holder_id"), ("about_key", "about_id")))):
+            cols = ", ".join(k for k, _ in pairs)
+            sets = ", ".join(f"{v} = ?" for _, v in pairs)
+            c.executemany(f"UPDATE {table} SET {sets} WHERE id = ?",
+                          [tuple(gid(r["doc"], r[k]) for k, _ in pairs) + (r["id"],)
+                           for r in c.execute(f"SELECT id, doc, {cols} FROM {table}").fetchall()])
+
         # ---- facts, relations, claims ------------------------------------------------------------------------
         facts: dict[tuple, dict] = {}
         for r in c.execute("SELECT * FROM fact_mentions ORDER BY doc, start"):

@@ -114,6 +114,11 @@ def _entity_spans(text: str, ents: list[dict]) -> list[dict]:
 def document(conn, path: str, name: str) -> dict:
     """One document: metadata, text, stripped boilerplate and every extracted span in it."""
     own = getattr(reads, "document", None)
+    if own is not None:  # the store's reader: one document's rows only, no whole-corpus snapshot
+        got = own(conn, name)
+        for sp in got["spans"]:
+            sp.setdefault("label", f"{sp['kind']}: {got['text'][sp['start']:sp['end']]}")
+        return got
     snap = snapshot(conn, path)
     d = snap["doc_index"].get(name)
     if d is None:

@@ -55,9 +55,12 @@ def entities(conn, type_: str | None = None) -> list[dict]:
 def find_entity(conn, name: str | None, type_: str | None = "PERSON") -> sqlite3.Row:
     """An entity by id, name or alias (case-insensitive); default: the most-discussed person."""
     if not name:
-        r = conn.execute("SELECT e.* FROM entities e WHERE type='PERSON' AND EXISTS"
-                         " (SELECT 1 FROM events v WHERE v.subject_id = e.id) ORDER BY mentions DESC, name LIMIT 1"
+        # The most-discussed person: the one whose life the documents tell most (event mentions), then mentions.
+        r = conn.execute("SELECT e.*, (SELECT COUNT(*) FROM event_mentions v WHERE v.subject_id = e.id) AS told"
+                         " FROM entities e WHERE type='PERSON' ORDER BY told DESC, mentions DESC, name LIMIT 1"
                          ).fetchone()
+        if r is not None and not r["told"]:
+            r = None
         r = r or conn.execute("SELECT * FROM entities WHERE type='PERSON' ORDER BY mentions DESC LIMIT 1").fetchone()
         if r is None:
             raise NotFoundError("The database holds no person yet; build some documents first.")
@@ -208,3 +211,45 @@ def export_all(conn) -> dict:
     return {"documents": documents, "entities": entities(conn), "events": events,
             "facts": facts_of(conn, None, names), "relations": relations_of(conn, None, names),
             "claims": claims_of(conn, None, names), "failures": failures(conn)}
+
+
+def document(conn, name: str) -> dict:
+    """One document with its text, stripped boilerplate and every span extracted from it (for viewers)."""
+    row = conn.execute("SELECT * FROM documents WHERE doc = ?", (name,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"No document called {name!r}; list them with `kronika docs`.")
+    names = _names(conn)
+    out = {k: row[k] for k in ("doc", "sha256", "title", "author", "published", "genre", "about", "url", "chars",
+                               "text")}
+    out["stripped"] = [{"start": r["start"], "end": r["end"], "text": r["text"], "reason": r["reason"]}
+                       for r in conn.execute('SELECT start, "end", text, reason FROM stripped WHERE doc = ?'
+                                             ' ORDER BY start', (name,))]
+    spans = []
+    for r in conn.execute('SELECT start, "end", type, entity_id, text FROM mentions WHERE doc = ?', (name,)):
+        spans.append({"start": r["start"], "end": r["end"], "kind": "entity", "type": r["type"],
+                      "id": r["entity_id"], "label": f"{r['type']}: {names.get(r['entity_id'], r['text'])}"})
+    for r in conn.execute('SELECT start, "end", type, value, text FROM timexes WHERE doc = ?', (name,)):
+        spans.append({"start": r["start"], "end": r["end"], "kind": "timex", "type": r["type"],
+                      "label": f"{r['type']}: {r['value']}"})
+    for r in conn.execute('SELECT start, "end", type, summary, subject_id, event_id FROM event_mentions'
+                          ' WHERE doc = ? AND event_id IS NOT NULL', (name,)):
+        spans.append({"start": r["start"], "end": r["end"], "kind": "event", "type": r["type"], "id": r["event_id"],
+                      "subject": r["subject_id"],
+                      "label": f"{r['type']}: {r['summary']} ({names.get(r['subject_id'], r['subject_id'])})"})
+    for r in conn.execute('SELECT start, "end", attribute, value, subject_id FROM fact_mentions WHERE doc = ?',
+                          (name,)):
+        spans.append({"start": r["start"], "end": r["end"], "kind": "fact", "type": r["attribute"],
+                      "label": f"{names.get(r['subject_id'], r['subject_id'])} {r['attribute']}: {r['value']}"})
+    for r in conn.execute('SELECT start, "end", relation, source_id, target_id FROM relation_mentions WHERE doc = ?',
+                          (name,)):
+        spans.append({"start": r["start"], "end": r["end"], "kind": "relation", "type": r["relation"],
+                      "label": f"{names.get(r['source_id'], r['source_id'])} {r['relation']} "
+                               f"{names.get(r['target_id'], r['target_id'])}"})
+    for r in conn.execute('SELECT start, "end", stance, holder_id, about_id, text FROM claim_mentions WHERE doc = ?',
+                          (name,)):
+        holder = names.get(r["holder_id"], "the author") if r["holder_id"] else "the author"
+        spans.append({"start": r["start"], "end": r["end"], "kind": "claim", "type": r["stance"],
+                      "label": f"{holder} on {names.get(r['about_id'], r['about_id'])} ({r['stance']}): {r['text']}"})
+    spans.sort(key=lambda s: (s["start"], -s["end"]))
+    out["spans"] = spans
+    return out
