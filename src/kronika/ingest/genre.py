@@ -35,7 +35,8 @@ _REVIEW_TITLE = re.compile(r"\breview(?:ed|s)?\b", _I)
 _BIO_TITLE = re.compile(r"\b(?:biography|biographical|chronology|timeline|the life of|life and (?:work|times)|obituary)\b"
                         r"|\(\s*(?:c\.\s*)?\d{3,4}\s*[–—-]\s*\d{2,4}\s*\)", _I)
 # "Name (born ...; 30 December 1890 – 17 November 1947) was a ...": the opening of a reference biography.
-_BIO_LEAD = re.compile(r"[^.\n]{0,200}?\([^()\n]{0,120}?\b\d{3,4}\b[^()\n]{0,60}?[–—-][^()\n]{0,60}?\b\d{3,4}\)\s+(?:was|is)\b")
+_BIO_LEAD = re.compile(r"[^.\n(]{1,200}\((?P<life>[^()\n]{4,200})\)\s+(?:was|is)\b")
+_LIFE_SPAN = re.compile(r"\b\d{3,4}\b[^–—-]*[–—-][^–—-]*\b\d{3,4}\s*$")
 _DATED_ITEM = re.compile(r"^(?:[-*•]\s*|\d+\.\s+)?(?:\*\*|__)?(?:c\.\s*|circa\s+|\d{1,2}\s+\w+\s+)?\d{3,4}s?\b")
 _DIALOGUE = re.compile(r"[\"“][^\"”\n]{1,200}[,!?][\"”]\s+(?:he|she|they|I|[A-Z][a-z]+)\s+(?:said|asked|replied|cried|whispered|shouted)")
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
@@ -134,11 +135,12 @@ def scores(title: str | None, body: list[Line]) -> tuple[dict[str, float], int]:
     dated_lines = sum(1 for ln in body if ln.words and _DATED_ITEM.match(ln.s))
     entry_heads = sum(1 for ln in body if 2 <= ln.words <= 6 and _is_date_only(ln.s))  # a diary's dated entries
     first_prose = next((ln.s for ln in body if ln.body), "")
+    lead = _BIO_LEAD.match(first_prose[:400])
     score = {
         "review": 3.0 * bool(_REVIEW_TITLE.search(title))
         + (cues["review_strong"] + len(_RATING.findall(prose))) * per_k * 1.2 + cues["review_weak"] * per_k * 0.4,
         "biography": 3.0 * bool(_BIO_TITLE.search(title)) + (3.0 if dated_lines >= 4 else 0.0)
-        + (3.0 if _BIO_LEAD.match(first_prose[:400]) else 0.0) + min(3.0, cues["bio"] * per_k * 0.6),
+        + (3.0 if lead and _LIFE_SPAN.search(lead.group("life")) else 0.0) + min(3.0, cues["bio"] * per_k * 0.6),
         "memoir": cues["memoir"] * per_k * 1.5 + (1.0 if cues["first_sg"] * per_k > 30 else 0.0)
         + (2.5 if entry_heads >= 2 else 0.0),
         "essay": cues["first_pl"] * per_k * 0.15 + (cues["argue"] + prose.count("!")) * per_k * 0.25

@@ -18,7 +18,28 @@ _NO_DEPTH = frozenset(
     "area base br col embed hr img input link meta param source track wbr "
     "p li dt dd tr td th option optgroup thead tbody tfoot colgroup rt rp".split()
 )
-_RAW = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_RAW_OPEN = re.compile(r"<(script|style|template|noscript)\b", re.IGNORECASE)
+
+
+def drop_raw(html: str) -> str:
+    """``html`` without <script>, <style>, <template> and <noscript> blocks (an unclosed one runs to the end).
+
+    Linear: each block's end is found with one ``str.find`` on a lower-cased copy.
+    """
+    low = html.lower()
+    out, pos = [], 0
+    while True:
+        m = _RAW_OPEN.search(html, pos)
+        if m is None:
+            out.append(html[pos:])
+            break
+        out.append(html[pos:m.start()])
+        close = low.find("</" + m.group(1).lower(), m.end())
+        if close < 0:
+            break
+        gt = low.find(">", close)
+        pos = len(html) if gt < 0 else gt + 1
+    return " ".join(out)
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.IGNORECASE)
@@ -50,7 +71,7 @@ def html_depth(html: str, limit: int) -> int:
 
 def extract_html(html: str, max_depth: int) -> tuple[str | None, dict, str | None]:
     """(main text, metadata, None) or (None, {}, reason)."""
-    if html_depth(_RAW.sub("", html) if len(html) < 5_000_000 else html, max_depth) > max_depth:
+    if html_depth(drop_raw(html), max_depth) > max_depth:
         return None, {}, (f"HTML is nested more than {max_depth} levels deep (KRONIKA_MAX_HTML_DEPTH), "
                           "so it was not parsed")
     import trafilatura  # deferred: importing it takes a moment
@@ -86,8 +107,21 @@ def extract_html(html: str, max_depth: int) -> tuple[str | None, dict, str | Non
     return text, {k: v.strip() for k, v in meta.items() if isinstance(v, str) and v.strip()}, None
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_UNCLOSED = re.compile(r"<(?:script|style|template|noscript)\b.*", re.IGNORECASE | re.DOTALL)
+
+
+def _drop_comments(html: str) -> str:
+    out, pos = [], 0
+    while True:
+        start = html.find("<!--", pos)
+        if start < 0:
+            out.append(html[pos:])
+            return " ".join(out)
+        out.append(html[pos:start])
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return " ".join(out)
+        pos = end + 3
+
 _ANY_TAG = re.compile(r"<[^<>]{0,2000}>")
 _BLOCK = re.compile(r"<(?:/?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|pre|ul|ol|table))\b[^<>]*>", re.IGNORECASE)
 
@@ -95,8 +129,7 @@ _BLOCK = re.compile(r"<(?:/?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote|
 def strip_tags(html: str) -> str:
     """Last resort for fragments trafilatura returns nothing for: the words between the tags, scripts removed."""
     import html as htmllib
-    text = _UNCLOSED.sub(" ", _RAW.sub(" ", html))
-    text = _BLOCK.sub("\n", _COMMENT.sub(" ", text))
+    text = _BLOCK.sub("\n", _drop_comments(drop_raw(html)))
     text = htmllib.unescape(_ANY_TAG.sub(" ", text))
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)

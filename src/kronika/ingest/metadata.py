@@ -48,7 +48,8 @@ _REVIEW_WORD = re.compile(r"\breview", _I)
 _TRAILING_SMALL = re.compile(r"(?:\s+(?:of|the|a|an|in|and|on|for|to|at|from|with))+$")
 
 
-_FRONT = re.compile(r"(?:---|\+\+\+)[ \t]*\r?\n(?P<body>(?:.*\r?\n){0,60}?)(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|$)")
+_FRONT = re.compile(  # one unambiguous way to split lines, so no backtracking blow-up on stray "\r"
+    r"(?:---|\+\+\+)[ \t]*(?:\r\n|\n)(?P<body>(?:[^\r\n]*(?:\r\n|\n)){0,60}?)(?:---|\+\+\+|\.\.\.)[ \t]*(?:\r?\n|$)")
 _FRONT_FIELD = re.compile(r"(?P<k>[A-Za-z_][\w-]*)\s*[:=]\s*(?P<v>.*?)\s*")
 _FRONT_KEYS = {"title": "title", "author": "author", "authors": "author", "by": "author", "date": "published",
                "published": "published", "genre": "genre", "type": "genre", "url": "url", "link": "url",
@@ -141,7 +142,7 @@ def signature(lines: list[Line], skip: set[int]) -> str | None:
 def review_about(title: str | None, text: str) -> str | None:
     """The title of the reviewed work when the title ("Review: X – by Y", "X, by Y") or the text ("my review of 'X'") names it."""
     if title:
-        t = _clean_title(title)
+        t = _clean_title(title[:300])
         t = re.split(r"\s+[|•]\s+", t)[0]  # site name after a bar
         for rx in _REVIEW_TITLE:
             m = rx.fullmatch(t)
@@ -155,7 +156,7 @@ def review_about(title: str | None, text: str) -> str | None:
         found = _TRAILING_SMALL.sub("", re.split(r"['’]s\s+", found)[-1])  # "Victor Serge's Memoirs" -> "Memoirs"
         if found and not found.endswith(("'s", "’s")) and len(found.split()) <= 12:
             return found.strip(" .,")
-    if title:  # a bare work title as the heading, named again in the review ("The Salt Road ... The Salt Road is")
+    if title and len(title) <= 300:  # a bare work title as the heading, named again in the review ("The Salt Road ... The Salt Road is")
         t = _clean_title(title)
         if 1 <= len(t.split()) <= 8 and t[:1].isupper() and not re.search(r"[:|!?]", t) \
                 and text.count(t) >= 2 and not _REVIEW_WORD.search(t):
