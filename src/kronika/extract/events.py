@@ -41,8 +41,6 @@ def is_fiction_doc(document: Document, sdoc: Doc) -> bool:
     return score >= 2 and score > factual
 
 
-EVENT_WORDS: set[str] = set()
-
 
 def _cut_set(head: Token, own_subject: bool, kind: str = "verb") -> set[int]:
     """Tokens of the head's subtree that belong to other clauses (conjuncts, subordinate clauses)."""
@@ -202,36 +200,17 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
     fiction = is_fiction_doc(document, sdoc)
     narrator = _narrator(document, set(ptok.values()))
     text = document.text
+    person_keys = set(ptok.values())
     events: list[Event] = []
     work_tok = {t.i for m in mentions if m.type == "WORK"
                 for sp in [sdoc.char_span(m.start, m.end, alignment_mode="expand")] if sp is not None for t in sp}
     for p in find_predicates(sdoc, set(place_tok), set(ptok)):
         if p.trigger.i in work_tok or p.trigger.i in ptok:   # "The Man Died" is a title, not a death
             continue
-        if p.kind == "noun" and p.subject is None:      # "on release, ...": the governing clause's person
-            gov = p.trigger.head.head
-            for c in gov.children:
-                if c.dep_ in ("advcl", "conj") and c.i > p.trigger.i and c.pos_ == "VERB":
-                    gov = c
-                    break
-            subj_tok = subject_token(gov, p.type)
-            if subj_tok is None or person_in_subject(subj_tok, who) is None:
-                subj_tok = participle_fallback(gov, who)
-        else:
-            subj_tok = p.subject if p.subject is not None else subject_token(p.trigger, p.type)
-        if subj_tok is not None and first_person(subj_tok):
-            if narrator is None or subj_tok.lower_ not in ("i", "me", "my", "myself") or _quoted(subj_tok):
-                continue          # the reviewer's own voice, or a quotation we cannot attribute
-            who = {**who, subj_tok.i: narrator}
-        ptoken = person_in_subject(subj_tok, who) if subj_tok is not None else None
-        weak = False
-        if ptoken is None and p.kind == "verb":
-            ptoken = participle_fallback(p.trigger, who)
-            weak = True
-        if ptoken is None:
+        found = _subject_of(p, who, narrator)
+        if found is None:
             continue
-        if subj_tok is None:
-            subj_tok = ptoken
+        subj_tok, ptoken, weak, who = found
         subject = who[ptoken.i]
         head = p.head or p.trigger
         if p.kind != "noun" and (negated(head) or intention_or_irrealis(head)):
@@ -239,32 +218,7 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
         lo, hi, clause = clause_tokens(head, p.kind)
         if p.kind == "noun" and p.subject is None and head.dep_ == "pobj" and head.head.i == lo - 1:
             lo -= 1                                   # "on release"
-        arg_toks = set(clause)
-        if head.dep_ == "relcl" and any(c.lower_ in ("where", "there") for c in head.children):
-            before = [w.i for w in head.head.subtree if w.i < head.i and w.i in place_tok] or (
-                [head.head.i] if head.head.i in place_tok else [])
-            if before:
-                last = before[-1]
-                arg_toks.update(i for i in before if place_tok[i] == place_tok[last])
-        for c in head.children:          # "Later, in Vienna, she makes contacts": fronted place phrases
-            if c.dep_ == "prep" and c.i < head.i and c.lower_ in ("in", "at", "to", "from", "near"):
-                arg_toks.update(w.i for w in c.subtree if w.i in place_tok)
-        borrowed: set[int] = set()
-        if p.type in ("meeting", "collaboration") and not any(i in ptok or i in other_tok for i in clause):
-            for c in head.children:      # "meets and works with X": borrow the conjunct's partners
-                if c.dep_ == "conj":
-                    borrowed.update(w.i for pp in c.children if pp.dep_ == "prep" and pp.lower_ == "with"
-                                    for w in pp.subtree)
-        places = _uniq(place_tok[i] for i in sorted(arg_toks) if i in place_tok)
-        if p.type == "birth" and not places:           # "a Belgian born Russian", "the Polish-born novelist"
-            places = _demonym_place(head, place_tok)
-        parts = _uniq(v for i in sorted(arg_toks | borrowed) for v in [ptok.get(i) or other_tok.get(i)]
-                      if v and v != subject and i not in place_tok)
-        if subj_tok.lower_ in ("they", "two", "both", "we") and subj_tok.i not in ptok:
-            parts = _uniq(parts + _group_partners(subj_tok, ptok, subject))
-        for c in subj_tok.children:      # coordinated subjects are participants
-            if c.dep_ == "conj" and c.i in who and who[c.i] != subject:
-                parts = _uniq(parts + [who[c.i]])
+        places, parts = _arguments(p, head, subj_tok, subject, clause, who, ptok, place_tok, other_tok)
         start, end = sdoc[lo].idx, sdoc[hi].idx + len(sdoc[hi].text)
         if end > len(text):
             continue
@@ -280,7 +234,7 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
             conf *= 0.9
         events.append(Event(
             type=p.type, subject=subject,
-            summary=summary_for(p, lo, hi, places, [x for x in parts if x in set(ptok.values())] or parts, sdoc),
+            summary=summary_for(p, lo, hi, places, [x for x in parts if x in person_keys] or parts, sdoc),
             source=Source(document.doc, start, end, text[start:end]),
             trigger=p.trigger.text, places=tuple(places), participants=tuple(parts), date=date,
             confidence=round(conf, 3), hedged=is_hedged, negated=False, fiction=is_fiction,
@@ -314,6 +268,65 @@ def _group_partners(t: Token, ptok: dict[int, str], subject: str) -> list[str]:
     out = [ptok[w.i] for w in doc[start:t.i] if w.i in ptok and ptok[w.i] != subject
            and w.dep_ in ("dobj", "pobj", "conj", "nsubj")]
     return _uniq(out)[:3]
+
+
+def _subject_of(p: Predicate, who: dict[int, str], narrator: str | None):
+    """(subject token, person token, weak?, who) for a predicate, or None when no person is its subject."""
+    if p.kind == "noun" and p.subject is None:      # "on release, ...": the governing clause's person
+        gov = p.trigger.head.head
+        for c in gov.children:
+            if c.dep_ in ("advcl", "conj") and c.i > p.trigger.i and c.pos_ == "VERB":
+                gov = c
+                break
+        subj_tok = subject_token(gov, p.type)
+        if subj_tok is None or person_in_subject(subj_tok, who) is None:
+            subj_tok = participle_fallback(gov, who)
+    else:
+        subj_tok = p.subject if p.subject is not None else subject_token(p.trigger, p.type)
+    if subj_tok is not None and first_person(subj_tok):
+        if narrator is None or subj_tok.lower_ not in ("i", "me", "my", "myself") or _quoted(subj_tok):
+            return None          # the reviewer's own voice, or a quotation we cannot attribute
+        who = {**who, subj_tok.i: narrator}
+    ptoken = person_in_subject(subj_tok, who) if subj_tok is not None else None
+    weak = False
+    if ptoken is None and p.kind == "verb":
+        ptoken = participle_fallback(p.trigger, who)
+        weak = True
+    if ptoken is None:
+        return None
+    return (subj_tok if subj_tok is not None else ptoken), ptoken, weak, who
+
+
+def _arguments(p: Predicate, head: Token, subj_tok: Token, subject: str, clause: set[int], who: dict[int, str],
+               ptok: dict[int, str], place_tok: dict[int, str], other_tok: dict[int, str]):
+    """Places and participants (entity keys) of an event, from its clause and a few licensed neighbours."""
+    arg_toks = set(clause)
+    if head.dep_ == "relcl" and any(c.lower_ in ("where", "there") for c in head.children):
+        before = [w.i for w in head.head.subtree if w.i < head.i and w.i in place_tok] or (
+            [head.head.i] if head.head.i in place_tok else [])
+        if before:
+            last = before[-1]
+            arg_toks.update(i for i in before if place_tok[i] == place_tok[last])
+    for c in head.children:          # "Later, in Vienna, she makes contacts": fronted place phrases
+        if c.dep_ == "prep" and c.i < head.i and c.lower_ in ("in", "at", "to", "from", "near"):
+            arg_toks.update(w.i for w in c.subtree if w.i in place_tok)
+    borrowed: set[int] = set()
+    if p.type in ("meeting", "collaboration") and not any(i in ptok or i in other_tok for i in clause):
+        for c in head.children:      # "meets and works with X": borrow the conjunct's partners
+            if c.dep_ == "conj":
+                borrowed.update(w.i for pp in c.children if pp.dep_ == "prep" and pp.lower_ == "with"
+                                for w in pp.subtree)
+    places = _uniq(place_tok[i] for i in sorted(arg_toks) if i in place_tok)
+    if p.type == "birth" and not places:           # "a Belgian born Russian", "the Polish-born novelist"
+        places = _demonym_place(head, place_tok)
+    parts = _uniq(v for i in sorted(arg_toks | borrowed) for v in [ptok.get(i) or other_tok.get(i)]
+                  if v and v != subject and i not in place_tok)
+    if subj_tok.lower_ in ("they", "two", "both", "we") and subj_tok.i not in ptok:
+        parts = _uniq(parts + _group_partners(subj_tok, ptok, subject))
+    for c in subj_tok.children:      # coordinated subjects are participants
+        if c.dep_ == "conj" and c.i in who and who[c.i] != subject:
+            parts = _uniq(parts + [who[c.i]])
+    return places, parts
 
 
 def _demonym_place(head: Token, place_tok: dict[int, str]) -> list[str]:
