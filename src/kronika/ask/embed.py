@@ -69,7 +69,7 @@ def _read_safetensors(path: Path) -> dict:
         if k == "__metadata__" or v["dtype"] not in dt:
             continue
         a, b = v["data_offsets"]
-        out[k] = np.frombuffer(data[a:b], dtype=dt[v["dtype"]]).reshape(v["shape"]).astype(np.float32)
+        out[k] = np.frombuffer(data[a:b], dtype=dt[v["dtype"]]).reshape(v["shape"]).astype(np.float32, copy=False)
     return out
 
 
