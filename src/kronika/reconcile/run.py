@@ -92,8 +92,12 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
         g["type"] = types[(doc, key)].most_common(1)[0][0]
         if len(by_doc[doc]) <= 200:
             g["context"] = set(by_doc[doc]) - {key}
+    folded = _fold_lone_names(c, groups)
     items = sorted(groups.values(), key=lambda g: (g["doc"], g["key"]))
     ids = _resolve(items)
+    for (doc, lone), full in folded.items():
+        if (doc, full) in ids:
+            ids[(doc, lone)] = ids[(doc, full)]
     ids = _apply_entity_corrections(store, ids)
 
     ent: dict[str, dict] = {}
@@ -214,6 +218,37 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
             c.execute("INSERT INTO claims(holder_id, about_id, stance, kind, text, work, date_start, date_end,"
                       " mention_ids) VALUES (?,?,?,?,?,?,?,?,?)",
                       (h, a, st, kind, v["text"], v["work"], v["date_start"], v["date_end"], json.dumps(v["ids"])))
+
+
+def _fold_lone_names(c, groups: dict) -> dict[tuple[str, str], str]:
+    """In each document, a lone name ("Goldman") that several full names share ("Emma Goldman",
+    "Abraham Goldman") is the document's protagonist when one of them is: the full name whose life
+    the document tells (at least twice as many events as any other candidate). Returns the folds made.
+    """
+    told: dict[tuple[str, str], int] = {}
+    for r in c.execute("SELECT doc, subject_key, COUNT(*) AS n FROM event_mentions GROUP BY doc, subject_key"):
+        told[(r["doc"], r["subject_key"])] = r["n"]
+    persons: dict[str, list[str]] = defaultdict(list)
+    for (doc, key), g in groups.items():
+        if g.get("type") == "PERSON":
+            persons[doc].append(key)
+    folds = {}
+    for doc, keys in persons.items():
+        full = [k for k in keys if len(k.split()) > 1]
+        for lone in keys:
+            if len(lone.split()) != 1:
+                continue
+            cands = [f for f in full if lone in f.split()]
+            if len(cands) < 2:
+                continue          # zero or one candidate: the in-document resolver has already decided
+            ranked = sorted(cands, key=lambda f: -told.get((doc, f), 0))
+            best, second = told.get((doc, ranked[0]), 0), told.get((doc, ranked[1]), 0)
+            if best >= 3 and best >= 2 * second:
+                g, f = groups.pop((doc, lone)), groups[(doc, ranked[0])]
+                f["aliases"] |= g["aliases"]
+                f["mentions"] += g["mentions"]
+                folds[(doc, lone)] = ranked[0]
+    return folds
 
 
 def _touched_subjects(c, ids: dict, full: bool) -> set[str]:
