@@ -185,12 +185,13 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
         for r in c.execute("SELECT * FROM fact_mentions ORDER BY doc, start"):
             sid = gid(r["doc"], r["subject_key"])
             vid = gid(r["doc"], r["value_key"]) if r["value_key"] else None
-            norm = r["value_iso"] or vid or r["value"].strip().lower()
+            norm = r["value_iso"] or " ".join(r["value"].lower().split())
             f = facts.setdefault((sid, r["attribute"], norm), {
                 "subject_id": sid, "attribute": r["attribute"], "value": r["value"], "value_iso": r["value_iso"],
                 "value_id": vid, "date_start": r["date_start"], "date_end": r["date_end"], "conf": [], "ids": []})
             f["conf"].append(r["confidence"])
             f["ids"].append(r["id"])
+            f["value_id"] = f["value_id"] or vid
         for f in facts.values():
             conf = 1.0
             for x in f["conf"]:
