@@ -331,6 +331,9 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
         lead = re.match(r"(?:(?:%s)\s+)+" % "|".join(sorted(_GENERIC)), word)
         if lead and lead.end() < len(word):
             a, word = a + lead.end(), word[lead.end():]
+        conn_ = re.match(r"(?:(?:of|in|the|de|von)\s+)+", word)
+        if conn_ and conn_.end() < len(word):
+            a, word = a + conn_.end(), word[conn_.end():]
         if t != "WORK" and " in " in word:
             word = word[:word.index(" in ")]
             b = a + len(word)
@@ -365,6 +368,13 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
         if t == "PLACE" and not re.search(r"\b(in|at|near|to|from|into)\s+(the\s+|a\s+|an\s+)?$", text[max(0, a - 12):a]):
             w = 0.12
         out.append({"a": a, "b": b, "text": txt, "w": w})
+    if t == "ORG":
+        # "the anarcho-syndicalist movement", "the left opposition": organisations written in lower case
+        for m in re.finditer(r"\bthe\s+((?:[\w\-]+\s+){0,3}?(?:movement|party|gang|group|union|army|opposition|"
+                             r"league|committee|faction|federation|society|brotherhood|circle|club))\b", text, re.I):
+            a, b = m.start(1), m.end(1)
+            if not overl(a, b) and not any(x <= a and b <= y for x, y in covered):
+                out.append({"a": a, "b": b, "text": m.group(1), "w": 0.6})
     if t == "WORK":
         for m in re.finditer(r"[_*“\"‘]([^_*”\"’]{3,80})[_*”\"’]", text):
             if m.group(1)[:1].isupper():

@@ -242,11 +242,13 @@ def parse(text: str) -> Question:
         if re.search(pat, main_low):
             q.relation = rel
             break
+    mt0 = re.match(r"\s*(?:in\s+)?(?:what|which)\s+(\w+)", low)
+    asked_kind = mt0.group(1) if mt0 and mt0.group(1) in _TYPE_WORDS else None
     if q.relation is None:
         name_words = {w.lower() for n in names for w in _WORD.findall(n)}
         for w in _WORD.findall(main_low):
-            if w in name_words:
-                continue
+            if w in name_words or w == asked_kind:
+                continue          # "which movement": the kind of answer, not a relation ("move")
             s = stem(w)
             hit = [k for k, st in TRIGGER_STEMS.items() if s in st and k != "work_with"]
             if hit:

@@ -138,8 +138,8 @@ def _year_overlap(date: dict | None, year: int) -> bool:
         hi_y = int(str(hi)[:4]) if hi else None
     except ValueError:
         return False
-    if lo_y is None and hi_y is None:
-        return False
+    if lo_y is None or hi_y is None:
+        return False            # "before 1917" is not "in 1917"
     if lo_y is not None and hi_y is not None and hi_y - lo_y > 3:
         return False            # a wide inferred interval does not say "in 1919"
     return (lo_y or hi_y) <= year <= (hi_y or lo_y)
@@ -242,6 +242,9 @@ def events_answers(conn, q: Question, subj: Subject) -> list[dict]:
                 continue
             if q.year and not _year_overlap(e["date"], q.year):
                 continue
+            if q.year and e["date"].get("inferred") and not any(str(q.year) in s["quote"] for s in srcs) and \
+                    int(str(e["date"]["end"])[:4]) - int(str(e["date"]["start"])[:4]) > 1:
+                continue              # a wide date worked out from the order of events does not say "in 1917"
             if not q.year and not _event_matches(q, e):
                 continue
             if q.year and q.relation and not _event_matches(q, e):
