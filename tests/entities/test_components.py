@@ -174,3 +174,10 @@ def test_adherent_adjectives_are_trimmed_or_dropped(nlp):
 ])
 def test_more_gazetteer_families(nlp, text, key, typ):
     assert (key, typ) in keyed(nlp, text)
+
+
+def test_city_names_the_model_calls_people(nlp):
+    ms = mentions(nlp, "After the war she taught for ten years in Dunedin and Belmopan.")
+    assert {("Dunedin", "PLACE"), ("Belmopan", "PLACE")} <= {(m.text, m.type) for m in ms}
+    ms = mentions(nlp, "Jackson said the bank was a monster. Lincoln replied in kind.")
+    assert ("Jackson", "PERSON") in {(m.text, m.type) for m in ms}

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import Mention
 from .entity_gazetteer import SPACY_LABEL, TYPE_OF_LABEL, entity_info, lookup, name_lists, place_names, ruler_patterns
-from .entity_patterns import FUNC, GEO_HEADS, INSTITUTION_HEADS, NON_PERSON_HEADS, Cand, PatternFinder, is_demonym, is_generic, is_ideology
+from .entity_patterns import CONTEST_HEADS, EVENT_HEADS, FUNC, GEO_HEADS, INSTITUTION_HEADS, NON_PERSON_HEADS, Cand, PatternFinder, is_demonym, is_generic, is_ideology
 
 __all__ = ["add_entity_components", "extract_mentions", "entity_info", "LABELS"]
 
@@ -135,8 +135,14 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
         return Cand(start, end, "LOC", 1.0, "ner")  # "Big Muddy Creek", "Fort Peck Indian Reservation"
     if label == "PERSON" and doc[end - 1].text in NON_PERSON_HEADS:
         return Cand(start, end, "FAC", 1.0, "ner")  # "Paul Fortress", "Victoria Station"
+    if label == "PERSON" and (doc[end - 1].text in CONTEST_HEADS or doc[end - 1].text in EVENT_HEADS):
+        return Cand(start, end, "EVENT", 1.0, "ner")  # "Ranji Trophy"
     if label == "PERSON" and doc[end - 1].text in INSTITUTION_HEADS:
-        return None  # "Ranji Trophy", "Siberia Governorate": not people
+        return Cand(start, end, "ORG", 1.0, "ner")  # "Weta Workshop", "Outright Distribution": not people
+    if (label == "PERSON" and text in place_names() and doc[start].text not in name_lists()["first_names"]
+            and doc[start:end].root.dep_ not in ("nsubj", "nsubjpass", "poss", "appos", "compound")
+            and not (end < len(doc) and doc[end].text in _POSS)):
+        return Cand(start, end, "GPE", 1.0, "ner")  # "Dunedin"; a surname of a person in the text turns back later
     # a longer proper name around a gazetteer name keeps its own span ("New Mexico", "Budapest Metro")
     if label != "PERSON" and all(t.text[:1].isupper() or t.lower_ in FUNC or t.text in ("-", "&", ".") for t in doc[start:end]):
         for g in gaz:

@@ -38,7 +38,10 @@ Square Street Bridge Theatre Theater Library Press Agency Commission Front Leagu
 Regiment Division Ministry Commissariat Soviet Republic Government Court Massacre Strike Rebellion Mutiny Affair Pact
 Agreement Crisis Campaign Offensive Movement Group Circle District Island Penitentiary Hall Act Law
 Department Bureau Office Board Corporation Inc Ltd County State City Province Region Governorate Trophy Cup League
-Championship Championships Tournament Award Prize Medal Games Olympics Range Route Highway Railway Metro Airport FC""".split())
+Championship Championships Tournament Award Prize Medal Games Olympics Range Route Highway Railway Metro Airport FC
+Films Studios Studio Records Workshop Pictures Entertainment Productions Media Distribution Digital Publishers""".split())
+#: Institution heads that name a contest or occasion rather than a body ("Ranji Trophy").
+CONTEST_HEADS = frozenset("Trophy Cup Championship Championships Tournament Games Olympics".split())
 #: Last words of historical event names ("Boxer Rebellion", "Dreyfus Affair", "Rivonia Trial").
 EVENT_HEADS = frozenset("""War Wars Revolution Revolutions Uprising Rising Rebellion Revolt Mutiny Massacre Trial Trials Strike
 Affair Crisis Putsch Coup Riots Riot Blockade Offensive Campaign Famine Purge Purges Pogrom Insurrection Commune Armistice
@@ -54,7 +57,8 @@ Fifteenth Sixteenth Seventeenth Eighteenth Nineteenth Twentieth Twenty-First Twe
 GEO_HEADS = frozenset("""Creek Lake Lakes River Valley Bay Gulf Sea Ocean Strait Island Islands Isle Mountain Mountains Mount Hills
 Hill Peak Range Badlands Desert Forest Reservation Park Peninsula Mainland Coast Plateau Plain Plains Glacier Canyon Falls
 Cape Harbour Harbor Delta Basin Oblast Krai Voivodeship Prefecture Canton Governorate County Province District Township
-Parish Municipality Village Borough Quarter Arrondissement""".split())
+Parish Municipality Village Borough Quarter Arrondissement Pass Dock Docks Fjord Drive Esplanade Abbey Monastery Castle
+Tower Pier Wharf Lane Avenue Boulevard Square Street Road Bridge""".split())
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 IDEOLOGY = re.compile(r"^[A-Z][\w-]*(ism|isms|ist|ists|ite|ites)$")
 #: Adherent adjectives the model tags as organisations ("the early Bolshevik secret police").
