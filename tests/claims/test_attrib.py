@@ -123,3 +123,10 @@ def test_two_holders_in_one_sentence(claims_of):
 def test_badly_lemmatised_verb(claims_of):
     c = claims_of("The old sergeant Max Hoff hated Major Feldt.")
     assert find(c, holder="Max Hoff", stance="negative", about="Feldt")
+
+
+def test_main_person_and_gender_guide_pronouns(claims_of):
+    t = ("Rosa Lind was born in Riga. She moved to Berlin in 1905. Her friend Karl Weiss was a printer. "
+         "He printed her pamphlets. Weiss praised the strikers, and later she denounced the government.")
+    got = find(c := claims_of(t, title="Rosa Lind"), holder="Rosa Lind", stance="negative")
+    assert got, c

@@ -78,3 +78,10 @@ def test_short_quote_next_to_its_verb(claims_of):
     assert len(find(claims_of(t), kind="quotation", holder="Imrie")) == 2
     t = "The villagers still call the old bridge 'the widow' and nobody knows why."
     assert find(claims_of(t), kind="quotation") == []
+
+
+def test_quoted_titles_and_citation_marks(claims_of):
+    t = ('In her essay "The Psychology of Political Violence", Rosa Lind argued for patience. '
+         'Her critics called her "a menace to public order"[12] and worse.')
+    qs = find(claims_of(t), kind="quotation")
+    assert [q.source.quote for q in qs] == ["a menace to public order"]

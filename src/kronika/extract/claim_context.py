@@ -44,6 +44,8 @@ class ClaimContext:
     _dates: list | None = None
     _genders: dict | None = None
     _aliases: dict | None = None
+    _surnames: Counter | None = None
+    _ranked: list | None = None
     text: str = ""
 
     @classmethod
@@ -131,11 +133,11 @@ class ClaimContext:
         return m
 
     def top_person(self, exclude: str | None = None) -> str | None:
-        """The document's most mentioned person."""
-        for key, _ in self.counts.most_common():
-            if self.types.get(key) == "PERSON" and key != exclude:
-                return key
-        return None
+        """The document's most salient person (see ``salience``)."""
+        if self._ranked is None:
+            people = [k for k in self.counts if self.types.get(k) == "PERSON"]
+            self._ranked = sorted(people, key=lambda k: -self.salience(k))
+        return next((k for k in self._ranked if k != exclude), None)
 
     def previous_person(self, char: int, exclude: str | None = None, window: int = 600) -> str | None:
         """The nearest person mention before ``char`` (within ``window`` characters)."""
@@ -151,28 +153,55 @@ class ClaimContext:
 
     # -- references -------------------------------------------------------
     def genders(self) -> dict[str, str]:
-        """Person key -> 'm'/'f', voted from sentences naming one person followed by only he/his or she/her."""
+        """Person key -> 'm'/'f', voted where a sentence whose subject is that person is followed by one
+        whose subject is he/she and which names nobody (the centering pattern); clear majorities only."""
         if self._genders is not None:
             return self._genders
         votes: dict[str, Counter] = {}
         sents = list(self.sdoc.sents)
-        for k, sent in enumerate(sents):
-            people = {m.key for t in sent if (m := self.mention_of(t)) is not None and m.type == "PERSON"
-                      and m.source != "coref"}
-            if len(people) != 1:
+        for k in range(len(sents) - 1):
+            subj = self._sentence_subject(sents[k])
+            if subj is None:
                 continue
-            window = list(sent) + (list(sents[k + 1]) if k + 1 < len(sents) else [])
-            seen = {GENDER[t.lower_] for t in window if t.lower_ in NOMINATIVE}
-            if len(seen) == 1:
-                votes.setdefault(next(iter(people)), Counter())[seen.pop()] += 1
+            nxt = sents[k + 1]
+            if any((m := self.mention_of(t)) is not None and m.type == "PERSON" for t in nxt):
+                continue
+            pron = next((t for t in nxt if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+            if pron is not None and pron.lower_ in NOMINATIVE:
+                votes.setdefault(subj, Counter())[GENDER[pron.lower_]] += 1
         self._genders = {key: c.most_common(1)[0][0] for key, c in votes.items()
-                         if len(c) == 1 or c.most_common(2)[0][1] > 2 * c.most_common(2)[1][1]}
+                         if len(c) == 1 or c.most_common(2)[0][1] >= 3 * c.most_common(2)[1][1]}
         return self._genders
 
+    def _sentence_subject(self, sent) -> str | None:
+        for t in sent:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT":
+                m = self.mention_of(t)
+                return m.key if m is not None and m.type == "PERSON" else None
+        return None
+
+    def salience(self, key: str) -> float:
+        """How central a person is: mentions, bare surname uses, and naming in the title or about."""
+        if self._surnames is None:
+            self._surnames = Counter(t.text for t in self.sdoc if t.pos_ == "PROPN")
+        last = key.split()[-1]
+        score = self.counts.get(key, 0) + 0.5 * self._surnames.get(last, 0)
+        meta = " ".join(x for x in (self.document.title, self.document.about) if x)
+        if last and last in meta.split():
+            score += 1000
+        return score
+
     def fits(self, key: str | None, tok: Token) -> bool:
-        """Whether a person key can be what a gendered pronoun refers to (unknown gender fits)."""
+        """Whether a person key can be what a gendered pronoun refers to. A person of unknown gender fits
+        unless the document's main person is known to match the pronoun (then the main person is likelier)."""
         g = GENDER.get(tok.lower_)
-        return key is not None and (g is None or self.genders().get(key, g) == g)
+        if key is None or g is None:
+            return key is not None
+        known = self.genders().get(key)
+        if known is not None:
+            return known == g
+        top = self.top_person()
+        return top is None or top == key or self.genders().get(top) != g
 
     def resolve_pronoun(self, tok: Token, exclude: str | None = None) -> str | None:
         """A person pronoun's referent: the resolver's coref mention; else a person that is the subject

@@ -22,7 +22,7 @@ FAMILIES = {
     '"': ("double", "either"), "'": ("single", "either"),
 }
 OPEN_BEFORE = set(" \t\n\r([{—–-/:") | {"“", "‘", '"', "'", "«"}
-CLOSE_AFTER = set(" \t\n\r.,;:!?)]}—–-…") | {"”", "’", '"', "'", "»"}
+CLOSE_AFTER = set(" \t\n\r.,;:!?)]}—–-…[") | {"”", "’", '"', "'", "»"}
 MAX_QUOTE = 3000
 CITATION = re.compile(r"\s*[,.]?\s*\(([^()\n]{2,160})\)")
 SHORT_WORDS = 4
@@ -81,6 +81,13 @@ def find_block_quotes(text: str) -> list[tuple[int, int]]:
         if len(text[s:e].split()) >= 8:
             out.append((s, e))
     return out
+
+
+def _is_title(content: str) -> bool:
+    """'The Psychology of Political Violence': a short quoted span whose long words are all capitalised."""
+    ws = [w for w in re.findall(r"[^\W\d_]+", content) if len(w) > 3]
+    return 0 < len(content.split()) <= 10 and bool(ws) and all(w[0].isupper() for w in ws) and len(ws) >= 2 \
+        and not content.rstrip().endswith((".", "!", "?"))
 
 
 def _verbs() -> frozenset[str]:
@@ -183,6 +190,8 @@ def extract_quotations(ctx: ClaimContext) -> tuple[list[Claim], list[tuple[int, 
     for qs, qe in spans:
         content = text[qs:qe]
         n_words = len(content.split())
+        if _is_title(content):
+            continue
         holder = work = None
         verb = None
         cit = _citation(ctx, qe)
