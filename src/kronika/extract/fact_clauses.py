@@ -84,12 +84,18 @@ def _is_date(ctx: FactContext, t: Token) -> bool:
     return ctx.date_at(t.idx, t.idx + len(t.text)) is not None
 
 
-def _place(ctx: FactContext, t: Token):
+def _place(ctx: FactContext, t: Token, subject: str | None = None):
+    """The place a preposition's object names; the first of 'the Bronx, New York, United States'."""
+    first = next((x for x in t.subtree if x.text[:1].isupper() and x.lower_ != "the" and x.i <= t.i), t)
+    if first.i < t.i and all(x.text in (",", "-") or x.text[:1].isupper() or x.lower_ == "the"
+                             for x in t.doc[first.i:t.i]):
+        t = first
     if not t.text[:1].isupper() or _is_date(ctx, t):
         return None
     e = ctx.ent_of(t)
-    if e is not None and e.type in ("PERSON", "WORK", "NORP"):
-        return None
+    if e is not None and (e.type in ("WORK", "NORP") or e.type == "PERSON" and (subject is None or
+                                                                            ctx.person_of(t) == subject)):
+        return None  # after "born in", a name NER took for a person is a place ("born in Hol")
     return name_at(ctx, t)
 
 
@@ -109,7 +115,7 @@ def _life_event(ctx: FactContext, t: Token, kind: str) -> None:
             add_fact(ctx, subject, f"{kind}_date", (d.start, d.end, d.text, None), (t.idx, d.end), 0.85, date=d)
             date_done = True
         elif prep in ("in", "at", "near") and not place_done:
-            v = _place(ctx, o)
+            v = _place(ctx, o, subject)
             if v is not None:
                 add_fact(ctx, subject, f"{kind}_place", v, _stmt(t, v), 0.85)
                 place_done = True
@@ -198,6 +204,15 @@ def clause_facts(ctx: FactContext) -> None:
         elif lem in ("receive", "win", "award", "earn", "grant", "honour", "honor", "give", "recipient", "winner",
                      "laureate", "bestow", "confer", "present", "recognize", "recognise", "induct"):
             _award(ctx, t)
+        elif low == "native" and t.pos_ == "NOUN":
+            subject = _noun_subject(ctx, t) if t.dep_ not in ("attr", "appos", "nsubj") else None
+            if t.dep_ in ("attr", "appos"):
+                from .fact_lead import _described_person
+                subject = _described_person(ctx, t)
+            for prep, o in _args(t, {"of"}, direct=False):  # "a native of Syracuse"
+                v = _place(ctx, o, subject)
+                if v is not None and subject:
+                    add_fact(ctx, subject, "birth_place", v, _stmt(t, v), 0.65)
         elif lem in ("live", "reside", "settle") and t.pos_ == "VERB":
             subject = ctx.clause_subject(t)
             for prep, o in _args(t, {"in", "at"}, direct=False):

@@ -132,7 +132,7 @@ class FactContext:
                 if s.lower_ in ("who", "that") and cur.dep_ == "relcl":
                     return self.person_of(cur.head) if cur.head.pos_ in ("PROPN", "PRON") else None
                 p = self.person_of(s)
-                if p is None and s.pos_ == "NOUN":
+                if p is None and s.pos_ in ("NOUN", "PROPN"):
                     # "the critic Ivan Petrov denounced ...": the name in apposition to the subject noun
                     names = [c for c in s.children if c.dep_ == "appos" and self.person_of(c)]
                     p = self.person_of(names[0]) if names else None

@@ -129,7 +129,8 @@ def _read_parenthesis(ctx: FactContext, subject: str, toks: list[Token], open_id
             d = dates[0]
             add_fact(ctx, subject, f"{kind}_date", (d.start, d.end, d.text, None), (stmt0, d.end), 0.9, date=d)
         explicit = (kind == "birth" and born is not None) or (kind == "death" and died is not None)
-        place = _place_in(ctx, seg, allow_bare=not explicit or bool(dates))
+        has_prep = any(t.lower_ in ("in", "at", "near") for t in seg)
+        place = _place_in(ctx, seg, allow_bare=(not explicit or bool(dates)) and not has_prep)
         if place and dates and not explicit:
             # without born/died the bare place must sit next to the date: "Paris, 5 April 1815"
             pass
