@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .event_lexicon import (ACTIVE_ONLY, EDUCATION_OBJECTS, EXILE_NOUNS, HONOUR_OBJECTS, NEEDS_ARGUMENT,
+from .event_lexicon import (ACTIVE_ONLY, EDUCATION_OBJECTS, EXILE_NOUNS, GATHERING_OBJECTS, HONOUR_OBJECTS,
+                            NEEDS_ARGUMENT,
                             NOUN_NEEDS_COMPLEMENT, NOUN_TYPES, OBJECT_PATIENT, ORG_OBJECTS,
                             PARTICIPATION_OBJECTS, PASSIVE_ONLY, PERIODICAL_OBJECTS, POSITION_OBJECTS,
                             PRISON_NOUNS, ROLE_NOUN_TYPES, ROLE_NOUNS, VERB_TYPES, WORK_OBJECTS)
@@ -69,7 +70,7 @@ def _has_place(toks, places: set[int]) -> bool:
 ADJ_LEMMAS = {"married": "marry", "born": "bear", "exiled": "exile", "imprisoned": "imprison",
               "jailed": "jail", "arrested": "arrest", "deported": "deport", "divorced": "divorce",
               "widowed": "widow", "educated": "educate", "released": "release", "banished": "banish"}
-PLACE_NOUNS = {"town", "city", "village", "country", "capital", "port", "island", "region", "province",
+PLACE_NOUNS = {"nation", "town", "city", "village", "country", "capital", "port", "island", "region", "province",
                "abroad", "home", "homeland", "motherland", "fatherland", "continent", "state", "colony",
                "countryside", "coast", "republic", "kingdom", "empire", "west", "east", "north", "south"}
 
@@ -196,8 +197,11 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
     if lem in ("write", "author", "compose", "pen"):
         objs = [c for c in v.children if c.dep_ == "dobj"] or _shared_objects(v)
         objs = objs + [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for p in c.children if p.dep_ == "pobj"]
+                       for p in c.children if p.dep_ == "pobj"] + [c for o in objs for c in o.children
+                                                                    if c.dep_ == "appos"]
         olem = _lemmas(objs)
+        if any(o.pos_ == "PROPN" and o.i not in persons and o.i not in places and o.dep_ == "dobj" for o in objs):
+            return "authorship"          # "wrote The Detainee"
         if olem & WORK_OBJECTS or "for" in preps or any(
                 w.ent_type_ == "WORK_OF_ART" for o in objs for w in o.subtree):
             return "authorship"
@@ -225,6 +229,8 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
     if lem == "study":
         return t
     if lem in ("attend",):
+        if olem & GATHERING_OBJECTS:
+            return "participation"
         return "education" if olem & EDUCATION_OBJECTS else None
     if lem in ("leave",):
         if _has_place(dobj, places) or "for" in preps:
@@ -293,9 +299,10 @@ def subject_token(v: Token, lem_type: str) -> Token | None:
                 return poss[0]
     if lem_type in ("publication", "authorship") and is_passive(v):
         for s_ in _children(v, {"nsubjpass"}):
-            poss = _children(s_, {"poss"})
-            if poss and s_.lower_ in WORK_OBJECTS:
-                return poss[0]
+            for w in s_.subtree:        # "His debut novel, X, was published", "his novel X was published"
+                poss = _children(w, {"poss"})
+                if poss and w.lower_ in WORK_OBJECTS:
+                    return poss[0]
     if (lem in OBJECT_PATIENT or lem == "take") and not is_passive(v):
         dobj = _children(v, {"dobj"})
         if dobj and dobj[0].pos_ in ("PRON", "PROPN"):

@@ -106,6 +106,8 @@ PARTICIPATION_OBJECTS = {"revolution", "uprising", "rebellion", "revolt", "war",
                          "struggle", "fight", "battle", "campaign", "protest", "demonstration", "mutiny",
                          "resistance", "movement", "activity", "activities", "conflict", "coup", "riot",
                          "expedition", "raid", "siege", "march"}
+GATHERING_OBJECTS = {"conference", "congress", "meeting", "festival", "rally", "ceremony", "summit",
+                     "convention", "assembly", "march", "protest", "demonstration", "session", "trial"}
 EDUCATION_OBJECTS = {"school", "university", "college", "academy", "seminary", "gymnasium", "lyceum",
                      "institute", "conservatory", "law", "medicine", "philosophy", "economics",
                      "degree", "doctorate", "course", "courses", "classes", "class", "studies", "lectures",
@@ -114,7 +116,8 @@ WORK_OBJECTS = {"book", "books", "novel", "novels", "memoir", "memoirs", "poem",
                 "pamphlets", "essay", "essays", "article", "articles", "autobiography", "biography",
                 "tract", "tracts", "play", "plays", "history", "leaflets", "leaflet", "journal",
                 "newspaper", "magazine", "paper", "review", "manifesto", "story", "stories", "volume",
-                "collection", "treatise", "letters", "diary", "diaries", "work", "works", "trilogy"}
+                "collection", "treatise", "letters", "diary", "diaries", "work", "works", "trilogy", "column",
+                "columns", "piece", "pieces", "script", "screenplay", "libretto", "song", "songs", "opera"}
 PERIODICAL_OBJECTS = {"journal", "newspaper", "magazine", "paper", "review", "weekly", "daily",
                       "periodical", "gazette", "bulletin"}
 ORG_OBJECTS = {"party", "union", "movement", "group", "league", "society", "army", "organization",

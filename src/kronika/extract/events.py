@@ -7,10 +7,10 @@ from ..records import Document, Event, Mention, Source, Timex
 from ..resolve.coref import (canonical_person_keys, main_person, person_tokens, promote_person_like,
                              resolve_references)
 from ..settings import Settings
-from .event_clauses import (Predicate, find_predicates, participle_fallback, person_in_subject, subject_token,
-                            vlemma)
+from .event_clauses import (Predicate, find_predicates, is_passive, participle_fallback, person_in_subject,
+                            subject_token, vlemma)
 from .event_dates import cue_for, date_for, fallback_timexes, timex_tokens
-from .event_lexicon import DEMONYMS, INTENTION_VERBS, PAST, TEMPLATES, VERB_TEMPLATES
+from .event_lexicon import DEMONYMS, INTENTION_VERBS, PAST, TEMPLATES, VERB_TEMPLATES, WORK_OBJECTS
 from .event_modality import first_person, hedged, intention_or_irrealis, negated
 
 KEEP_LEFT = {"aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass", "expl", "npadvmod"}
@@ -209,6 +209,8 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
             continue
         found = _subject_of(p, who, narrator)
         if found is None:
+            found = _unattributed_work(p, main, work_tok, who)
+        if found is None:
             continue
         subj_tok, ptoken, weak, who = found
         subject = who[ptoken.i]
@@ -295,6 +297,18 @@ def _subject_of(p: Predicate, who: dict[int, str], narrator: str | None):
     if ptoken is None:
         return None
     return (subj_tok if subj_tok is not None else ptoken), ptoken, weak, who
+
+
+def _unattributed_work(p: Predicate, main: str | None, work_tok: set[int], who: dict[int, str]):
+    """'In 1965 The Interpreters was published in London': a work published with no author named is,
+    in a text about one person, that person's (weakly)."""
+    if main is None or p.type != "publication" or p.kind != "verb" or not is_passive(p.trigger):
+        return None
+    for s_ in p.trigger.children:
+        if s_.dep_ == "nsubjpass" and any(w.i in work_tok or w.lower_ in WORK_OBJECTS for w in s_.subtree) \
+                and not any(w.i in who for w in s_.subtree):
+            return s_, s_, True, {**who, s_.i: main}
+    return None
 
 
 def _arguments(p: Predicate, head: Token, subj_tok: Token, subject: str, clause: set[int], who: dict[int, str],

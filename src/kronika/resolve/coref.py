@@ -54,6 +54,8 @@ def promote_person_like(sdoc: Doc, mentions: list[Mention]) -> list[Mention]:
 def canonical_person_keys(mentions: list[Mention]) -> dict[str, str]:
     """Map each PERSON key to the fullest key it abbreviates ("Serge" -> "Victor Serge") when unambiguous."""
     keys = {m.key for m in mentions if m.type == "PERSON"}
+    if any(m.key != m.text for m in mentions if m.type == "PERSON"):
+        return {k: k for k in keys}          # the entity stage already groups aliases: trust its keys
     out = {}
     for k in keys:
         base = k[:-2] if k.endswith(("'s", "’s")) else k.rstrip("'’")
