@@ -130,3 +130,11 @@ def test_main_person_and_gender_guide_pronouns(claims_of):
          "He printed her pamphlets. Weiss praised the strikers, and later she denounced the government.")
     got = find(c := claims_of(t, title="Rosa Lind"), holder="Rosa Lind", stance="negative")
     assert got, c
+
+
+def test_participle_clauses_inherit_the_holder(claims_of):
+    c = claims_of("Ada Marlow resigned from the board in 1902, denouncing its chairman, Lord Vane.")
+    got = find(c, holder="Ada Marlow", stance="negative", about="Vane")
+    assert got and got[0].date is not None and got[0].date.start == "1902"
+    c = claims_of("Tomas Brandt published a series of articles in Pravda, sharply criticising Grigory Zinoviev.")
+    assert find(c, holder="Tomas Brandt", stance="negative", about="Zinoviev")

@@ -63,6 +63,10 @@ def _target(ctx: ClaimContext, tok: Token, exclude: str | None) -> str | None:
             if m is not None and m.type == "WORK":
                 return m.key
     if tok.pos_ == "NOUN":
+        for t in list(tok.subtree)[:14]:  # "trends within the Communist Party"
+            m = ctx.mention_of(t)
+            if m is not None and m.key != exclude and m.type in ("PERSON", "ORG", "WORK") and m.source != "coref":
+                return m.key
         return noun_text(tok)
     return None
 
@@ -113,8 +117,15 @@ def _holder_tok(verb: Token) -> tuple[Token | None, bool]:
             if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head, False
             return c, False
-    if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        return _holder_tok(verb.head)[0], False
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _holder_tok(verb.head)[0], False  # "Trotsky resigned, denouncing ...": Trotsky
+    if verb.dep_ == "acl" and verb.head.lemma_ in words("holder_nouns"):
+        work = verb.head  # "articles criticising X": the articles' author
+        named = [c for c in work.children if c.dep_ == "poss"] + _prep_objs(work, ("by",))
+        if named:
+            return named[0], False
+        if work.head.pos_ in ("VERB", "AUX") and work.dep_ in ("dobj", "nsubjpass"):
+            return _holder_tok(work.head)[0], False
     if verb.dep_ == "relcl":
         return verb.head, False
     return None, False
