@@ -74,3 +74,31 @@ def test_work_by(facts_of):
 def test_no_place_for_organisations(facts_of):
     facts, _ = facts_of("The company was founded in Berlin in 1901 and moved to Munich.")
     assert not [f for f in facts if f.attribute.endswith("_place")]
+
+
+def test_native_of(facts_of):
+    facts, _ = facts_of("Pedro Alvarez was a Bolivian lawyer. A native of Tarija, Alvarez studied law in Sucre.")
+    assert has(facts, "birth_place", "Tarija", "Pedro Alvarez")
+
+
+def test_born_in_first_place_of_list(facts_of):
+    facts, _ = facts_of("Nora Quinn was an American poet born in the Bronx, New York, United States.")
+    assert has(facts, "birth_place", "Bronx", "Nora Quinn")
+    assert not has(facts, "birth_place", "United States")
+
+
+def test_degree_from(facts_of):
+    facts, _ = facts_of("Lena Dahl is a Norwegian economist. She obtained her doctorate from the University of Bergen in 1990.")
+    assert has(facts, "educated_at", "University of Bergen", "Lena Dahl")
+
+
+def test_joined_splits_by_organisation(facts_of):
+    facts, _ = facts_of("Otto Brandt was a German journalist. In 1952 he joined the Liberal Party. "
+                        "Two years later he joined Reuters as a correspondent.")
+    assert has(facts, "member_of", "Liberal Party", "Otto Brandt")
+    assert has(facts, "employer", "Reuters", "Otto Brandt")
+
+
+def test_award_named_like_a_place(facts_of):
+    facts, _ = facts_of("Claire Morel is a French cyclist. In 1999 she was awarded the Prix de la ville de Lyon by the city.")
+    assert has(facts, "award", "Prix de la ville de Lyon", "Claire Morel")

@@ -61,3 +61,20 @@ def test_member_relation_from_fact(facts_of):
     assert member and member[0].value_key
     assert any(r.relation == "member_of" and r.target_key == member[0].value_key and "Berg" in r.source_key
                for r in rels)
+
+
+def test_born_to_parents(facts_of):
+    facts, _ = facts_of("Anton Freed was a painter. He was born in Linz to Walter Freed and Maria Holz.")
+    assert has(facts, "parent", "Walter Freed", "Anton Freed")
+    assert has(facts, "parent", "Maria Holz", "Anton Freed")
+
+
+def test_parents_wife_is_not_the_subjects_spouse(facts_of):
+    facts, _ = facts_of("Ida Berg was a Swedish singer. She was the daughter of Nils Berg and his wife Karin Lund.")
+    assert has(facts, "parent", "Nils Berg", "Ida Berg")
+    assert not [f for f in facts if f.attribute == "spouse" and "Ida" in f.subject]
+
+
+def test_namesake_parent(facts_of):
+    facts, _ = facts_of("Paul Lemaire Jr. (born 1950) is a Belgian banker. He is the son of Paul Lemaire Sr. and Anne Roux.")
+    assert any(f.attribute == "parent" and "Sr" in f.value for f in facts)

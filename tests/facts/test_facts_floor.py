@@ -25,7 +25,7 @@ def test_redocred_floor(nlp, eval_dir, bench):
     res = bench.run(docs, lambda d: predict_text(d["doc_id"], d["text"])[0])
     tot = [sum(res[k].values()) for k in ("tp_p", "n_p", "tp_g", "n_g")]
     p, r, f = bench.prf(*tot)
-    assert p >= 0.80 and f >= 0.66, (p, r, f)
+    assert p >= 0.83 and f >= 0.69, (p, r, f)  # measured 0.876 / 0.616 / 0.723 on 2026-11-23
     for attr in ("birth_date", "death_date", "nationality"):
         pa, ra, fa = bench.prf(res["tp_p"][attr], res["n_p"][attr], res["tp_g"][attr], res["n_g"][attr])
         assert fa >= 0.8, (attr, pa, ra, fa)

@@ -206,6 +206,9 @@ def clause_facts(ctx: FactContext) -> None:
             _award(ctx, t)
         elif low == "native" and t.pos_ == "NOUN":
             subject = _noun_subject(ctx, t) if t.dep_ not in ("attr", "appos", "nsubj") else None
+            if t.dep_ == "nsubj":  # "A native of Tarija, Alvarez studied ..."
+                others = [c for c in t.head.children if c.dep_ in ("nsubj", "appos") and c is not t and ctx.person_of(c)]
+                subject = ctx.person_of(others[0]) if others else None
             if t.dep_ in ("attr", "appos"):
                 from .fact_lead import _described_person
                 subject = _described_person(ctx, t)

@@ -261,9 +261,10 @@ def build_context(sdoc: Doc, document: Document, mentions: list[Mention], timexe
         ctx.main = lead if canon_counts[lead] * 2 >= top else max(canon_counts, key=lambda k: (canon_counts[k], -first[k]))
     ctx.dates = dates_in(document.text, timexes)
     ctx._date_starts = [d.start for d in ctx.dates]
-    fem = sum(1 for t in sdoc if t.lower_ in FEMININE)
-    masc = sum(1 for t in sdoc if t.lower_ in PRONOUNS) - fem
-    if fem + masc >= 2 and max(fem, masc) >= 3 * min(fem, masc):
+    # the main person's gender from subject pronouns (possessives often belong to others)
+    fem = sum(1 for t in sdoc if t.lower_ == "she")
+    masc = sum(1 for t in sdoc if t.lower_ == "he")
+    if fem + masc >= 1 and max(fem, masc) >= 3 * min(fem, masc):
         ctx.gender = "f" if fem > masc else "m"
     return ctx
 

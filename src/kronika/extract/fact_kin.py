@@ -104,7 +104,8 @@ def _owner(ctx: FactContext, n: Token) -> str | None:
                 if h.pos_ == "PROPN" and ctx.person_of(h):
                     return ctx.person_of(h) if c.lower_ in ("his", "her") else ctx.person_of(c)
             if c.lower_ in ("his", "her") and c.i > 0 and n.doc[c.i - 1].lower_ == "and" \
-                    and any(a.dep_ == "prep" and a.lower_ == "of" for a in n.ancestors):
+                    and (any(a.dep_ == "prep" and a.lower_ == "of" for a in n.ancestors)
+                         or n.dep_ == "conj" and any(x.dep_ == "prep" and x.lower_ == "of" for x in n.head.children)):
                 return None  # "the son of A and his wife B": 'his' is A, whose name the parse lost
             return ctx.person_of(c)
     if n.dep_ == "compound" and n.head.pos_ == "PROPN":
