@@ -113,6 +113,20 @@ def _definition(conn, q, subj, corpus) -> list[dict]:
     return out
 
 
+def _listed_with_other(c: dict, others: list[str]) -> bool:
+    """"England, Canada, and France" for "where in England": a sibling in a list, not a place inside it."""
+    for o in others:
+        for s in c["sources"]:
+            qt = s["quote"]
+            i, j = qt.find(o), qt.find(c["text"])
+            if i < 0 or j < 0:
+                continue
+            a, b = (i + len(o), j) if i < j else (j + len(c["text"]), i)
+            if re.fullmatch(r"[\s,]*(and|or)?[\s,]*([\w\s]+,\s*)*(and|or)?\s*", qt[a:b]) and b - a < 40:
+                return True
+    return False
+
+
 def answer(conn, question: str, settings, top: int = 3) -> dict:
     out = {"question": question, "answers": []}
     text = question
@@ -138,8 +152,16 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
             return out                # "When did Serge visit Japan?": no Japan anywhere
     cands = []
     corpus = passages.Corpus(conn)
+    asked = {structured.norm_name(x) for x in q.others + ([q.subject] if q.subject else [])}
+    if subj is not None:
+        asked |= {structured.norm_name(x) for x in subj.surfaces}
     if subj is not None:
         for c in structured.answers(conn, q, subj):
+            an = structured.norm_name(c["text"])
+            if an in asked or any(a and re.search(rf"\b{re.escape(a)}\b", an) for a in asked if len(a) > 3):
+                continue                   # "England" for "where in England", "Emma Goldman and ..." for her works
+            if _listed_with_other(c, q.others):
+                continue
             sup = [passages.support(conn, corpus, q, subj, s) for s in c["sources"][:5]]
             ssup = max((s for s, _ in sup), default=0.0)
             if ssup <= 0:                  # the record's sentence does not name the subject
