@@ -231,3 +231,10 @@ def test_anchor_in_a_coordinated_clause_dates_the_event(events):
     tx = [timex(text, "The eventual ceasefire", "1945-05", "1945-05", inferred=True)]
     ev = one(events(text, ["Jan Novak"], timexes=tx, genre="essay"), "exchange")
     assert ev.date.inferred and ev.date.start == "1945-05" and ev.cue == "eventually"
+
+
+def test_failed_and_refused_actions_are_not_events(events):
+    text = ("Rosa Luxemburg failed to escape from Wronke. She refused to join the Mensheviks. "
+            "She was unable to leave Berlin. She was able to return to Warsaw in 1906.")
+    evs = events(text, ROSA, places=["Wronke", "Berlin", "Warsaw"], orgs=["Mensheviks"])
+    assert [(e.type, e.places) for e in evs] == [("travel", ("Warsaw",))]

@@ -171,7 +171,8 @@ HEDGE_MODALS = {"may", "might", "could", "must"}
 NEGATORS = {"not", "n't", "never", "no"}
 INTENTION_VERBS = {"try", "attempt", "plan", "want", "hope", "intend", "seek", "wish", "refuse",
                    "fail", "decline", "threaten", "dream", "expect", "aim", "prepare", "need", "mean",
-                   "would", "like", "decide", "agree", "promise", "offer", "urge", "ask"}
+                   "would", "like", "decide", "agree", "promise", "offer", "urge", "ask", "unable", "forbid",
+                   "prevent", "hesitate", "long", "struggle"}
 
 # Ordering cues (single words, or phrases built from the parse in event_dates).
 CUE_WORDS = {"later", "then", "eventually", "ultimately", "finally", "initially", "subsequently",
