@@ -316,7 +316,7 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
         else:
             continue
         txt = m["text"]
-        pm = re.search(r"['’]s\s", txt)
+        pm = re.search(r"['’]s\s", txt) if t != "WORK" else None
         if pm and not _PLACE_TAIL.search(txt[pm.end():]):
             txt, b = txt[:pm.start()], a + pm.start()
         if t == "ORG":
@@ -352,7 +352,7 @@ def _candidates(corpus: Corpus, q: Question, doc, s0, s1, text, exclude, near=()
             tail = _ORG_TAIL.match(text, b)
             if tail:
                 txt, b, w = text[a:tail.end()], tail.end(), 0.6
-        pm = re.search(r"['’]s\b", word)
+        pm = re.search(r"['’]s\b", word) if t != "WORK" else None
         if pm and not _PLACE_TAIL.search(word[pm.end():]):
             word, b = word[:pm.start()], a + pm.start()
         if t == "PERSON" and len(word.split()) < 2:
