@@ -173,3 +173,10 @@ def test_hundreds_are_centuries_and_discourse_now(tag):
 def test_fiscal_periods(tag):
     assert tag("Net income for the year ended June 30 rose.", DCT)["the year"][:2] == ("DURATION", "P1Y")
     assert tag("For the year, volume was flat.", DCT)["the year"][:2] == ("DATE", "1998")
+
+
+def test_clock_times_take_the_last_day_of_the_story(tag):
+    t = tag("Flight report, April 27, 2005. The plan dated from January 2005. Take-off was at 08:30 UTC.")
+    assert t["08:30 UTC"][1] == "2005-04-27T08:30Z"
+    t = tag("On 3 May 1920 she left. In 1925 she returned at 10:15 a.m.")
+    assert t["10:15 a.m."][1] == "XXXX-XX-XXT10:15"

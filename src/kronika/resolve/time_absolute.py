@@ -428,7 +428,7 @@ def clock(m: re.Match, ctx: Ctx) -> Norm | None:
     elif g.get("cdw") and ctx.dct:
         base = (ctx.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[g["cdw"].lower()])).isoformat()
     else:
-        a = ctx.deictic() if ctx.dct else (ctx.ref.as_date() if ctx.ref and ctx.ref.day else None)
+        a = ctx.deictic() if ctx.dct else ctx.day_ref()
         base = a.isoformat() if a else "XXXX-XX-XX"
     tz = "Z" if g.get("tz") in ("UTC", "GMT") else ""
     return Norm("TIME", f"{base}T{t}{tz}", None, None, None if base.startswith("X") else base[:10],

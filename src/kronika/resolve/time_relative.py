@@ -15,7 +15,7 @@ _NEAR_FUTURE = re.compile(r"\b(?:will|shall|'ll|going\s+to|scheduled|expected|pl
 
 def weekday_date(wd: str, rel: str, m: re.Match, ctx: Ctx) -> date | str:
     target = WEEKDAYS[wd.lower()]
-    a = ctx.dct or (ctx.ref.as_date() if ctx.ref and ctx.ref.day else None)
+    a = ctx.dct or ctx.day_ref()
     if not a:
         return f"XXXX-WXX-{target}"
     rel = (rel or "").lower().split()[-1] if rel else ""

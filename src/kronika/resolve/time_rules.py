@@ -32,8 +32,15 @@ class Ctx:
     ref: Day | None = None
     sentence_bounds: list[tuple[int, int]] = field(default_factory=list)
     ref_end: int = -1                    # where the reference time was last set
+    ref_day: Day | None = None           # the last reference time precise to the day (for clock times, weekdays)
     last_value: str | None = None        # value of the last DATE read, and where it ended
     last_end: int = -1
+
+    def day_ref(self) -> date | None:
+        """The latest day-precise reference time, if the story has not moved to another year since."""
+        if self.ref_day and (self.ref is None or self.ref.year == self.ref_day.year):
+            return self.ref_day.as_date()
+        return None
 
     def deictic(self) -> date | None:
         """'today', 'last year': the DCT, else the narrative's reference time."""
@@ -197,6 +204,8 @@ def run_rules(rules: list[Rule], text: str, dct: str | None = None, ref: Day | N
         out.append(Cand(s2, e2, n.type, n.value, n.mod, lo, hi, r.name))
         if n.sets_ref is not None:
             ctx.ref, ctx.ref_end = n.sets_ref, e2
+            if n.sets_ref.day is not None:
+                ctx.ref_day = n.sets_ref
         if n.type == "DATE":
             ctx.last_value, ctx.last_end = n.value, e2
     return out
