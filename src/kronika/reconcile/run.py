@@ -26,6 +26,19 @@ def entity_id(type_: str, name: str) -> str:
     return f"{PREFIX.get(type_, 'x')}-{slug(name)}"
 
 
+def _gazetteer_name(names, typ):
+    try:
+        from .entities import gazetteer_name
+    except ImportError:
+        return None
+    return gazetteer_name(names, typ)
+
+
+def _entity_info(name):
+    from ..extract.entity_gazetteer import entity_info
+    return entity_info(name)
+
+
 def display_name(names: Counter) -> str:
     """The name an entity is shown by: a full (multi-word) name, the most used one, not the longest."""
     return max(names, key=lambda n: (len(n.split()) > 1, names[n], -len(n.split()), n))
@@ -116,9 +129,13 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
         for t in ("entities", "aliases", "entity_links", "facts", "relations", "claims"):
             c.execute(f"DELETE FROM {t}")
         for eid, e in ent.items():
-            name = renames.get(eid) or display_name(e["names"])
             typ = e["type"].most_common(1)[0][0]
+            name = renames.get(eid) or _gazetteer_name(e["names"], typ) or display_name(e["names"])
             lat = lon = None
+            if typ == "PLACE":
+                info = _entity_info(name)
+                if info and info.get("coords"):
+                    lat, lon = info["coords"]
             c.execute("INSERT INTO entities(id, name, type, mentions, docs, lat, lon) VALUES (?,?,?,?,?,?,?)",
                       (eid, name, typ, e["mentions"], json.dumps(sorted(e["docs"])), lat, lon))
             c.executemany("INSERT OR IGNORE INTO aliases(entity_id, alias) VALUES (?,?)",
@@ -155,7 +172,7 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
             r["place_ids"] = [gid(r["doc"], k) for k in json.loads(r["places"])]
             r["participant_ids"] = [gid(r["doc"], k) for k in json.loads(r["participants"])]
         genres = {r[0]: r[1] for r in c.execute("SELECT doc, genre FROM documents")}
-        names = {eid: display_name(e["names"]) for eid, e in ent.items()}
+        names = {r[0]: r[1] for r in c.execute("SELECT id, name FROM entities")}
         events = merge_events(rows, settings, genres, names)
         events = _apply_event_corrections(store, events)
         order_events(events)
