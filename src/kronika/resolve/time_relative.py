@@ -152,8 +152,7 @@ def rel_period(m: re.Match, ctx: Ctx) -> Norm | None:
         base = a if isinstance(a, date) else (a.as_date() if a.day else None)
         if base is None:
             return Norm("DATE", "XXXX-WXX-WE")
-        if off == 0 and rel == "the" and isinstance(a, date) and a.isoweekday() <= 4 \
-                and not ctx.future(m.start(), m.end()):
+        if off == 0 and rel == "the" and base.isoweekday() <= 4 and not ctx.future(m.start(), m.end()):
             off = -1
         v = week_value(add_days(base, 7 * off)) + "-WE"
     else:
