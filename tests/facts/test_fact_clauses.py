@@ -102,3 +102,13 @@ def test_joined_splits_by_organisation(facts_of):
 def test_award_named_like_a_place(facts_of):
     facts, _ = facts_of("Claire Morel is a French cyclist. In 1999 she was awarded the Prix de la ville de Lyon by the city.")
     assert has(facts, "award", "Prix de la ville de Lyon", "Claire Morel")
+
+
+def test_better_known_as(facts_of):
+    facts, _ = facts_of("Johanna Maria Kessel, better known as Hanna Kess, was a German cabaret singer.")
+    assert has(facts, "pseudonym", "Hanna Kess")
+
+
+def test_pseudonym_quoted(facts_of):
+    facts, _ = facts_of("Igor Vasin was a Russian satirist. He signed his stories with the pseudonym \"Ivan Luch\".")
+    assert has(facts, "pseudonym", "Ivan Luch", "Igor Vasin")

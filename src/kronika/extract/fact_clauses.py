@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.matcher import Matcher
 from spacy.tokens import Token
 
 from .fact_context import FactContext, add_fact, country_of, lexicon, name_at
@@ -222,8 +223,6 @@ def clause_facts(ctx: FactContext) -> None:
                 v = _place(ctx, o)
                 if v is not None and subject:
                     add_fact(ctx, subject, "residence", v, _stmt(t, v), 0.7)
-        elif low in ("pseudonym", "pen", "name", "alias", "nickname", "known", "plume"):
-            _pseudonym(ctx, t)
         elif lem in ("politician", "candidate", "representative", "leader", "activist", "deputy", "mp", "senator"):
             _member(ctx, t, {"for", "of"}, direct=False,
                     rx=re.compile(r"\b(Part(y|ies)|Movement|Front|Alliance|League|National Congress|Union)\b"))
@@ -237,6 +236,7 @@ def clause_facts(ctx: FactContext) -> None:
                          (t.idx, t.head.idx + len(t.head.text)), 0.65)
         if lem in GROUP_NOUNS and t.pos_ == "NOUN":
             _group(ctx, t)
+    pseudonym_facts(ctx)
     for sent in ctx.sdoc.sents:
         _military(ctx, sent)
     work_facts(ctx)
@@ -405,35 +405,38 @@ def _award(ctx, t):
             add_fact(ctx, subject, "award", (v[1] - len(val), v[1], val, v[3]), _stmt(t, v), 0.8)
 
 
-def _pseudonym(ctx, t):
-    """'known as X', 'better known as X', 'under the pen name X', 'pseudonym X'."""
+_PSEUDO: dict[int, Matcher] = {}
+_OPEN = {"TEXT": {"IN": [",", '"', "“", "'", "‘", "of", ":"]}, "OP": "*"}
+
+
+def _pseudonym_matcher(vocab) -> Matcher:
+    """'(better) known as X', 'under the pen name X', 'the pseudonym X', 'nom de plume X' (one Matcher per vocab)."""
+    m = _PSEUDO.get(id(vocab))
+    if m is None:
+        m = Matcher(vocab)
+        m.add("PSEUDONYM", [
+            [{"LOWER": "known"}, {"LOWER": "as"}, _OPEN, {"IS_TITLE": True}],
+            [{"LOWER": {"IN": ["pen", "stage", "assumed", "adopted", "literary"]}}, {"LOWER": "name"}, _OPEN,
+             {"IS_TITLE": True}],
+            [{"LOWER": {"IN": ["pseudonym", "pseudonyms", "alias", "sobriquet"]}}, _OPEN, {"IS_TITLE": True}],
+            [{"LOWER": "nom"}, {"LOWER": "de"}, {"LOWER": {"IN": ["plume", "guerre"]}}, _OPEN, {"IS_TITLE": True}],
+        ], greedy="LONGEST")
+        _PSEUDO[id(vocab)] = m
+    return m
+
+
+def pseudonym_facts(ctx: FactContext) -> None:
     doc = ctx.sdoc
-    if t.lower_ == "known":
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if nxt is None or nxt.lower_ != "as" or t.i + 2 >= len(doc):
-            return
-        o = doc[t.i + 2]
-        if o.text in ('"', "“", "'"):
-            o = doc[t.i + 3] if t.i + 3 < len(doc) else o
-        attr = "pseudonym"
-    else:
-        if t.lower_ == "name" and (t.i == 0 or doc[t.i - 1].lower_ not in ("pen", "stage", "assumed", "adopted", "plume")):
-            return
-        if t.lower_ == "pen" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "name":
-            return
-        j = t.i + 1
-        while j < len(doc) and doc[j].text in (",", '"', "“", "of", "as"):
-            j += 1
-        if j >= len(doc):
-            return
-        o = doc[j]
-        attr = "pseudonym"
-    if not o.text[:1].isupper() or _is_date(ctx, o):
-        return
-    subject = ctx.clause_subject(t)
-    v = name_at(ctx, o)
-    if subject and v[3] != subject and len(v[2]) < 60:
-        add_fact(ctx, subject, attr, (v[0], v[1], v[2], None), _stmt(t, v), 0.7)
+    for _, s, e in _pseudonym_matcher(doc.vocab)(doc):
+        o = doc[e - 1]
+        if _is_date(ctx, o) or o.pos_ == "PRON":
+            continue
+        subject = ctx.clause_subject(doc[s])
+        v = name_at(ctx, o)
+        if v[0] < o.idx:
+            v = (o.idx, v[1], ctx.document.text[o.idx:v[1]], v[3])
+        if subject and v[3] != subject and len(v[2]) < 60:
+            add_fact(ctx, subject, "pseudonym", (v[0], v[1], v[2], None), (doc[s].idx, v[1]), 0.7)
 
 
 def _military(ctx: FactContext, sent) -> None:

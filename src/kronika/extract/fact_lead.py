@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.matcher import Matcher
 from spacy.tokens import Token
 
 from .fact_context import FactContext, add_fact, country_of, lexicon, name_at
@@ -247,22 +248,32 @@ def _nationalities(ctx: FactContext, person: str, toks: list[Token], stmt: tuple
         k += 1
 
 
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _born_matcher(vocab) -> Matcher:
+    """Token patterns for 'British-born', 'British - born', 'Belgian born' (one Matcher per vocabulary)."""
+    m = _MATCHERS.get(id(vocab))
+    if m is None:
+        m = Matcher(vocab)
+        m.add("BORN_ADJ", [[{"IS_TITLE": True}, {"TEXT": {"IN": ["-", "–"]}, "OP": "?"}, {"LOWER": "born"}],
+                           [{"IS_TITLE": True}, {"IS_TITLE": True}, {"TEXT": {"IN": ["-", "–"]}, "OP": "?"},
+                            {"LOWER": "born"}]])
+        _MATCHERS[id(vocab)] = m
+    return m
+
+
 def born_adjective_facts(ctx: FactContext) -> None:
-    """'a British-born actress', 'a Belgian born Russian' -> birth_place (a country)."""
+    """'a British-born actress', 'a Belgian born Russian', 'a South African-born writer' -> birth_place (a country)."""
     doc = ctx.sdoc
-    for t in doc:
-        if t.lower_ != "born" or t.i == 0:
-            continue
-        j = t.i - 1
-        if doc[j].text in ("-", "–"):
-            j -= 1
-        if j < 0 or not doc[j].text[:1].isupper():
-            continue
-        country = country_of(doc[j].text)
+    for _, s, e in _born_matcher(doc.vocab)(doc):
+        words = doc[s:e - 1].text.replace(" - ", " ").replace(" – ", " ").rstrip("-– ")
+        country = country_of(words)
         if country is None:
             continue
-        person = ctx.clause_subject(t)
+        born = doc[e - 1]
+        person = ctx.clause_subject(born)
         if person is None:
             continue
-        add_fact(ctx, person, "birth_place", (doc[j].idx, t.idx + len(t.text), country, None),
-                 (doc[j].idx, t.idx + len(t.text)), 0.75)
+        add_fact(ctx, person, "birth_place", (doc[s].idx, born.idx + len(born.text), country, None),
+                 (doc[s].idx, born.idx + len(born.text)), 0.75)
