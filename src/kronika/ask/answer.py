@@ -86,6 +86,12 @@ def _default_person(conn) -> str | None:
         return None
 
 
+_NOT_DESC = {"end", "time", "day", "year", "same", "other", "first", "last", "next", "way", "case", "fact", "moment",
+             "point", "side", "rest", "top", "death", "life", "age", "period", "era", "days", "work",
+             "under", "over", "through", "against", "between", "among", "into", "toward", "towards", "without",
+             "within", "across", "behind", "beyond", "during", "until", "upon", "like", "than", "via", "per"}
+
+
 def _definition(conn, q, subj, corpus) -> list[dict]:
     """"Who was Serge?": what the texts say he is ("a revolutionary", "a Belgian born Russian")."""
     out = []
@@ -99,10 +105,28 @@ def _definition(conn, q, subj, corpus) -> list[dict]:
         return out
     pat = re.compile(rf"(?<![^\W_])(?:{names})(?:['’]s)?\s*(?:,\s*[^,]{{0,60}},\s*|[^\w.]{{0,15}})?\s(?:is|was|became)\s+"
                      rf"((?:a|an|the)\s+[^.;:,()]{{3,80}})")
+    # "Trotsky's widow Natalya Sedova", "the NKVD agent Ignace Reiss": a description right before the name
+    appos = re.compile(rf"((?:(?:[A-Z][\w\-]+['’]s?|the|his|her|a|an)\s+)(?:[\w\-]+\s+){{0,3}}?"
+                       rf"(?:widow|wife|husband|son|daughter|mother|father|brother|sister|agent|leader|founder|"
+                       rf"editor|author|comrade|friend|writer|poet|painter|revolutionary|anarchist|member|"
+                       rf"secretary|chairman|commissar|general|historian|critic|journalist|lover|companion|mentor))"
+                       rf",?\s+(?:{names})\b")
+    generic = re.compile(rf"\b(the\s+(?:[\w\-]+\s+){{0,2}}[a-z][\w\-]+)\s+(?:{names})\b")
     fts = " OR ".join(f'"{w}"' for s in subj.surfaces for w in re.findall(r"\w+", s))
     for r in conn.execute('SELECT doc, start, "end", text FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 300',
                           (fts,)):
         for ch in passages._split(dict(r, r=0)):
+            m2 = appos.search(ch["text"])
+            if not m2:
+                m2 = generic.search(ch["text"])
+                words = m2.group(1).split()[1:] if m2 else []
+                if m2 and (any(w.lower() in STOP or w.lower() in _NOT_DESC for w in words)
+                           or words[-1].endswith(("s", "ing")) or not words[-1].islower()):
+                    m2 = None     # "the Mensheviks had with Lenin", "the end Lenin": no description
+            if m2 and not corpus.is_stripped(ch["doc"], ch["start"], ch["end"]):
+                desc = re.split(r"\s(?=(?:the|a|an)\s)", m2.group(1))[-1]     # "her husband the NKVD agent"
+                out.append({"text": desc, "doc": ch["doc"], "start": ch["start"], "end": ch["end"],
+                            "quote": ch["text"], "score": 1.3 if m2.re is appos else 1.15, "via": "passage"})
             m = pat.search(ch["text"])
             if m and not corpus.is_stripped(ch["doc"], ch["start"], ch["end"]):
                 text = re.split(r"\s(?:but|who|which|whose|whom|that|where|when|while|because|and (?:he|she|was|is))\b",

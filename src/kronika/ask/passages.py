@@ -160,6 +160,15 @@ def _contains_name(text: str, name: str) -> list[int]:
     return [m.start() for m in re.finditer(pat, text, flags=re.I if name.islower() else 0)]
 
 
+def _name_variants(text: str, name: str) -> list[int]:
+    """Where a name occurs, also as singular/plural ("Bolsheviks" / "a core Bolshevik")."""
+    ps = _contains_name(text, name)
+    if not ps and len(name) > 4:
+        alt = name[:-1] if name.endswith("s") else name + "s"
+        ps = _contains_name(text, alt)
+    return ps
+
+
 def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, toks,
                      prev: str | None = None) -> tuple[float, list[tuple]]:
     """(support, spans of the subject inside the sentence)"""
@@ -454,7 +463,7 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         ok = True
         penalty = 0.0
         for o in q.others:
-            ps = _contains_name(text, re.sub(r"['’]s$", "", o))
+            ps = _name_variants(text, re.sub(r"['’]s$", "", o))
             if not ps:
                 if _contains_name(r["prev"] if r["prev"] is not None else corpus.previous(doc, s0),
                                   re.sub(r"['’]s$", "", o)):

@@ -242,7 +242,7 @@ def parse(text: str) -> Question:
         if re.search(pat, main_low):
             q.relation = rel
             break
-    mt0 = re.match(r"\s*(?:in\s+)?(?:what|which)\s+(\w+)", low)
+    mt0 = re.match(r"\s*(?:(?:in|at|from|to|for|with|by|of)\s+)?(?:what|which)\s+(\w+)", low)
     asked_kind = mt0.group(1) if mt0 and mt0.group(1) in _TYPE_WORDS else None
     if q.relation is None:
         name_words = {w.lower() for n in names for w in _WORD.findall(n)}
@@ -265,7 +265,7 @@ def parse(text: str) -> Question:
     # the answer type
     q.answer_type = WH_TYPE.get(q.wh)
     if q.wh in ("what", "which"):
-        m2 = re.match(r"\s*(?:what|which)\s+(\w+)", low)
+        m2 = re.match(r"\s*(?:(?:in|at|from|to|for|with|by|of)\s+)?(?:what|which)\s+(\w+)", low)
         if m2 and m2.group(1) in _TYPE_WORDS:
             q.answer_type = _TYPE_WORDS[m2.group(1)]
         elif m2 and m2.group(1) == "year":
@@ -284,7 +284,7 @@ def parse(text: str) -> Question:
     # focus: content words that are neither names, triggers, nor question words
     name_words = {w.lower() for n in names for w in _WORD.findall(n)}
     trig = TRIGGER_STEMS.get(q.relation, set())
-    mt = re.match(r"\s*(?:in\s+)?(?:what|which)\s+(\w+)", low)
+    mt = re.match(r"\s*(?:(?:in|at|from|to|for|with|by|of)\s+)?(?:what|which)\s+(\w+)", low)
     type_word = mt.group(1) if mt else None
     anchor_words = {w.lower() for w in _WORD.findall(q.anchor or "")}
     for w in words:
