@@ -370,7 +370,7 @@ def quarter(m: re.Match, ctx: Ctx) -> Norm | None:
         y = a.year
         rel = (g.get("rel") or "").lower()
         if q is None or q < 0:
-            q = (a.month - 1) // 3 + (0 if ctx.dct else 1)
+            q = (a.month - 1) // 3 + (0 if ctx.dct and "current" not in rel else 1)
             if q == 0:
                 y, q = y - 1, 4
         elif ctx.dct and q > (a.month - 1) // 3 + 1 and not g.get("ny") and not ctx.future(m.start(), m.end()) \

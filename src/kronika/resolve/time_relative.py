@@ -134,7 +134,7 @@ def rel_period(m: re.Match, ctx: Ctx) -> Norm | None:
     if g["unit"][:1].isupper() and not (ctx.text[max(0, m.start("unit") - 2): m.start("unit")].strip() == ""
                                         and m.start("unit") == m.start()):
         return None  # "the Century", "This Week": a title
-    deictic = rel in ("last", "this", "next", "past", "coming", "current", "the past", "the last")
+    deictic = rel in ("last", "this", "next", "past", "coming", "current", "the past", "the last", "the current")
     if rel in ("the previous", "the following", "the next", "that", "the same", "the preceding", "following",
                "the", "that same"):
         deictic = False
@@ -306,7 +306,7 @@ def holiday(m: re.Match, ctx: Ctx) -> Norm | None:
 
 
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
-_REL = r"(?P<rel>last|this|next|past|coming|current|previous|the\s+previous|the\s+following|the\s+next|the\s+preceding|following|that|that\s+same|the\s+same|the\s+past|the\s+last|the)"
+_REL = r"(?P<rel>last|this|next|past|coming|current|previous|the\s+previous|the\s+following|the\s+next|the\s+preceding|following|that|that\s+same|the\s+same|the\s+past|the\s+last|the\s+current|the)"
 _TPFX = r"(?:(?P<pfx>earlier|later|early|late|mid|the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|the\s+close\s+of|the\s+middle\s+of|the\s+rest\s+of)[\s-]+)?"
 
 RULES: list[Rule] = [
@@ -315,7 +315,7 @@ RULES: list[Rule] = [
          weekday, 2),
     rule("day_word", r"(?:(?P<pfx>early|late|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight"
          r"|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?", day_word, 2),
-    rule("rel_period", _TPFX + _REL + r"\s+(?P<unit>week|month|year|decade|century|quarter|weekend)(?!\s*-|'s\s+\w+\s+(?:quarter|half))"
+    rule("rel_period", _TPFX + _REL + r"\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week|month|year|decade|century|quarter|weekend)(?!\s*-|'s\s+\w+\s+(?:quarter|half))"
          r"(?!\s+(?:ago|earlier|later|of\s+(?:the|his|her|their)\b|or\s+so))", rel_period, 2),
     rule("rel_month", r"(?:(?P<rel>last|this|next)\s+(?P<mon>" + MONTH_RE + r")|(?P<mon2>" + MONTH_RE + r")\s+(?P<rel2>last|this|next)\s+year)",
          lambda m, c: rel_month(_MonthProxy(m), c), 3),
