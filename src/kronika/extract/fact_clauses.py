@@ -13,6 +13,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Token
 
 from .fact_context import FactContext, add_fact, country_of, lexicon, name_at
+from .fact_military import BRANCH, military_facts
 from .fact_works import _owner as work_owner, _title_after as title_after, work_facts
 
 EDU = re.compile(r"\b(Universit\w*|College|School|Academy|Institut\w*|Conservato\w*|Polytechnic\w*|Seminary|Lyc[eé]\w*|"
@@ -36,17 +37,6 @@ def is_legislature(name: str) -> bool:
     return bool(LEGISLATURE.search(name)) and not re.search(r"\b(Party|National Congress|Movement|Front)\b", name)
 PARTY_WORDS = {"Independent", "Democrat", "Republican", "Whig", "Tory", "Federalist", "Conservative", "Liberal", "Labour", "Socialist",
                "Communist", "Bolshevik", "Menshevik", "Democratic", "Populist", "Progressive", "Unionist", "Nationalist"}
-BRANCH = re.compile(r"\b((?:[A-Z][\w.'’]*\s+(?:-\s+)?){0,4}(?:Army|Navy|Air Force|Marine Corps|Marines|Coast Guard|"
-                    r"Foreign Legion|Flying Corps|Luftwaffe|Wehrmacht|Kriegsmarine|Waffen-SS|Free French Forces|"
-                    r"National Guard|Army Air Forces?|Royal Marines))\b")
-WAR = re.compile(r"\b((?:(?:First|Second) )?World War(?: ?(?:II|I|One|Two))?\b\.?|"
-                 r"(?:the )?(?:[A-Z][\w'’]*(?: - | |-)){1,4}(?:War|Wars|Revolution|Rebellion|Uprising|Insurrection|"
-                 r"Crusade|Campaign|Intervention|Invasion|Siege of [A-Z]\w+)(?: of (?:\d{4}|[A-Z]\w+(?: [A-Z]\w+)?))?|"
-                 r"Battle of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}|Quasi ?- ?War)")
-MILITARY = {"serve", "fight", "enlist", "command", "wound", "kill", "participate", "officer", "soldier", "general",
-            "veteran", "army", "navy", "battle", "combat", "volunteer", "pilot", "sergeant", "colonel", "captain",
-            "lieutenant", "admiral", "commander", "correspondent", "regiment", "division", "corps", "conscript", "draft",
-            "mobilise", "mobilize", "capture", "desert", "decorate", "award", "take", "see", "join", "lead", "die"}
 JOB_NOUNS = {"professor", "lecturer", "teacher", "instructor", "correspondent", "reporter", "editor", "columnist",
              "researcher", "fellow", "employee", "engineer", "analyst", "economist", "anchor", "announcer",
              "broadcaster", "chemist", "physician", "scientist", "director", "dean", "rector", "curator", "journalist",
@@ -237,8 +227,7 @@ def clause_facts(ctx: FactContext) -> None:
         if lem in GROUP_NOUNS and t.pos_ == "NOUN":
             _group(ctx, t)
     pseudonym_facts(ctx)
-    for sent in ctx.sdoc.sents:
-        _military(ctx, sent)
+    military_facts(ctx)
     work_facts(ctx)
     _ = lex
 
@@ -437,28 +426,3 @@ def pseudonym_facts(ctx: FactContext) -> None:
             v = (o.idx, v[1], ctx.document.text[o.idx:v[1]], v[3])
         if subject and v[3] != subject and len(v[2]) < 60:
             add_fact(ctx, subject, "pseudonym", (v[0], v[1], v[2], None), (doc[s].idx, v[1]), 0.7)
-
-
-def _military(ctx: FactContext, sent) -> None:
-    """Military branches and wars in a sentence whose clause is about a person in military service."""
-    text = ctx.document.text
-    s0, e0 = sent.start_char, sent.end_char
-    chunk = text[s0:e0]
-    lemmas = {t.lemma_.lower() for t in sent}
-    if not lemmas & MILITARY:
-        return
-    for rx, attr in ((BRANCH, "military_branch"), (WAR, "conflict")):
-        for m in rx.finditer(chunk):
-            val = re.sub(r"^(?:the|The)\s+", "", m.group(1)).strip()
-            start = s0 + m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip()))
-            start = s0 + m.end(1) - len(m.group(1).rstrip()) + (len(m.group(1).rstrip()) - len(val))
-            end = start + len(val)
-            tok = ctx.sdoc.char_span(start, end, alignment_mode="expand")
-            if tok is None:
-                continue
-            if attr == "military_branch" and len(val.split()) == 1 and val in ("Army", "Navy", "Marines"):
-                continue
-            subject = ctx.clause_subject(tok.root)
-            if subject is None:
-                continue
-            add_fact(ctx, subject, attr, (start, end, text[start:end], None), (start, end), 0.7)
