@@ -263,3 +263,10 @@ def test_hostile_questions_do_not_crash(kb):
     for q in ("", "?", 'Anna" AND NEAR( OR *', "x" * 5000, "Où est morte Anna Weber ?", "When?", "1910"):
         res = ask(kb, q)
         assert isinstance(res["answers"], list)
+
+
+def test_who_was_describes(kb):
+    kb.execute("INSERT INTO aliases VALUES ('p-paul-roth', 'Roth')")
+    res = ask(kb, "Who was Paul Roth?")
+    assert res["answers"] and res["answers"][0]["text"] == "the printer"
+    check_sources(kb, res)
