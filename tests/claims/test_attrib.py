@@ -138,3 +138,13 @@ def test_participle_clauses_inherit_the_holder(claims_of):
     assert got and got[0].date is not None and got[0].date.start == "1902"
     c = claims_of("Tomas Brandt published a series of articles in Pravda, sharply criticising Grigory Zinoviev.")
     assert find(c, holder="Tomas Brandt", stance="negative", about="Zinoviev")
+
+
+def test_claim_text_is_the_statement(claims_of):
+    c = claims_of("Within the party Tom Barker was slandered as a dilettante, a traitor and an accomplice of murder "
+                  "– not least in Gerald Ashcombe's memoir.")
+    got = find(c, holder="Gerald Ashcombe")
+    assert got and got[0].text == "a dilettante, a traitor and an accomplice of murder"
+    c = claims_of("According to the historian Alan Pryce, Margaret Hale was the most effective organiser of her time.")
+    got = find(c, holder="Alan Pryce")
+    assert got and got[0].text.startswith("Margaret Hale was the most effective organiser")

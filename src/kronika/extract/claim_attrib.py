@@ -213,6 +213,8 @@ def verb_claims(ctx: ClaimContext, skip: set[int], covered: set[int]) -> list[Cl
         elif passive:
             k = _where_holder(ctx, verb)
             holders = [k] if k else []
+            if not holders and _work_holders(ctx, verb, None):
+                holders = [""]  # only the work named later in the sentence holds it ("... in X's memoir")
         if not holders:
             continue
         neg = any(c.dep_ == "neg" for c in verb.children)
@@ -260,20 +262,43 @@ def verb_claims(ctx: ClaimContext, skip: set[int], covered: set[int]) -> list[Cl
             lo, hi = min(lo, target_tok.left_edge.i), max(hi, target_tok.right_edge.i + 1)
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ("as", "of", "for", "against") and c.i > verb.i:
-                hi = max(hi, c.right_edge.i + 1)
+                end = next((t.i for t in sdoc[c.i:c.right_edge.i + 1] if t.text in ("–", "—", ";", "(")),
+                           c.right_edge.i + 1)
+                hi = max(hi, end)
         if content is not None:
             lo, hi = min(lo, content[0]), max(hi, content[1])
         while hi - 1 > lo and sdoc[hi - 1].is_punct:
             hi -= 1
         kind = _kind(lemma, sdoc, lo, hi, stance)
         covered.update(range(lo, hi))
+        text = _statement(verb, content)
         for h in holders:
-            if h != about:
-                out.append(_claim(ctx, h, about, stance, kind, lo, hi))
+            if h and h != about:
+                out.append(_claim(ctx, h, about, stance, kind, lo, hi, text))
         if passive and htok is None:
             for h, ti in _work_holders(ctx, verb, about):
-                out.append(_claim(ctx, h, about, stance, kind, lo, max(hi, ti + 1)))
+                out.append(_claim(ctx, h, about, stance, kind, lo, max(hi, ti + 1), text))
     return out
+
+
+def _statement(verb: Token, content: tuple[int, int] | None) -> str | None:
+    """The short statement a claim makes: what X was called ('a dilettante, a traitor and an accomplice of
+    murder'), what was said ('the budget is sound'), else None (the span's own text)."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i:
+            rest = doc[c.i + 1:sent_of(verb).end]
+            end = next((t.i for t in rest if t.text in ("–", "—", ";", "(", ".", "!", "?") or t.dep_ in (
+                "agent", "mark") or t.lower_ in ("by", "because", "for", "after", "when", "but", "while")), rest.end)
+            return _norm(doc[rest.start:end].text.strip(" ,\"“”‘’'"))
+        if c.dep_ == "oprd":
+            return _norm(doc[c.left_edge.i:c.right_edge.i + 1].text.strip(" ,\"“”‘’'"))
+    if content is not None:
+        toks = doc[content[0]:content[1]]
+        start = content[0] + 1 if len(toks) and toks[0].lower_ in ("that", "whether") else content[0]
+        text = doc[start:content[1]].text.strip(" ,.")
+        return _norm(text) if text else None
+    return None
 
 
 def _antecedent(verb: Token) -> Token | None:
@@ -335,7 +360,14 @@ def frame_claims(ctx: ClaimContext, covered: set[int]) -> list[Claim]:
         if not holders:
             continue
         sent = sent_of(t)
-        fr_lo, fr_hi = frame.left_edge.i, frame.right_edge.i + 1
+        fr_lo = frame.i
+        fr_hi = min(max(holder_tok.right_edge.i, t.i) + 1, sent.end)
+        fr_hi = next((j for j in range(holder_tok.i + 1, fr_hi) if sdoc[j].text == ","), fr_hi)
+        k = fr_hi
+        while k < sent.end and (sdoc[k].is_punct or (m := ctx.mention_of(sdoc[k])) is not None and m.key in holders):
+            k += 1  # "the city auditor, Mark Feld, ..."
+        if k > fr_hi and any(not sdoc[j].is_punct for j in range(fr_hi, k)):
+            fr_hi = k
         if fr_lo > sent.start:
             lo, hi = sent.start, fr_lo
         else:
@@ -352,8 +384,9 @@ def frame_claims(ctx: ClaimContext, covered: set[int]) -> list[Claim]:
             continue
         covered.update(range(min(lo, fr_lo), max(hi, fr_hi)))
         kind = _kind("", sdoc, lo, hi, stance)
+        text = _norm(sdoc[lo:hi].text.strip(" ,."))
         for h in holders:
-            out.append(_claim(ctx, h, about, stance, kind, min(lo, fr_lo), max(hi, fr_hi)))
+            out.append(_claim(ctx, h, about, stance, kind, min(lo, fr_lo), max(hi, fr_hi), text))
     return out
 
 
