@@ -483,7 +483,8 @@ RULES: list[Rule] = [
          r"quarter(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>" + YEAR + r")|(?P<ly>last\s+year)|(?P<ny>next\s+year)|this\s+year))?",
          quarter, 3),
     rule("quarter_q", r"Q(?P<qn>[1-4])(?:\s+(?P<y>" + YEAR + r"))?", quarter, 3, flags=0),
-    rule("quarter_the", r"the\s+(?P<rel>(?:(?:latest|current|previous|same|comparable|corresponding|year-ago|year-earlier)\s+)*)quarter(?!\s+of\s+a)",
+    rule("quarter_the", r"the\s+(?P<rel>(?:(?:latest|current|previous|same|comparable|corresponding|year-ago|year-earlier)\s+)*)"
+         r"(?:quarter(?!\s+of\s+a)|(?<=latest\s)period|(?<=year-ago\s)period|(?<=year-earlier\s)period)",
          quarter, 3),
     rule("half", r"the\s+(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>" + YEAR + r")|(?P<ly>last\s+year)|(?P<ny>next\s+year)"
          r"|this\s+year|the\s+year)", half, 4),

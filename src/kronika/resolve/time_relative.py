@@ -136,7 +136,7 @@ def rel_period(m: re.Match, ctx: Ctx) -> Norm | None:
         return None  # "the Century", "This Week": a title
     deictic = rel in ("last", "this", "next", "past", "coming", "current", "the past", "the last", "the current")
     if rel in ("the previous", "the following", "the next", "that", "the same", "the preceding", "following",
-               "the", "that same"):
+               "the", "that same", "the full"):
         deictic = False
     if rel == "previous":
         deictic = False
@@ -306,7 +306,7 @@ def holiday(m: re.Match, ctx: Ctx) -> Norm | None:
 
 
 _YEAR = r"(?:1[0-9]\d\d|20\d\d)"
-_REL = r"(?P<rel>last|this|next|past|coming|current|previous|the\s+previous|the\s+following|the\s+next|the\s+preceding|following|that|that\s+same|the\s+same|the\s+past|the\s+last|the\s+current|the)"
+_REL = r"(?P<rel>last|this|next|past|coming|current|previous|the\s+previous|the\s+following|the\s+next|the\s+preceding|following|that|that\s+same|the\s+same|the\s+past|the\s+last|the\s+current|the\s+full|the)"
 _TPFX = r"(?:(?P<pfx>earlier|later|early|late|mid|the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|the\s+close\s+of|the\s+middle\s+of|the\s+rest\s+of)[\s-]+)?"
 
 RULES: list[Rule] = [

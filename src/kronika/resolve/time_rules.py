@@ -135,7 +135,7 @@ _TRIGGER = re.compile(
     r"|yesterday|tomorrow|mornings?|afternoons?|evenings?|nights?|noon|midnight|daily|weekly|monthly|yearly|hourly"
     r"|nightly|biweekly|fortnightly|biannually|christmas|easter|thanksgiving|new|halloween|armistice|bastille|valentine['’]s"
     r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|millennium|millennia|nineteen|thousand"
-    r"|nowadays|someday|once|weekends?|q[1-4]|year-(?:ago|earlier)|[a-z]+-(?:year|month|week|day|hour|minute|decade|quarter|half|century)s?)(?![\w])",
+    r"|nowadays|someday|once|weekends?|period|q[1-4]|year-(?:ago|earlier)|[a-z]+-(?:year|month|week|day|hour|minute|decade|quarter|half|century)s?)(?![\w])",
     re.I)
 
 
