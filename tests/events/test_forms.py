@@ -238,3 +238,10 @@ def test_failed_and_refused_actions_are_not_events(events):
             "She was unable to leave Berlin. She was able to return to Warsaw in 1906.")
     evs = events(text, ROSA, places=["Wronke", "Berlin", "Warsaw"], orgs=["Mensheviks"])
     assert [(e.type, e.places) for e in evs] == [("travel", ("Warsaw",))]
+
+
+def test_killing_with_a_pronoun_victim_when_no_one_else_is_around(events):
+    text = "Rosa Luxemburg returned to Berlin. In January 1919 soldiers seized Rosa Luxemburg, beat her and shot her."
+    evs = events(text, ROSA, places=["Berlin"])
+    death = one(evs, "death")
+    assert death.subject == "Rosa Luxemburg" and death.summary == "Shot"

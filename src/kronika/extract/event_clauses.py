@@ -172,8 +172,9 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
             lem in OBJECT_PATIENT and any(o.pos_ in ("PRON", "PROPN") and o.lower_ not in ("it", "them", "they")
                                           for o in dobj)):
         return None
-    if t == "death" and not passive and lem != "die" and not any(o.pos_ == "PROPN" for o in dobj):
-        return None      # "shot him": an unnamed victim is too often someone else
+    if t == "death" and not passive and lem != "die" and not any(o.pos_ == "PROPN" for o in dobj) \
+            and (not dobj or _unnamed_human_before(v)):
+        return None      # "took away a friend ... and shot him": the victim is someone else
     if lem in ACTIVE_ONLY and passive:
         return None
     if lem == "sentence":
@@ -246,6 +247,23 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
     if lem in NEEDS_ARGUMENT and not objs:
         return None
     return t
+
+
+HUMAN_NOUNS = {"friend", "comrade", "colleague", "companion", "son", "daughter", "brother", "sister", "father",
+               "mother", "wife", "husband", "child", "lover", "man", "woman", "boy", "girl", "prisoner",
+               "guard", "officer", "soldier", "worker", "peasant", "student", "hostage", "victim", "partner",
+               "uncle", "aunt", "cousin", "nephew", "niece", "servant", "member", "leader", "agent"}
+
+
+def _unnamed_human_before(v: Token) -> bool:
+    """A person named only by a common noun earlier in the sentence, not as anyone's subject (the agents)."""
+    subj = {w.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree}
+    cur = v
+    while cur.dep_ == "conj":
+        cur = cur.head
+        subj |= {w.i for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree}
+    return any(w.pos_ == "NOUN" and w.lemma_.lower() in HUMAN_NOUNS and w.i not in subj
+               and w.dep_ not in ("nsubj", "nsubjpass", "compound") for w in v.doc[v.sent.start:v.i])
 
 
 def _control_subject(v: Token) -> Token | None:

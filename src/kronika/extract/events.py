@@ -143,8 +143,8 @@ def summary_for(p: Predicate, lo: int, hi: int, places: list[str], parts: list[s
         return (lead + " " + tail).strip()[:80]
     subj = {w.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree}
     for t in doc[lo:hi + 1]:
-        if t.i in subj:
-            continue
+        if t.i in subj or (t.dep_ == "dobj" and t.head.i == head.i and t.pos_ == "PRON"):
+            continue                                  # "shot her" -> "Shot"
         if t.i < head.i and t.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "expl", "advmod", "mark"):
             continue
         if t.i == head.i and p.kind == "copula":
