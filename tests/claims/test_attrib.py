@@ -148,3 +148,9 @@ def test_claim_text_is_the_statement(claims_of):
     c = claims_of("According to the historian Alan Pryce, Margaret Hale was the most effective organiser of her time.")
     got = find(c, holder="Alan Pryce")
     assert got and got[0].text.startswith("Margaret Hale was the most effective organiser")
+
+
+def test_a_persons_critics_are_not_that_person(claims_of):
+    c = claims_of("Oliver Brandt's critics argued that his novels were lazy and derivative.")
+    got = find(c, stance="negative")
+    assert got and got[0].holder == "critics" and "Brandt" in got[0].about

@@ -375,8 +375,9 @@ class ClaimContext:
             return []
         if tok.pos_ == "NOUN":
             for c in tok.children:
-                if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
-                    return self.holder_keys(c)
+                if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in words(
+                        "relational_nouns"):
+                    return self.holder_keys(c)  # "the council's own report" -> council
         if tok.pos_ in ("NOUN", "PROPN"):
             return [noun_text(tok)]
         return []
