@@ -112,3 +112,19 @@ def test_better_known_as(facts_of):
 def test_pseudonym_quoted(facts_of):
     facts, _ = facts_of("Igor Vasin was a Russian satirist. He signed his stories with the pseudonym \"Ivan Luch\".")
     assert has(facts, "pseudonym", "Ivan Luch", "Igor Vasin")
+
+
+def test_war_names(facts_of):
+    facts, _ = facts_of("Hugo Brandt was a Dutch surgeon. During World War II he served with the Royal Netherlands Army "
+                        "and later fought in the Indonesian War of Independence.")
+    assert has(facts, "conflict", "World War II", "Hugo Brandt")
+    assert has(facts, "conflict", "Indonesian War of Independence", "Hugo Brandt")
+    assert not has(facts, "conflict", "During World War")
+    assert has(facts, "military_branch", "Royal Netherlands Army", "Hugo Brandt")
+
+
+def test_namesake_parenthesis_is_not_the_subjects(facts_of):
+    facts, _ = facts_of("Lehmann Adler (3 May 1841 – 9 June 1918) was a German dealer. He was the son of "
+                        "Meier Adler (1801 - 1870) and Sarah Kahn.")
+    assert has(facts, "death_date", "9 June 1918", iso="1918-06-09")
+    assert not [f for f in facts if f.attribute == "death_date" and f.value_iso == "1870" and "Lehmann" in f.subject]

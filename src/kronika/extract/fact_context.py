@@ -88,6 +88,10 @@ class FactContext:
         if e is not None and e.type == "PERSON":
             return self.persons.get(e.key, e.key)
         if tok.pos_ == "PROPN" and self.main and tok.text in self.main.split():
+            doc, words = tok.doc, self.main.split()
+            near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+            if any(n.pos_ == "PROPN" and n.text[:1].isupper() and n.text not in words for n in near):
+                return None  # 'Meier Bernheimer' is not 'Lehmann Bernheimer'
             return self.main
         return None
 

@@ -12,9 +12,11 @@ from .fact_context import FactContext, add_fact
 BRANCH = re.compile(r"\b((?:[A-Z][\w.'’]*\s+(?:-\s+)?){0,4}(?:Army|Navy|Air Force|Marine Corps|Marines|Coast Guard|"
                     r"Foreign Legion|Flying Corps|Luftwaffe|Wehrmacht|Kriegsmarine|Waffen-SS|Free French Forces|"
                     r"National Guard|Army Air Forces?|Royal Marines))\b")
-WAR = re.compile(r"\b((?:(?:First|Second) )?World War(?: ?(?:II|I|One|Two))?\b\.?|"
-                 r"(?:the )?(?:[A-Z][\w'’]*(?: - | |-)){1,4}(?:War|Wars|Revolution|Rebellion|Uprising|Insurrection|"
-                 r"Crusade|Campaign|Intervention|Invasion|Siege of [A-Z]\w+)(?: of (?:\d{4}|[A-Z]\w+(?: [A-Z]\w+)?))?|"
+WAR = re.compile(r"\b((?:(?:First|Second) )?World War(?: ?(?:II|I|One|Two)\b)?|"
+                 r"(?!(?:During|A|An|The|In|After|Before|Since|Until|His|Her|Their|From|By|Of)\b)"
+                 r"(?:[A-Z][\w'’]*(?: - | |-)){1,4}(?:Wars|War|Revolution|Rebellion|Uprising|Insurrection|"
+                 r"Crusade|Campaign|Intervention|Invasion|Siege of [A-Z]\w+)(?: of (?:\d{4}|[A-Z]\w+(?: [A-Z]\w+)?))?"
+                 r"(?!\s+[A-Z])|"
                  r"Battle of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}|Quasi ?- ?War)")
 MILITARY = {"serve", "fight", "enlist", "command", "wound", "kill", "participate", "officer", "soldier", "general",
             "veteran", "army", "navy", "battle", "combat", "volunteer", "pilot", "sergeant", "colonel", "captain",
