@@ -178,8 +178,8 @@ def cue_for(head: Token) -> str | None:
         chain.append(head.head)
     for i, v in enumerate(chain):
         for c in sorted(v.children, key=lambda x: x.i):
-            if i > 0 and c.i > head.i:
-                continue
+            if i > 0 and not (head.pos_ == "NOUN" and i == 1):
+                break            # a conjunct does not inherit the first conjunct's "on release"
             low = c.lower_
             if c.dep_ in ("advmod", "npadvmod") and low in CUE_WORDS:
                 return low

@@ -178,7 +178,7 @@ INTENTION_VERBS = {"try", "attempt", "plan", "want", "hope", "intend", "seek", "
 CUE_WORDS = {"later", "then", "eventually", "ultimately", "finally", "initially", "subsequently",
              "afterwards", "afterward", "thereafter", "soon", "first", "next", "meanwhile", "again",
              "previously", "earlier", "formerly", "once", "last", "lastly", "originally"}
-CUE_MARKERS = {"when", "after", "before", "while", "until", "since", "once", "as"}
+CUE_MARKERS = {"when", "after", "before", "while", "whilst", "until", "once"}
 
 # Fiction: words that say a document retells a novel; memoir words say it does not.
 FICTION_MARKERS = {"novel", "novels", "semi-autobiographical", "protagonist", "hero", "heroine",
