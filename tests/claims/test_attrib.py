@@ -1,6 +1,8 @@
 """Attributed claims read from the parse, on sentences written for the tests."""
 from __future__ import annotations
 
+import pytest
+
 from .conftest import find
 
 
@@ -154,3 +156,17 @@ def test_a_persons_critics_are_not_that_person(claims_of):
     c = claims_of("Oliver Brandt's critics argued that his novels were lazy and derivative.")
     got = find(c, stance="negative")
     assert got and got[0].holder == "critics" and "Brandt" in got[0].about
+
+
+@pytest.mark.parametrize("text,holder,stance,about", [
+    ("Tomas Brandt arrived in Moscow in 1920. Lenin considered him a dangerous fanatic.", "Lenin", "negative", "Brandt"),
+    ("Tomas Brandt arrived in Moscow in 1920. Lenin regarded him as a dangerous fanatic.", "Lenin", "negative", "Brandt"),
+    ("The Times hailed the novel as a masterpiece.", "Times", "positive", "novel"),
+    ("Gorky dismissed the play as sentimental rubbish.", "Gorky", "negative", "play"),
+    ("Orwell criticised Koestler for his naivety.", "Orwell", "negative", "Koestler"),
+    ("Kerensky called Trotsky a traitor to the revolution.", "Kerensky", "negative", "Trotsky"),
+    ("Many readers have praised the book Salt and Iron.", "readers", "positive", None),
+])
+def test_verbs_of_judging(claims_of, text, holder, stance, about):
+    got = find(claims_of(text), holder=holder, stance=stance)
+    assert got and (about is None or about in got[0].about)
