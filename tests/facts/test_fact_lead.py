@@ -50,3 +50,18 @@ def test_demonym_born_demonym(facts_of):
 def test_no_nationality_from_events(facts_of):
     facts, _ = facts_of("Paul Arden wrote about many things. He was at the heart of the French and Spanish strikes.")
     assert not [f for f in facts if f.attribute == "nationality"]
+
+
+def test_citizen_of_and_king_of(facts_of):
+    facts, _ = facts_of("Omar Haddad was a citizen of Jordan who lived in Cairo.")
+    assert has(facts, "nationality", "Jordan", "Omar Haddad")
+    facts, _ = facts_of("Ferdinand Aurel (1865 – 1927) was King of Romania from 1914.")
+    assert has(facts, "nationality", "Romania")
+
+
+def test_country_of_birthplace_when_no_nationality_is_stated(facts_of):
+    facts, _ = facts_of("Karl Ottmann is a lawyer. Ottmann was born in Munich, Germany, in 1960.")
+    assert has(facts, "birth_place", "Munich", "Karl Ottmann")
+    assert has(facts, "nationality", "Germany", "Karl Ottmann")
+    facts, _ = facts_of("Karl Ottmann is an Austrian lawyer. Ottmann was born in Munich, Germany, in 1960.")
+    assert not has(facts, "nationality", "Germany")

@@ -195,6 +195,8 @@ def clause_facts(ctx: FactContext) -> None:
         elif lem in ("receive", "win", "award", "earn", "grant", "honour", "honor", "give", "recipient", "winner",
                      "laureate", "bestow", "confer", "present", "recognize", "recognise", "induct"):
             _award(ctx, t)
+        elif lem in RULER_NOUNS and t.pos_ in ("NOUN", "PROPN"):
+            _ruler_of(ctx, t)
         elif low == "native" and t.pos_ == "NOUN":
             subject = _noun_subject(ctx, t) if t.dep_ not in ("attr", "appos", "nsubj") else None
             if t.dep_ == "nsubj":  # "A native of Tarija, Alvarez studied ..."
@@ -230,6 +232,25 @@ def clause_facts(ctx: FactContext) -> None:
     military_facts(ctx)
     work_facts(ctx)
     _ = lex
+
+
+RULER_NOUNS = {"citizen", "national", "king", "queen", "president", "marshal", "emperor", "empress", "chancellor",
+               "premier", "tsar", "czar", "sultan", "shah", "monarch", "subject"}
+
+
+def _ruler_of(ctx: FactContext, n: Token) -> None:
+    """'a citizen of Yemen', 'King of Romania', 'President of Panama' -> nationality."""
+    from .fact_lead import _described_person
+    subject = _described_person(ctx, n) if n.dep_ in ("attr", "appos", "conj") else None
+    if subject is None and n.dep_ in ("pobj", "dobj", "oprd", "npadvmod"):
+        subject = ctx.clause_subject(n)
+    if subject is None:
+        return
+    for prep, o in _args(n, {"of"}, direct=False):
+        country = country_of(o.text) if o.text[:1].isupper() else None
+        if country is not None and o.text.lower() not in lexicon()["demonyms"]:
+            add_fact(ctx, subject, "nationality", (o.idx, o.idx + len(o.text), country, None),
+                     (n.idx, o.idx + len(o.text)), 0.7)
 
 
 def _edu(ctx, t, anchor, preps, direct=True):

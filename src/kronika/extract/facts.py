@@ -2,17 +2,20 @@
 
 The stages live in fact_*.py: fact_context (who a clause is about, entity spans,
 dates, lexicons), fact_lead (life-date parentheses, nationality, occupation),
-fact_clauses (born in / died in / studied at / member of / awards / wars ...),
-fact_kin (son of, his wife X, Trotsky's widow Y) and fact_relations (met, worked
-with, denounced, ...).
+fact_clauses (born in / died in / studied at / member of / joined / awards /
+pseudonyms), fact_military (branches, wars), fact_works (notable works), fact_kin
+(son of, his wife X, Trotsky's widow Y), fact_relations (met, worked with,
+denounced, ...) and fact_dates (a small date reader beside the timex stage).
 """
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
 from ..records import Document, Event, Fact, Mention, Relation, Timex
 from .fact_clauses import clause_facts
-from .fact_context import build_context
+from .fact_context import add_fact, build_context, country_of
 from .fact_kin import kin_facts
 from .fact_lead import born_adjective_facts, description_facts, parenthesis_facts
 from .fact_relations import person_relations
@@ -32,7 +35,28 @@ def extract_facts(sdoc: Doc, document: Document, mentions: list[Mention], timexe
     clause_facts(ctx)
     kin_facts(ctx)
     person_relations(ctx)
+    _country_of_birth(ctx)
     return _dedupe_facts(ctx.facts), _dedupe_relations(ctx.relations)
+
+
+_PLACE_LIST = re.compile(r"^(?:\s*,\s*[A-Z][\w.'’ -]{0,40}?){0,2}\s*,\s*([A-Z][\w.'’ -]{1,40}?)\s*(?=[.;)(]|,?\s+(?:on|in|and|to|the|he|she)\b|$)")
+
+
+def _country_of_birth(ctx) -> None:
+    """'born in Munich, Germany' -> nationality Germany, for a person the text gives no nationality."""
+    has_nat = {f.subject for f in ctx.facts if f.attribute == "nationality"}
+    text = ctx.document.text
+    for f in list(ctx.facts):
+        if f.attribute != "birth_place" or f.subject in has_nat or f.source.end >= len(text):
+            continue
+        m = _PLACE_LIST.match(text[f.source.end:f.source.end + 90])
+        country = country_of(m.group(1)) if m else None
+        if country is None:
+            continue
+        s = f.source.end + m.start(1)
+        e = s + len(m.group(1))
+        add_fact(ctx, f.subject, "nationality", (s, e, country, None), (f.source.start, e), 0.55)
+        has_nat.add(f.subject)
 
 
 def _norm(v: str) -> str:
