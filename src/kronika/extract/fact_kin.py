@@ -44,9 +44,17 @@ def _people(ctx: FactContext, o: Token) -> list[tuple[str, tuple[int, int, str, 
             continue
         if key is None and not (t.pos_ == "PROPN" and t.text[:1].isupper()):
             continue
-        v = name_at(ctx, t)
+        v = _no_possessive(name_at(ctx, t))
         out.append((key or v[2], (v[0], v[1], v[2], key or v[3])))
     return out
+
+
+def _no_possessive(v):
+    """"Kershner's American" -> "Kershner": a person's name ends at a possessive."""
+    m = re.search(r"\s*['’]s\b", v[2])
+    if m and m.start() > 0:
+        return v[0], v[0] + m.start(), v[2][:m.start()], v[3]
+    return v
 
 
 def _relative_tokens(n: Token) -> list[Token]:
@@ -80,7 +88,7 @@ def _persons_in(ctx: FactContext, o: Token, exclude: str | None = None):
         key = ctx.person_of(t)
         if key is None or t.lower_ in ("he", "she", "him", "her", "his", "hers") or t.pos_ != "PROPN":
             continue
-        v = name_at(ctx, t)
+        v = _no_possessive(name_at(ctx, t))
         if v[0] in seen:
             continue
         if key == exclude:

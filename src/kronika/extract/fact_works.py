@@ -44,6 +44,8 @@ def _title_after(ctx: FactContext, i: int, after_noun: bool = False) -> tuple[in
     e = ctx.ent_of(t)
     if e is not None and (e.type == "NORP" or e.type in ("PERSON", "PLACE") and not after_noun):
         return None  # right after "the band"/"the film" a name is the title whatever NER thought
+    if e is not None and e.type == "PERSON" and ctx.person_of(t) == ctx.main:
+        return None  # "her autobiography, Goldman ..." names the author, not the book
     v = name_at(ctx, t)
     k = doc.char_span(v[0], v[1], alignment_mode="expand")
     if k is not None and k.end < len(doc) and doc[k.end].text in ("'s", "’s"):
