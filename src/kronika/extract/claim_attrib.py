@@ -242,13 +242,13 @@ def verb_claims(ctx: ClaimContext, skip: set[int], covered: set[int]) -> list[Cl
         if neg:
             stance = {"positive": "negative", "negative": "positive"}.get(stance, stance)
         about = None
-        if target_tok is not None and target_tok.lower_ not in ("which", "that", "what", "who"):
+        if target_tok is not None and target_tok.lower_ not in ("which", "that", "what", "who", "whom"):
             about = _target(ctx, target_tok, exclude=holders[0])
-        if about is None and target_tok is not None and target_tok.lower_ in ("which", "that", "who") \
+        if about is None and target_tok is not None and target_tok.lower_ in ("which", "that", "who", "whom") \
                 and verb.dep_ == "relcl":
             about = _target(ctx, verb.head, exclude=holders[0])
-        if about is None and content is not None:
-            about = _content_about(ctx, content, holders[0])
+        if content is not None and (about is None or about.islower()):
+            about = _content_about(ctx, content, holders[0]) or about
         if about is None and verb.dep_ == "relcl":
             ante = _antecedent(verb)
             about = _target(ctx, ante if ante is not None else verb.head, exclude=holders[0])

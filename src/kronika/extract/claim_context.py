@@ -139,6 +139,18 @@ class ClaimContext:
             self._ranked = sorted(people, key=lambda k: -self.salience(k))
         return next((k for k in self._ranked if k != exclude), None)
 
+    def previous_work(self, char: int, window: int = 1500) -> str | None:
+        """The nearest WORK mention before ``char``."""
+        i = bisect_right(self._starts, char) - 1
+        while i >= 0:
+            m = self._sorted[i]
+            if char - m.start > window:
+                break
+            if m.type == "WORK" and m.end <= char:
+                return m.key
+            i -= 1
+        return None
+
     def previous_person(self, char: int, exclude: str | None = None, window: int = 600) -> str | None:
         """The nearest person mention before ``char`` (within ``window`` characters)."""
         i = bisect_right(self._starts, char) - 1
@@ -270,6 +282,11 @@ class ClaimContext:
             return self.resolve_pronoun(tok, exclude)
         if low in FIRST_PERSON:
             return None
+        if tok.lemma_ in words("work_nouns") and _demonstrative(tok) and not self.reviewed and not any(
+                c.dep_ in ("prep", "poss", "compound", "appos", "amod", "relcl", "acl") for c in tok.children):
+            prev = self.previous_work(tok.idx)  # "the novel" after "... wrote Salt and Iron"
+            if prev:
+                return prev
         work = self.reviewed or (self.top_person() if self.document.genre == "review" else None)
         if work and (low in PRONOUNS_WORK and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
                      or tok.lemma_ in words("work_nouns") and _demonstrative(tok)):

@@ -43,9 +43,14 @@ def extract_claims(sdoc: Doc, document: Document, mentions: list[Mention]) -> li
     rec = review_verdict(ctx, voice)
     if rec is not None:
         claims.append(rec)
-    claims = [c for c in dedupe(claims) if c.about and c.source.quote]
+    claims = [c for c in dedupe(claims) if c.source.quote and _is_entity(ctx, c.about)]
     claims.sort(key=lambda c: (c.source.start, c.source.end))
     return claims
+
+
+def _is_entity(ctx: ClaimContext, key: str | None) -> bool:
+    """A claim is about a person, work, organisation or place: a mention key or a proper name, not 'the budget'."""
+    return bool(key) and (key in ctx.types or key[:1].isupper() or key[:1].isdigit())
 
 
 def _quoted_tokens(sdoc: Doc, spans: list[tuple[int, int]]) -> set[int]:
