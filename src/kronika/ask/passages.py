@@ -93,6 +93,7 @@ class Corpus:
         self._dom: dict[str, str | None] = {}
         self._sent: dict[str, list] = {}
         self._starts: dict[str, list] = {}
+        self._text: dict[str, str] = {}
 
     def mentions(self, doc):
         if doc not in self._m:
@@ -140,6 +141,15 @@ class Corpus:
             if a < s1 and s0 < b:
                 covered += min(b, s1) - max(a, s0)
         return covered > (s1 - s0) / 2
+
+    def paragraph_before(self, doc, start) -> str:
+        """The text of the paragraph before ``start`` (from the last blank line), at most 2,000 characters."""
+        if doc not in self._text:
+            r = self.conn.execute("SELECT text FROM documents WHERE doc = ?", (doc,)).fetchone()
+            self._text[doc] = r[0] if r else ""
+        t = self._text[doc]
+        lo = max(t.rfind("\n\n", 0, start), start - 2000, 0)
+        return t[lo:start]
 
     def about(self, doc):
         r = self.conn.execute("SELECT about FROM documents WHERE doc = ?", (doc,)).fetchone()
@@ -468,6 +478,11 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
                 if _contains_name(r["prev"] if r["prev"] is not None else corpus.previous(doc, s0),
                                   re.sub(r"['’]s$", "", o)):
                     penalty += 0.3
+                    continue
+                para = corpus.paragraph_before(doc, s0)
+                if para and _name_variants(para, re.sub(r"['’]s$", "", o)) and \
+                        (other_subj.get(o) is None or other_subj[o].type in ("PLACE", None)):
+                    penalty += 0.4    # "That month, Stalin travelled to ... Batumi. [...] before being arrested"
                     continue
                 os_ = other_subj.get(o)
                 if os_ is not None and os_.ids and corpus.dominant(doc) in os_.ids and \
