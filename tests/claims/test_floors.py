@@ -34,9 +34,9 @@ def _score(bench, nlp, name):
 
 def test_seed_floor(bench, nlp, seeds_dir):
     r = _score(bench, nlp, "seeds")
-    assert r["recall"] >= 0.92 and r["precision"] >= 0.78, r
+    assert r["recall"] >= 0.92 and r["precision"] >= 0.80, r
 
 
 def test_nonseed_floor(bench, nlp):
     r = _score(bench, nlp, "nonseed")
-    assert r["recall"] >= 0.84 and r["precision"] >= 0.82, r
+    assert r["recall"] >= 0.82 and r["precision"] >= 0.84, r
