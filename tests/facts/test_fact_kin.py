@@ -78,3 +78,9 @@ def test_parents_wife_is_not_the_subjects_spouse(facts_of):
 def test_namesake_parent(facts_of):
     facts, _ = facts_of("Paul Lemaire Jr. (born 1950) is a Belgian banker. He is the son of Paul Lemaire Sr. and Anne Roux.")
     assert any(f.attribute == "parent" and "Sr" in f.value for f in facts)
+
+
+def test_wrote_about_and_influenced_by(facts_of):
+    _, rels = facts_of("Marta Solis was a historian. She wrote about Rosa Luxemburg and was influenced by Karl Kautsky.")
+    assert rel(rels, "Marta Solis", "wrote_about", "Rosa Luxemburg")
+    assert rel(rels, "Karl Kautsky", "influenced", "Marta Solis")

@@ -26,6 +26,8 @@ VERBS = {
     "expel": ("opposed", set(), True), "betray": ("opposed", set(), True),
     "succeed": ("succeeded", set(), True), "replace": ("succeeded", set(), True),
     "influence": ("influenced", set(), True), "inspire": ("influenced", set(), True),
+    "write": ("wrote_about", {"about", "on"}, True), "portray": ("wrote_about", set(), True),
+    "profile": ("wrote_about", set(), True),
 }
 NOUNS = {"friendship": ("friend_of", {"with"}), "marriage": ("spouse_of", {"to", "with"}),
          "marriages": ("spouse_of", {"to", "with"}),
