@@ -245,3 +245,11 @@ def test_killing_with_a_pronoun_victim_when_no_one_else_is_around(events):
     evs = events(text, ROSA, places=["Berlin"])
     death = one(evs, "death")
     assert death.subject == "Rosa Luxemburg" and death.summary == "Shot"
+
+
+def test_years_in_a_prison_or_a_city(events):
+    text = ("Mikhail Bakunin was a Russian anarchist. His years in the Peter and Paul Fortress broke his health, "
+            "and his months in Naples restored it.")
+    evs = events(text, ["Mikhail Bakunin"], places=["Peter and Paul Fortress", "Naples"])
+    assert [(e.type, e.places) for e in evs] == [("imprisonment", ("Peter and Paul Fortress",)),
+                                                ("residence", ("Naples",))]

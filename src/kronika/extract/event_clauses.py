@@ -382,6 +382,11 @@ def find_predicates(sdoc: Doc, places: set[int], persons: set[int]) -> list[Pred
         if t.pos_ not in ("NOUN", "PROPN") and t.tag_ not in ("NN", "NNS"):
             continue
         typ = NOUN_TYPES.get(t.lower_) or NOUN_TYPES.get(t.lemma_.lower())
+        if typ is None and t.lemma_.lower() in TIME_NOUNS:
+            p = _time_in_place(t, places)
+            if p:
+                out.append(p)
+            continue
         if typ is None and t.lower_ in WORK_OBJECTS and t.lower_ not in ("work", "works", "paper", "review", "history", "story"):
             if any(c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN") for c in t.children) and t.dep_ in (
                     "nsubj", "appos", "ROOT") and not (t.head.pos_ == "VERB" and vlemma(t.head) in ("publish", "write")):
@@ -393,6 +398,24 @@ def find_predicates(sdoc: Doc, places: set[int], persons: set[int]) -> list[Pred
         if p:
             out.append(p)
     return out
+
+
+TIME_NOUNS = {"year", "month", "day", "week", "time", "stay", "period", "decade", "life", "exile"}
+
+
+def _time_in_place(n: Token, places: set[int]) -> Predicate | None:
+    """'his years in the Peter and Paul Fortress' (imprisonment), 'her months in London' (residence)."""
+    poss = [c for c in n.children if c.dep_ == "poss"]
+    if not poss:
+        return None
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "on"):
+            sub = list(c.subtree)
+            if any(w.lemma_.lower() in PRISON_NOUNS | {"fortress", "penitentiary", "gulag"} for w in sub):
+                return Predicate(n, "imprisonment", "noun", subject=poss[0], head=n)
+            if any(w.i in places for w in sub):
+                return Predicate(n, "residence", "noun", subject=poss[0], head=n)
+    return None
 
 
 def _copula_type(be: Token) -> str | None:

@@ -113,7 +113,7 @@ def _past(lemma: str) -> str:
 NOUN_LEADS = {"birth": "Born", "death": "Died", "release": "Released", "expulsion": "Expelled",
               "exile": "Exiled", "imprisonment": "Imprisoned", "participation": "Took part",
               "marriage": "Married", "travel": "Travelled", "flight": "Fled", "education": "Studied",
-              "membership": "Member", "conversion": "Converted", "authorship": "Wrote"}
+              "membership": "Member", "conversion": "Converted", "authorship": "Wrote", "residence": "Lived"}
 
 
 def summary_for(p: Predicate, lo: int, hi: int, places: list[str], parts: list[str], doc: Doc) -> str:
@@ -126,7 +126,7 @@ def summary_for(p: Predicate, lo: int, hi: int, places: list[str], parts: list[s
     if vt and places:
         return vt.format(place=", ".join(places[:2]))
     if tpl and "{place}" in tpl and places:
-        return tpl.format(place=", ".join(places[:2]))
+        return tpl.format(place=", ".join(places[:1] if p.type in ("flight", "exile") else places[:2]))
     head = p.head or p.trigger
     if tpl and "{who}" in tpl and parts and p.kind == "verb" and (
             p.type in ("marriage", "meeting", "collaboration") or vlemma(head) in ("join", "expel")):
