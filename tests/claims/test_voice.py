@@ -1,6 +1,8 @@
 """The document's own voice and review reception, on texts written for the tests."""
 from __future__ import annotations
 
+import pytest
+
 from .conftest import find
 
 
@@ -72,3 +74,14 @@ def test_critics_reception_of_a_work(claims_of):
     rec = find(c, kind="reception")
     assert [(r.holder, r.stance) for r in rec] == [("critics", "positive"), ("critics", "negative")]
     assert all(r.about == "The Glass Year" for r in rec)
+
+
+@pytest.mark.parametrize("verdict,stance", [("Four stars out of five.", "positive"), ("Rating: 3/10", "negative"),
+                                            ("Two and a half stars out of five.", None)])
+def test_review_rating_is_the_verdict(claims_of, verdict, stance):
+    text = "The novel follows a glassblower through the winter of 1936.\n" + verdict
+    rec = find(claims_of(text, genre="review", about="The Glass Harbour"), kind="reception")
+    if stance is None:
+        assert not rec
+    else:
+        assert rec and rec[0].stance == stance and rec[0].about == "The Glass Harbour"

@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..records import Claim
@@ -20,11 +22,42 @@ MANNER = {"well": 1, "warmly": 1, "enthusiastically": 1, "favourably": 1, "favor
           "unfavorably": -1, "harshly": -1}
 
 
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "half": 0.5}
+RATING = re.compile(r"\b(\d+(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten)(\s+and a half)?\s+stars?"
+                    r"\s*(?:out of|/|of)\s*(\d+|five|ten)\b|(?<![/\d])\b(\d+(?:\.\d)?)\s*/\s*(5|10)\b(?![/\d])", re.I)
+
+
+def _rating(ctx: ClaimContext, work: str) -> Claim | None:
+    """'Four stars out of five', '8/10' in a review -> the reviewer's verdict."""
+    text = ctx.text or ctx.document.text
+    for m in RATING.finditer(text):
+        got, scale = (m.group(1), m.group(3)) if m.group(1) else (m.group(4), m.group(5))
+        val = NUMBERS.get(got.lower()) if got.lower() in NUMBERS else float(got)
+        if m.group(2):
+            val += 0.5
+        top = NUMBERS.get(scale.lower()) if scale.lower() in NUMBERS else float(scale)
+        if not top or val is None or val > top:
+            continue
+        ratio = val / top
+        stance = "positive" if ratio >= 0.7 else "negative" if ratio <= 0.4 else None
+        if stance is None:
+            continue
+        src = ctx.source(m.start(), m.end())
+        return Claim(holder=None, about=work, stance=stance, text=f"{stance} review of {work}: {src.quote}",
+                     source=src, kind="reception")
+    return None
+
+
 def review_verdict(ctx: ClaimContext, voice: list[Claim]) -> Claim | None:
-    """A review's overall stance toward the reviewed work, from the document's own claims about it."""
+    """A review's overall stance toward the reviewed work: its rating if it gives one, else the
+    balance of the document's own claims about the work."""
     work = ctx.reviewed or reviewed_work(ctx.document, ctx.mentions)
     if not work:
         return None
+    rated = _rating(ctx, work)
+    if rated is not None:
+        return rated
     about = [c for c in voice if c.about == work]
     if not about:
         return None
