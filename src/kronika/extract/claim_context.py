@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..records import Claim, Document, EventDate, Mention, Source
+from ..records import Document, EventDate, Mention, Source
 from .claim_stance import Cue, find_cues, sent_of, words
 
 PRONOUNS_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -485,18 +485,3 @@ def title_case(text: str, document: Document, mentions: list[Mention]) -> str:
             return cand
     parts = text.split()
     return " ".join(w if (i and w.lower() in TITLE_SMALL) else w[:1].upper() + w[1:] for i, w in enumerate(parts))
-
-
-def dedupe(claims: list[Claim]) -> list[Claim]:
-    """Drop claims whose (holder, about, stance, kind) repeats over an overlapping span."""
-    out: list[Claim] = []
-    for c in sorted(claims, key=lambda c: (c.source.start, -c.source.end)):
-        dup = False
-        for o in out:
-            if (o.holder, o.about, o.stance) == (c.holder, c.about, c.stance) and o.kind == c.kind \
-                    and o.source.start < c.source.end and c.source.start < o.source.end:
-                dup = True
-                break
-        if not dup:
-            out.append(c)
-    return out

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import Claim, Document, Mention
 from .claim_attrib import frame_claims, noun_claims, verb_claims
-from .claim_context import FIRST_PERSON, ClaimContext, dedupe
+from .claim_context import FIRST_PERSON, ClaimContext
 from .claim_quotes import extract_quotations
 from .claim_reception import critics_reception, review_verdict
 from .claim_stance import Cue, label, polarity, sent_of, verb_lemma, weight, words
@@ -305,3 +305,18 @@ def _same_paragraph(sdoc: Doc, text: str, cue: Cue, lo: int, hi: int) -> tuple[i
 def _short(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def dedupe(claims: list[Claim]) -> list[Claim]:
+    """Drop claims whose (holder, about, stance, kind) repeats over an overlapping span."""
+    out: list[Claim] = []
+    for c in sorted(claims, key=lambda c: (c.source.start, -c.source.end)):
+        dup = False
+        for o in out:
+            if (o.holder, o.about, o.stance) == (c.holder, c.about, c.stance) and o.kind == c.kind \
+                    and o.source.start < c.source.end and c.source.start < o.source.end:
+                dup = True
+                break
+        if not dup:
+            out.append(c)
+    return out
