@@ -170,3 +170,9 @@ def test_a_persons_critics_are_not_that_person(claims_of):
 def test_verbs_of_judging(claims_of, text, holder, stance, about):
     got = find(claims_of(text), holder=holder, stance=stance)
     assert got and (about is None or about in got[0].about)
+
+
+def test_it_points_back_to_the_work(claims_of):
+    c = claims_of("Many readers have praised Mina Ortiz's novel, but Anna Weiss condemned it.")
+    assert find(c, holder="many readers", stance="positive", about="Ortiz")
+    assert find(c, holder="Anna Weiss", stance="negative", about="Ortiz")

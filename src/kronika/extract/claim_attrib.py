@@ -44,6 +44,14 @@ def _target(ctx: ClaimContext, tok: Token, exclude: str | None) -> str | None:
     k = ctx.key_of(tok, exclude=exclude)
     if k:
         return k
+    if tok.lower_ == "it":  # "Many praised the book, but Weiss condemned it": the last work named
+        for t in reversed(list(tok.doc[max(0, tok.i - 40):tok.i])):
+            m = ctx.mention_of(t)
+            if m is not None and m.type == "WORK" and m.key != exclude:
+                return m.key
+            if t.dep_ in ("dobj", "nsubj", "nsubjpass") and t.lemma_ in words("work_nouns"):
+                return ctx.key_of(t, exclude=exclude)
+        return None
     if tok.lemma_ in ("kind", "sort", "type", "variety"):
         objs = _prep_objs(tok, ("of",))
         if objs:
