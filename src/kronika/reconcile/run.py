@@ -85,7 +85,9 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
             k = (r["doc"], r["key"])
             if k not in groups:
                 groups[k] = {"doc": r["doc"], "key": r["key"], "aliases": {r["key"]}, "mentions": 0, "context": set()}
-                types[k][typ] += 1
+                # A holder such as "critics" or "orthodox Trotskyism" is a group or movement, not a person.
+                lowered = not any(ch.isupper() for ch in r["key"][:1])
+                types[k]["ORG" if (lowered or r["key"].endswith("ism")) else typ] += 1
     for table, col in (("event_mentions", "places"), ("event_mentions", "participants")):
         for r in c.execute(f"SELECT doc, {col} AS v FROM {table}"):
             for key in json.loads(r["v"]):
