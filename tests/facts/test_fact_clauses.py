@@ -128,3 +128,10 @@ def test_namesake_parenthesis_is_not_the_subjects(facts_of):
                         "Meier Adler (1801 - 1870) and Sarah Kahn.")
     assert has(facts, "death_date", "9 June 1918", iso="1918-06-09")
     assert not [f for f in facts if f.attribute == "death_date" and f.value_iso == "1870" and "Lehmann" in f.subject]
+
+
+def test_dated_title_list(facts_of):
+    facts, _ = facts_of("Reza Tahmasbi is an Iranian director. He is known for directing The Silent Well (1989), "
+                        "Night Orchard (1994) and Salt Roads (2001).")
+    for title in ("The Silent Well", "Night Orchard", "Salt Roads"):
+        assert has(facts, "notable_work", title, "Reza Tahmasbi")

@@ -5,6 +5,8 @@ creative verb, credited to the possessor, the clause subject or the 'by' agent.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .fact_context import FactContext, add_fact, name_at
@@ -165,8 +167,8 @@ def work_facts(ctx: FactContext) -> None:
                     titles = _titles(ctx, c.i + 1) if owner else []
         elif t.lemma_.lower() in CREATE and t.pos_ == "VERB" and t.i + 1 < len(doc):
             j = t.i + 1
-            if doc[j].lower_ == "the" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
-                j += 1
+            if doc[j].text == "the" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+                j += 1  # "directed the Koker trilogy"; a capitalised "The" belongs to the title
             obj = [c for c in t.children if c.dep_ == "dobj"]
             if obj and (obj[0].i <= j + 3 or doc[t.i + 1].text in QUOTES):
                 owner = ctx.clause_subject(t)
@@ -174,6 +176,42 @@ def work_facts(ctx: FactContext) -> None:
         for v in titles:
             if v[3] != owner:
                 add_fact(ctx, owner, "notable_work", v, (t.idx, v[1]), 0.65)
+    dated_titles(ctx)
+
+
+_HONOURS = re.compile(r"\b(Order|Awards?|Prizes?|Medal|Cross|Trophy|Cup|Championships?|Olympics|Games)\b")
+_YEAR = re.compile(r"^\(\s*(?:\d{4}|\d{4}\s*[–-]\s*\d{2,4})\s*\)")
+
+
+def dated_titles(ctx: FactContext) -> None:
+    """'Close-Up (1990), Taste of Cherry (1997)': a title followed by its year, in a sentence about making works."""
+    doc, text = ctx.sdoc, ctx.document.text
+    for sent in doc.sents:
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        if not words & (WORK_NOUNS | CREATE | {"directorial", "starred", "filmography", "discography"}):
+            continue
+        last_end = -1
+        for t in sent:
+            prev = doc[t.i - 1] if t.i > sent.start else None
+            if t.idx < last_end or not t.text[:1].isupper() or prev is not None and (
+                    prev.text[:1].isupper() or prev.lower_ in ("of", "-", "'s", "the", "de", "&")):
+                continue  # only where a capitalised run starts
+            e = ctx.ent_of(t)
+            once = e is not None and e.type == "PERSON" and sum(1 for x in ctx.ents if x.key == e.key) == 1 \
+                and ctx.person_of(t) != ctx.main
+            v = _title_after(ctx, t.i, after_noun=once)  # a one-off "person" followed by a year is a title
+            if v is not None:
+                last_end = v[1]
+            if v is None or not _YEAR.match(text[v[1]:v[1] + 20].lstrip()) or len(v[2]) < 2:
+                continue
+            e = ctx.ent_of(t)
+            if e is not None and e.type in ("ORG", "EVENT") or _HONOURS.search(v[2]):
+                continue
+            owner = ctx.clause_subject(t)
+            if owner is None and _only_main(ctx, t):
+                owner = ctx.main
+            if owner is not None and v[3] != owner:
+                add_fact(ctx, owner, "notable_work", v, (v[0], v[1]), 0.55)
 
 
 def _owner_of_role(ctx: FactContext, n: Token) -> str | None:
