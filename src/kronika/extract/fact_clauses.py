@@ -157,7 +157,6 @@ def _value(ctx: FactContext, o: Token, rx: re.Pattern | None = None, types=("ORG
 
 def clause_facts(ctx: FactContext) -> None:
     """Every verb/noun-triggered fact in the document."""
-    lex = lexicon()
     for t in ctx.sdoc:
         low, lem = t.lower_, t.lemma_.lower()
         if low == "born" or (lem == "bear" and any(c.dep_ == "auxpass" for c in t.children)):
@@ -231,7 +230,6 @@ def clause_facts(ctx: FactContext) -> None:
     pseudonym_facts(ctx)
     military_facts(ctx)
     work_facts(ctx)
-    _ = lex
 
 
 RULER_NOUNS = {"citizen", "national", "king", "queen", "president", "marshal", "emperor", "empress", "chancellor",

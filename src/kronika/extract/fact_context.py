@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..records import Document, Fact, Mention, Relation, Source, Timex
 from .fact_dates import DateSpan, dates_in
@@ -273,8 +273,10 @@ def build_context(sdoc: Doc, document: Document, mentions: list[Mention], timexe
     return ctx
 
 
-CONNECT = {"of", "the", "de", "du", "des", "la", "le", "von", "van", "der", "den", "for", "and", "&", "-", "–", "'s", "’s", "y", "di", "da", "del"}
-STOP_CAPS = {"He", "She", "His", "Her", "The", "In", "On", "At", "After", "Before", "During", "From", "It", "They", "This"}
+CONNECT = {"of", "the", "de", "du", "des", "la", "le", "von", "van", "der", "den", "for", "and", "&", "-", "–", "'s",
+           "’s", "y", "di", "da", "del"}
+STOP_CAPS = {"He", "She", "His", "Her", "The", "In", "On", "At", "After", "Before", "During", "From", "It", "They",
+             "This"}
 
 
 def name_at(ctx: FactContext, tok: Token) -> tuple[int, int, str, str | None]:
