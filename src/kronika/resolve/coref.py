@@ -68,7 +68,13 @@ def canonical_person_keys(mentions: list[Mention]) -> dict[str, str]:
             out[k] = longer[0]
         elif len(longer) > 1:
             full = {o for o in longer if o.split()[-1] == toks[-1]}
-            out[k] = sorted(full or set(longer), key=lambda o: (-sum(1 for m in mentions if m.key == o), o))[0]
+            # several relatives share the surname: the most mentioned, then the first introduced
+            # (a biography names its subject before the subject's parents)
+            first = {}
+            for m in mentions:
+                first.setdefault(m.key, m.start)
+            out[k] = sorted(full or set(longer),
+                            key=lambda o: (-sum(1 for m in mentions if m.key == o), first.get(o, 0), o))[0]
         else:
             out[k] = k
     return out
