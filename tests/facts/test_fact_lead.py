@@ -65,3 +65,11 @@ def test_country_of_birthplace_when_no_nationality_is_stated(facts_of):
     assert has(facts, "nationality", "Germany", "Karl Ottmann")
     facts, _ = facts_of("Karl Ottmann is an Austrian lawyer. Ottmann was born in Munich, Germany, in 1960.")
     assert not has(facts, "nationality", "Germany")
+
+
+def test_places_after_dates_with_hyphen(facts_of):
+    facts, _ = facts_of("Pavel Orsk (January 27, 1915, Bely, Tver Oblast - October 3, 1981, Landau, Germany) "
+                        "was a Russian monk.")
+    assert has(facts, "birth_date", "January 27, 1915", iso="1915-01-27")
+    assert has(facts, "death_date", "October 3, 1981", iso="1981-10-03")
+    assert has(facts, "death_place", "Landau")

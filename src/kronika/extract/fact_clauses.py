@@ -113,7 +113,7 @@ def _life_event(ctx: FactContext, t: Token, kind: str) -> None:
     if not place_done:
         # "died on February 1, 2012, in Bonita Springs", "died of cancer in Manhattan": a place deeper in the clause
         for x in _clause_tokens(t):
-            if x.dep_ == "pobj" and x.head.lower_ in ("in", "at") and x.i > t.i:
+            if x.dep_ == "pobj" and x.head.lower_ in ("in", "at", "near") and x.i > t.i:
                 e = ctx.ent_of(x)
                 if e is not None and e.type == "PLACE" and x.text[:1].isupper():
                     v = name_at(ctx, x)

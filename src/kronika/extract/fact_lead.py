@@ -45,8 +45,9 @@ def _place_in(ctx: FactContext, toks: list[Token], allow_bare: bool) -> tuple[in
         ent = ctx.ent_of(t)
         if prev in ("in", "at", "near") or (allow_bare and (ent is None or ent.type in ("PLACE", "ORG"))) \
                 or (ent is not None and ent.type == "PLACE"):
-            if ent is not None and ent.type == "PERSON" and prev not in ("in", "at", "near"):
-                return None
+            if ent is not None and ent.type == "PERSON" and prev not in ("in", "at", "near") \
+                    and not (prev == "," and sum(1 for x in ctx.ents if x.key == ent.key) == 1):
+                return None  # ", Mölln )" after a date is a place whatever NER thought
             s, e, text, key = name_at(ctx, t)
             # stop at the first comma: "Mediaș, Transylvania" -> "Mediaș"; never reach back into a date
             seg_end = toks[-1].idx + len(toks[-1].text)
@@ -94,8 +95,9 @@ def _read_parenthesis(ctx: FactContext, subject: str, toks: list[Token], open_id
                 continue
             if first_date is not None and k < first_date and toks[k - 1].text != "?":
                 continue
-            if not strong and toks[k - 1].text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text[:1].isupper():
-                continue  # "Saint - Petersburg"
+            if not strong and toks[k - 1].text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() \
+                    and not ctx.date_at(toks[k + 1].idx, toks[k + 1].idx + len(toks[k + 1].text)):
+                continue  # "Saint - Petersburg", but not "Russian Federation - October 3, 1981"
             if not ctx.date_at(t.idx, t.idx + 1):
                 dash = k
                 break
