@@ -132,8 +132,15 @@ def date_for(head: Token, clause: set[int], ttok: dict[int, Timex]) -> EventDate
                 for tx in [ttok[w.i]] if tx.inferred}
     if anchored:
         tx = _pick(list(anchored.values()))
+        if cue_for(head) in SEQUENCE_CUES:
+            # "The armistice arrives, ... and they are eventually exchanged": after the anchor, not at it
+            return EventDate(tx.earliest, None, tx.text, True)
         return EventDate(tx.earliest, tx.latest, tx.text, True)
     return EventDate()
+
+
+#: Cues that put an event after the anchor its sentence opens with, rather than at it.
+SEQUENCE_CUES = {"eventually", "later", "then", "subsequently", "afterwards", "soon", "finally", "ultimately"}
 
 
 def _same_clause(w: Token, head: Token, barriers=("relcl", "advcl", "ccomp", "acl", "xcomp", "conj")) -> bool:

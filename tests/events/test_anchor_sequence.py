@@ -1,0 +1,19 @@
+"""An event told 'eventually' after an anchoring historical event happened after it, not at it."""
+from __future__ import annotations
+
+
+def _release(analyse, text):
+    ex = analyse(text)
+    return next(e for e in ex.events if e.type == "release")
+
+
+def test_eventually_after_an_anchor_opens_the_end(analyse):
+    e = _release(analyse, "Otto Lenz served in the First World War. The armistice finally came, and Lenz was "
+                          "eventually released from the prisoner camp in Kassel.")
+    assert e.date.inferred and e.date.start == "1918-11-11" and e.date.end is None
+
+
+def test_when_the_anchor_happens_the_event_is_dated_to_it(analyse):
+    e = _release(analyse, "Otto Lenz served in the First World War. When the armistice came, Lenz was released "
+                          "from the camp in Kassel.")
+    assert (e.date.start, e.date.end) == ("1918-11-11", "1918-11-11")
