@@ -45,7 +45,7 @@ bench: install
 # Regenerate the hashed lock from pyproject.toml (needs network access to the package index).
 lock:
 	$(PY) -m pip install --quiet uv
-	$(VENV)/bin/uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml requirements-build.in --extra test --generate-hashes --python-version 3.11 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) src/*.egg-info examples/serge.db*
