@@ -135,3 +135,10 @@ def test_dated_title_list(facts_of):
                         "Night Orchard (1994) and Salt Roads (2001).")
     for title in ("The Silent Well", "Night Orchard", "Salt Roads"):
         assert has(facts, "notable_work", title, "Reza Tahmasbi")
+
+
+def test_member_of_list(facts_of):
+    facts, _ = facts_of("Jane Moss was an American painter. She was a member of the Boston Watercolor Society, "
+                        "the National Academy of Design, and the Salmagundi Club.")
+    assert has(facts, "member_of", "Boston Watercolor Society", "Jane Moss")
+    assert has(facts, "member_of", "National Academy of Design", "Jane Moss")

@@ -336,6 +336,9 @@ def _member(ctx, t, preps, direct, rx=None, types=("ORG",)):
         return
     objs = _args(t, preps, direct=direct)
     objs += [(p, c) for p, o in objs for c in o.children if c.dep_ == "appos"]
+    if objs and t.lemma_ == "member":
+        # "a member of the X Society, the Y Academy and ...": the parser hangs the list on 'member'
+        objs += [("of", c) for c in t.conjuncts if c.pos_ == "PROPN" and c.text[:1].isupper() and c.i > t.i]
     for prep, o in objs:
         if o.lower_ == "party" and any(c.dep_ == "compound" for c in o.children):
             o = next(c for c in o.children if c.dep_ == "compound")  # "the MAPAR party"
