@@ -84,3 +84,10 @@ def test_wrote_about_and_influenced_by(facts_of):
     _, rels = facts_of("Marta Solis was a historian. She wrote about Rosa Luxemburg and was influenced by Karl Kautsky.")
     assert rel(rels, "Marta Solis", "wrote_about", "Rosa Luxemburg")
     assert rel(rels, "Karl Kautsky", "influenced", "Marta Solis")
+
+
+def test_denounced_with_a_long_relative_clause(facts_of):
+    _, rels = facts_of("Vera Stein was a poet. Her poems are not only testaments but masterpieces of modernism – "
+                       "the very kind of poems that the censor Boris Lunts at the writers congress of 1936 "
+                       "would denounce as the vile work of the bourgeoisie.")
+    assert rel(rels, "Boris Lunts", "denounced", "Vera Stein")

@@ -129,6 +129,10 @@ def person_relations(ctx: FactContext) -> None:
             holder = subject
             if v.dep_ == "relcl" and not any(c.dep_ == "nsubj" for c in v.children):
                 holder = None  # "the books that were denounced": no one in particular
+            if holder is None and v.dep_ == "relcl" and rel in ("denounced", "opposed"):
+                fallback, found = _broken_parse(ctx, v)
+                holder = fallback
+                parties = parties or found
             for key, t in parties:
                 _add(ctx, holder, rel, key, v, t)
         elif v.lower_ in NOUNS and v.pos_ == "NOUN":
@@ -141,6 +145,23 @@ def person_relations(ctx: FactContext) -> None:
                 for key, t in _party(ctx, o, orgs=rel in ("opposed", "denounced")):
                     _add(ctx, holder, rel, key, poss[0] if poss else v, t)
     _from_facts(ctx)
+
+
+def _broken_parse(ctx: FactContext, v: Token):
+    """'the novels that the turncoat Karl Radek ... would denounce' when the parser lost the clause:
+    the nearest person before the verb denounces the author the sentence's subject belongs to."""
+    sent = v.sent
+    holder_tok = next((t for t in reversed(list(sent.doc[max(sent.start, v.i - 12):v.i]))
+                       if ctx.person_of(t) and t.lower_ not in ("he", "she", "his", "her")), None)
+    if holder_tok is None or not any(t.lower_ in ("that", "which") for t in sent.doc[max(sent.start, v.i - 15):v.i]):
+        return None, []
+    root = sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            for p in c.children:
+                if p.dep_ == "poss" and ctx.person_of(p) and ctx.person_of(p) != ctx.person_of(holder_tok):
+                    return ctx.person_of(holder_tok), [(ctx.person_of(p), holder_tok)]
+    return None, []
 
 
 def _add(ctx: FactContext, a: str | None, rel: str, b: str | None, trigger: Token, other: Token) -> None:
