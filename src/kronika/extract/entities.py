@@ -38,7 +38,10 @@ def add_entity_components(nlp: Language) -> None:
         ruler = nlp.add_pipe("span_ruler", name="kronika_gazetteer", after=after,
                              config={"spans_key": "kronika_gaz", "annotate_ents": False, "phrase_matcher_attr": "ORTH",
                                      "validate": False})
-        ruler.add_patterns(ruler_patterns())
+        # The patterns match on ORTH, so only the tokenizer need run over them: SpanRuler.add_patterns
+        # would otherwise put ~2,900 pattern texts through every component before it (tok2vec ... ner).
+        with nlp.select_pipes(enable=["kronika_gazetteer"]):
+            ruler.add_patterns(ruler_patterns())
     if "kronika_entities" not in nlp.pipe_names:
         nlp.add_pipe("kronika_entities", after="kronika_gazetteer")
 
