@@ -83,3 +83,18 @@ def test_invasions_by_clause():
     t = _anchored("Prices rose after Iraq invaded Kuwait.")
     assert t[0].mod == "AFTER" and t[0].earliest.startswith("1990-08")
     assert _anchored("They wanted to end the war in Bosnia.") == []
+
+
+def test_invasion_with_words_between_agent_and_verb_is_anchored():
+    from kronika.resolve.anchors import anchored_timexes
+    text = "As Germany massed its armies and invaded Poland, the family left Lodz."
+    got = [t for t in anchored_timexes(text) if "invaded" in t.text]
+    assert got and got[0].earliest.startswith("1939")
+
+
+def test_cessation_of_hostilities_means_the_war_of_the_latest_named_episode():
+    from kronika.resolve.anchors import anchored_timexes
+    text = ("She wrote about the Spanish Civil War for years. When Germany invaded Poland she was in Warsaw. "
+            "She came home a year after the cessation of hostilities.")
+    got = [t for t in anchored_timexes(text) if "hostilities" in t.text]
+    assert got and got[0].anchor == "World War II" and got[0].earliest.startswith("194")

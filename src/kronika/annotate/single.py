@@ -47,8 +47,8 @@ def annotate_file(path: str, settings: Settings, dct: str | None = None) -> dict
         "entities": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "id": m.key} for m in ex.mentions],
         # TIMEX3 proper; times read off a named historical event ("after the armistice") are not TIMEX3
         # expressions and are listed apart, so TimeML scorers see only what TimeML annotates.
-        "timexes": [_timex(t) for t in ex.timexes if not t.anchor],
-        "anchored_times": [_timex(t) for t in ex.timexes if t.anchor],
+        "timexes": [_timex(t) for t in ex.timexes if not (t.anchor or t.inferred)],
+        "anchored_times": [_timex(t) for t in ex.timexes if t.anchor or t.inferred],
         "events": [{"type": e.type, "subject": e.subject, "summary": e.summary,
                     "date": {"start": e.date.start, "end": e.date.end, "text": e.date.text, "inferred": e.date.inferred},
                     "places": list(e.places), "participants": list(e.participants),

@@ -59,6 +59,24 @@ def _years(e: dict) -> tuple[int, int]:
     return a, b
 
 
+#: Kinds of named events that happen inside a war and so make that war the salient one.
+_WAR_EPISODES = {"invasion", "battle", "occupation", "siege", "offensive", "liberation", "landing", "bombing",
+                 "campaign", "evacuation", "armistice", "massacre", "uprising"}
+
+
+def _war_containing(e: dict, events: list[dict]) -> dict | None:
+    """The war during which an episode (an invasion, a battle) happened; world wars first, then the best known."""
+    y0 = e["start"][:10]
+    best, best_key = None, None
+    for w in events:
+        if w["kind"] != "war" or not (w["start"][:10] <= y0 <= (w.get("end") or w["start"])[:10] + "-99"):
+            continue
+        key = ("World War" in w["name"], len(w.get("aliases", [])))
+        if best_key is None or key > best_key:
+            best, best_key = w, key
+    return best
+
+
 def salient_event(kind: str, context_years: list[int], named: list[str]) -> dict | None:
     """The event of a kind ("war", "revolution", "armistice", ...) that a document's ambiguous mention means.
 
@@ -88,6 +106,11 @@ def salient_event(kind: str, context_years: list[int], named: list[str]) -> dict
         e = find_event(n)
         if e and e["kind"] == kind and (not only or only in e["name"]):
             return e
+        if e and kind == "war" and not only and e["kind"] in _WAR_EPISODES:
+            # "as Nazi Germany invaded France ... after the cessation of hostilities": the war it was part of
+            w = _war_containing(e, events)
+            if w is not None:
+                return w
     years = [y for y in context_years if isinstance(y, int)]
     if not years:
         return None
@@ -202,7 +225,8 @@ def named_mentions(text: str) -> list[tuple[int, int, dict]]:
 _INVADED = re.compile(
     r"(?<![\w-])(?P<agent>(?:Nazi\s+)?Germany|Hitler|the\s+Germans|the\s+Nazis|Japan|the\s+Japanese|Italy|Mussolini|"
     r"the\s+Soviet\s+Union|the\s+Soviets|Stalin|Russia|the\s+Russians|Iraq|Saddam(?:\s+Hussein)?|the\s+United\s+States|"
-    r"the\s+Allies|the\s+Americans)\s+(?:had\s+)?(?:invaded|attacked|occupied|marched\s+into)\s+"
+    r"the\s+Allies|the\s+Americans)\s+(?:had\s+)?(?:[a-z]+ly\s+)?(?:(?:[a-z]+\s+){1,3}and\s+)?"
+    r"(?:invaded|attacked|occupied|marched\s+into)\s+"
     r"(?P<target>(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 
 
