@@ -17,3 +17,12 @@ def test_when_the_anchor_happens_the_event_is_dated_to_it(analyse):
     e = _release(analyse, "Otto Lenz served in the First World War. When the armistice came, Lenz was released "
                           "from the camp in Kassel.")
     assert (e.date.start, e.date.end) == ("1918-11-11", "1918-11-11")
+
+
+def test_an_event_in_its_own_subclause_is_only_bounded_below(analyse):
+    ex = analyse("When Germany invaded Poland, Anna Reiter left Warsaw and found a ship to Lisbon as she became "
+                 "a refugee in Brazil.")
+    left = next(e for e in ex.events if e.type in ("flight", "travel") and "Warsaw" in e.places)
+    assert left.date.start and left.date.start.startswith("1939") and left.date.end
+    later = [e for e in ex.events if "Brazil" in e.places]
+    assert later and later[0].date.start.startswith("1939") and later[0].date.end is None

@@ -132,11 +132,22 @@ def date_for(head: Token, clause: set[int], ttok: dict[int, Timex]) -> EventDate
                 for tx in [ttok[w.i]] if tx.inferred}
     if anchored:
         tx = _pick(list(anchored.values()))
-        if cue_for(head) in SEQUENCE_CUES:
+        if cue_for(head) in SEQUENCE_CUES or _own_subclause(head, tx):
             # "The armistice arrives, ... and they are eventually exchanged": after the anchor, not at it
             return EventDate(tx.earliest, None, tx.text, True)
         return EventDate(tx.earliest, tx.latest, tx.text, True)
     return EventDate()
+
+
+def _own_subclause(head: Token, tx: Timex) -> bool:
+    """Is the event in a subordinate clause of its own, away from the anchor ("..., and secured an exit
+    as he became a refugee in Mexico")? Then the anchor only bounds it from below."""
+    cur = head
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("advcl", "relcl") and not (cur.left_edge.idx <= tx.start < cur.right_edge.idx + len(cur.right_edge)):
+            return True
+        cur = cur.head
+    return False
 
 
 #: Cues that put an event after the anchor its sentence opens with, rather than at it.
