@@ -60,6 +60,6 @@ def analyse(nlp, settings, make_doc):
 
     def _run(text: str, **meta):
         d = make_doc(text, **meta)
-        return analyse_doc(d, nlp(spacy_text(d.text, d.stripped)), settings)
+        return analyse_doc(d, nlp(spacy_text(d.text, d.stripped, d.format)), settings)
 
     return _run

@@ -40,7 +40,7 @@ def analyse_stream(nlp: Language, documents: Iterable[Document], settings: Setti
     """Annotate documents with ``nlp.pipe`` in batches and analyse each; failures are yielded, not raised."""
     def pairs():
         for d in documents:
-            yield spacy_text(d.text, d.stripped)[: settings.max_chars], d
+            yield spacy_text(d.text, d.stripped, d.format)[: settings.max_chars], d
 
     for sdoc, d in nlp.pipe(pairs(), as_tuples=True, batch_size=settings.batch_size, n_process=n_process):
         try:

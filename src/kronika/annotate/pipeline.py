@@ -1,11 +1,13 @@
 """Settings in, a spaCy ``Language`` out: the one place that builds the NLP pipeline.
 
 The model comes from an installed package (``settings.model``), never a download.
-Our own components (gazetteer and pattern rulers for entities) are added here.
+Our own components (sentence starts at list items and paragraph breaks, gazetteer and pattern
+rulers for entities) are added here.
 """
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 
 import spacy
@@ -33,8 +35,12 @@ def build_nlp(settings: Settings) -> Language:
     """The stock model plus kronika's entity layers."""
     from ..extract.entities import add_entity_components
 
+    from . import lines  # noqa: F401 - registers the kronika_line_breaks component
+
     nlp = load_model(settings.model)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kronika_line_breaks", before="parser")
     add_entity_components(nlp)
     return nlp
 
@@ -44,13 +50,25 @@ def cached_nlp(settings: Settings) -> Language:
     return build_nlp(settings)
 
 
-def spacy_text(text: str, stripped) -> str:
-    """The text spaCy sees: boilerplate blanked out with spaces of equal length, so offsets stay."""
-    if not stripped:
+_MD_MARKUP = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)(?![\w*])|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])"
+                        r"|^#{1,6}(?=\s)|`", re.M)
+
+
+def spacy_text(text: str, stripped, fmt: str | None = None) -> str:
+    """The text spaCy sees: boilerplate blanked out with spaces of equal length, so offsets stay.
+
+    For Markdown, emphasis and heading marks (``**1917**``, ``*Title*``, ``# Heading``) are blanked
+    too: the parser reads ``*`` as a word and makes it the subject of the sentence.
+    """
+    if not stripped and fmt != "md":
         return text
     chars = list(text)
-    for s in stripped:
+    for s in stripped or ():
         for i in range(s.start, min(s.end, len(chars))):
             if chars[i] not in "\n\r":
+                chars[i] = " "
+    if fmt == "md":
+        for m in _MD_MARKUP.finditer(text):
+            for i in range(m.start(), m.end()):
                 chars[i] = " "
     return "".join(chars)

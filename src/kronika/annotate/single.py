@@ -41,7 +41,7 @@ def annotate_file(path: str, settings: Settings, dct: str | None = None) -> dict
     if dct:
         d = replace(d, published=dct)
     nlp = cached_nlp(settings)
-    ex = analyse_doc(d, nlp(spacy_text(d.text, d.stripped)), settings)
+    ex = analyse_doc(d, nlp(spacy_text(d.text, d.stripped, d.format)), settings)
     return {
         "doc": d.doc, "text": d.text, "dct": d.published,
         "entities": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "id": m.key} for m in ex.mentions],

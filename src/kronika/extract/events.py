@@ -9,7 +9,7 @@ from ..resolve.coref import (canonical_person_keys, main_person, person_tokens, 
 from ..settings import Settings
 from .event_clauses import (Predicate, find_predicates, is_passive, participle_fallback, person_in_subject,
                             subject_token, vlemma)
-from .event_dates import cue_for, date_for, fallback_timexes, timex_tokens
+from .event_dates import _to_date, cue_for, date_for, fallback_timexes, timex_tokens
 from .event_lexicon import DEMONYMS, INTENTION_VERBS, PAST, TEMPLATES, VERB_TEMPLATES, WORK_OBJECTS
 from .event_modality import first_person, hedged, intention_or_irrealis, negated
 
@@ -211,6 +211,8 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
         if found is None:
             found = _unattributed_work(p, main, work_tok, who)
         if found is None:
+            found = _list_item_subject(p, main, who)
+        if found is None:
             continue
         subj_tok, ptoken, weak, who = found
         subject = who[ptoken.i]
@@ -225,6 +227,8 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
         if end > len(text):
             continue
         date = date_for(head, clause, ttok)
+        if not (date.start or date.end):
+            date = _list_item_date(head, ttok) or date
         is_fiction = fiction and _plot_statement(head)
         is_hedged = hedged(head)
         conf = settings.event_confidence
@@ -297,6 +301,37 @@ def _subject_of(p: Predicate, who: dict[int, str], narrator: str | None):
     if ptoken is None:
         return None
     return (subj_tok if subj_tok is not None else ptoken), ptoken, weak, who
+
+
+def _is_list_item(sent) -> bool:
+    first = sent[0]
+    return first.text in ("-", "*", "•", "+") or (first.like_num and len(sent) > 1 and sent[1].text in (".", ")"))
+
+
+def _list_item_subject(p: Predicate, main: str | None, who: dict[int, str]):
+    """'- 1909 – Moves to Paris; joins the anarchists': in a chronology's list item, a verb with no
+    subject of its own tells the life of the document's person."""
+    if main is None or p.kind != "verb" or not _is_list_item(p.trigger.sent):
+        return None
+    verb = p.trigger
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    return verb, verb, True, {**who, verb.i: main}
+
+
+def _list_item_date(head: Token, ttok: dict[int, Timex]):
+    """The date label that opens a chronology's list item ("- **Summer 1917** – Takes part ...")."""
+    sent = head.sent
+    if not _is_list_item(sent):
+        return None
+    for t in sent[: min(len(sent), 8)]:
+        if t.i >= head.i:
+            break
+        if t.i in ttok and not ttok[t.i].inferred and ttok[t.i].type in ("DATE", "TIME"):
+            return _to_date(ttok[t.i], head.doc)
+    return None
 
 
 def _unattributed_work(p: Predicate, main: str | None, work_tok: set[int], who: dict[int, str]):
