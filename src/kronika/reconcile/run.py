@@ -142,8 +142,9 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
                       (eid, name, typ, e["mentions"], json.dumps(sorted(e["docs"])), lat, lon))
             c.executemany("INSERT OR IGNORE INTO aliases(entity_id, alias) VALUES (?,?)",
                           [(eid, a) for a in sorted(e["aliases"]) if a != name])
+        current = {(r[0], r[1]): r[2] for r in c.execute("SELECT DISTINCT doc, key, entity_id FROM mentions")}
         c.executemany("UPDATE mentions SET entity_id=? WHERE doc=? AND key=?",
-                      [(eid, d, k) for (d, k), eid in ids.items()])
+                      [(eid, d, k) for (d, k), eid in ids.items() if (d, k) in current and current[(d, k)] != eid])
         try:
             from .entities import name_history_links
             links = [(a, r, b) for a, r, b in name_history_links() if a in ent and b in ent]
@@ -193,11 +194,14 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
         for table, pairs in (("fact_mentions", (("subject_key", "subject_id"), ("value_key", "value_id"))),
                              ("relation_mentions", (("source_key", "source_id"), ("target_key", "target_id"))),
                              ("claim_mentions", (("holder_key", "holder_id"), ("about_key", "about_id")))):
-            cols = ", ".join(k for k, _ in pairs)
+            cols = ", ".join(f"{k}, {v}" for k, v in pairs)
             sets = ", ".join(f"{v} = ?" for _, v in pairs)
-            c.executemany(f"UPDATE {table} SET {sets} WHERE id = ?",
-                          [tuple(gid(r["doc"], r[k]) for k, _ in pairs) + (r["id"],)
-                           for r in c.execute(f"SELECT id, doc, {cols} FROM {table}").fetchall()])
+            todo = []
+            for r in c.execute(f"SELECT id, doc, {cols} FROM {table}").fetchall():
+                new = tuple(gid(r["doc"], r[k]) for k, _ in pairs)
+                if new != tuple(r[v] for _, v in pairs):       # only rows whose resolution changed
+                    todo.append(new + (r["id"],))
+            c.executemany(f"UPDATE {table} SET {sets} WHERE id = ?", todo)
 
         # ---- facts, relations, claims ------------------------------------------------------------------------
         facts: dict[tuple, dict] = {}
