@@ -15,6 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..annotate import arrays
 from ..records import Mention
 from .entity_gazetteer import SPACY_LABEL, TYPE_OF_LABEL, entity_info, lookup, name_lists, place_names, ruler_patterns
 from .entity_patterns import CONTEST_HEADS, EVENT_HEADS, FUNC, GEO_HEADS, INSTITUTION_HEADS, NON_PERSON_HEADS, Cand, PatternFinder, is_demonym, is_generic, is_ideology
@@ -58,6 +59,7 @@ class EntityLayer:
         self.finder = PatternFinder(vocab)
 
     def __call__(self, doc: Doc) -> Doc:
+        texts, lowers = arrays.texts(doc), arrays.lowers(doc)
         cands: list[Cand] = []
         gaz = list(doc.spans.get("kronika_gaz", []))
         for sp in gaz:
@@ -66,13 +68,13 @@ class EntityLayer:
             c = _model_cand(doc, ent, gaz)
             if c is not None:
                 cands.append(c)
-        found = self.finder(doc)
+        found = self.finder(doc, texts)
         events = {(c.start, c.end) for c in found if c.label == "EVENT"}
         cands = [c._replace(label="EVENT") if c.source == "ner" and (c.start, c.end) in events else c for c in cands]
         cands.extend(found)
-        cands.extend(_untagged_places(doc))
+        cands.extend(_untagged_places(doc, lowers))
         chosen = _select(cands)
-        chosen = _propagate_persons(doc, chosen)
+        chosen = _propagate_persons(doc, chosen, texts)
         ents = []
         for c in sorted(chosen, key=lambda c: c.start):
             ents.append(Span(doc, c.start, c.end, label=c.label, span_id=c.kid or 0, kb_id=c.source))
@@ -163,15 +165,16 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
     return Cand(start, end, label, prio, "ner")
 
 
-def _untagged_places(doc: Doc) -> list[Cand]:
+def _untagged_places(doc: Doc, lowers: list[str]) -> list[Cand]:
     """Known city or country names after a locative preposition that the model left untyped (low priority)."""
     out = []
     names = place_names()
-    for t in doc:
-        if t.lower_ not in _LOC_PREPS or t.i + 1 >= len(doc):
+    n_tok = len(doc)
+    for i, low in enumerate(lowers):
+        if low not in _LOC_PREPS or i + 1 >= n_tok:
             continue
         for n in (3, 2, 1):
-            span = doc[t.i + 1:t.i + 1 + n]
+            span = doc[i + 1:i + 1 + n]
             if len(span) == n and span[0].text[:1].isupper() and span.text in names and span[-1].pos_ == "PROPN":
                 if not (span.end < len(doc) and doc[span.end].text in _POSS):
                     out.append(Cand(span.start, span.end, "GPE", 0.8, "pattern"))
@@ -191,7 +194,7 @@ def _select(cands: list[Cand]) -> list[Cand]:
     return chosen
 
 
-def _propagate_persons(doc: Doc, chosen: list[Cand]) -> list[Cand]:
+def _propagate_persons(doc: Doc, chosen: list[Cand], texts: list[str]) -> list[Cand]:
     """Document-level consistency: a surname (or single name) seen as a PERSON labels its other occurrences."""
     titles = name_lists()["titles"]
     names: set[str] = set()
@@ -220,16 +223,16 @@ def _propagate_persons(doc: Doc, chosen: list[Cand]) -> list[Cand]:
                 and (txt in names or (txt.endswith("s") and txt[:-1] in names))):
             c = c._replace(label="PERSON", source="coref")
         out.append(c)
-    for t in doc:
-        if t.i in taken or not t.text[:1].isupper():
+    n_tok = len(doc)
+    for i, txt in enumerate(texts):
+        if i in taken or not txt[:1].isupper():
             continue
-        txt = t.text
-        if txt not in names and not (txt.endswith("s") and txt[:-1] in names and t.i + 1 < len(doc)
-                                     and doc[t.i + 1].text in ("'", "’")):
+        if txt not in names and not (txt.endswith("s") and txt[:-1] in names and i + 1 < n_tok
+                                     and texts[i + 1] in ("'", "’")):
             continue
-        if t.i + 1 < len(doc) and doc[t.i + 1].i not in taken and doc[t.i + 1].is_title and doc[t.i + 1].pos_ == "PROPN":
+        if i + 1 < n_tok and (i + 1) not in taken and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN":
             continue  # part of a longer unrecognised name
-        out.append(Cand(t.i, t.i + 1, "PERSON", 1.5, "coref"))
+        out.append(Cand(i, i + 1, "PERSON", 1.5, "coref"))
     del by_start
     return out
 
@@ -357,12 +360,13 @@ def _add_acronym_mentions(sdoc: Doc, raw: list, acronyms: dict) -> list:
     """Every occurrence of a defined acronym is a mention of the long name (the model misses many)."""
     covered = [(s, e) for s, e, *_ in raw]
     extra = []
-    for tok in sdoc:
-        hit = acronyms.get(tok.text)
+    starts = arrays.idx(sdoc)
+    for i, text in enumerate(arrays.texts(sdoc)):
+        hit = acronyms.get(text)
         if hit is None:
             continue
-        s, e = tok.idx, tok.idx + len(tok.text)
+        s, e = starts[i], starts[i] + len(text)
         if any(a < e and s < b for a, b in covered):
             continue
-        extra.append((s, e, tok.text, hit[1], "", "pattern"))
+        extra.append((s, e, text, hit[1], "", "pattern"))
     return sorted(raw + extra, key=lambda r: (r[0], r[1]))

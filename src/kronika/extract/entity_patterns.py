@@ -149,6 +149,10 @@ def title_run(doc: Doc, i: int, lists: bool = False, colon: bool = False, limit:
     return [(a, b) for a, b in parts if b > a]
 
 
+#: Patterns whose last token must be capitalised (checked on the matches).
+_CAP_LAST = frozenset({"HISHER", "REVIEW", "POSS"})
+
+
 class PatternFinder:
     """Rule layers over one Doc: title and name patterns built once per vocabulary."""
 
@@ -158,15 +162,18 @@ class PatternFinder:
         self.titles = frozenset(t for t in names["titles"] if " " not in t)
         self.matcher = Matcher(vocab)
         self.matcher.add("TRIGGER", [[{"LOWER": {"IN": sorted(TRIGGERS)}}]])
-        self.matcher.add("HISHER", [[{"LOWER": {"IN": ["his", "her", "their"]}}, {"_": {"kr_cap": True}}]])
-        self.matcher.add("REVIEW", [[{"LOWER": {"IN": ["review", "reviewed", "reviewing"]}}, {"ORTH": ":", "OP": "?"}, {"_": {"kr_cap": True}}]])
+        # The last token of HISHER, REVIEW and POSS must be capitalised (``_cap``, the ``kr_cap`` extension);
+        # that test is applied to the matches in ``__call__``: an extension in a pattern makes the Matcher call
+        # its getter on every token of the document.
+        self.matcher.add("HISHER", [[{"LOWER": {"IN": ["his", "her", "their"]}}, {}]])
+        self.matcher.add("REVIEW", [[{"LOWER": {"IN": ["review", "reviewed", "reviewing"]}}, {"ORTH": ":", "OP": "?"}, {}]])
         self.matcher.add("YEAR", [[{"ORTH": "("}, {"TEXT": {"REGEX": YEAR.pattern}}, {"ORTH": ")"}]])
-        self.matcher.add("POSS", [[{"POS": "PROPN", "IS_TITLE": True}, {"ORTH": {"IN": ["'s", "’s"]}}, {"_": {"kr_cap": True}}]])
+        self.matcher.add("POSS", [[{"POS": "PROPN", "IS_TITLE": True}, {"ORTH": {"IN": ["'s", "’s"]}}, {}]])
         self.matcher.add("TITLE", [[{"ORTH": {"IN": sorted(self.titles)}}, {"IS_TITLE": True, "POS": "PROPN"}]])
         self.matcher.add("FIRST", [[{"ORTH": {"IN": sorted(self.first_names)}}, {"IS_TITLE": True, "POS": "PROPN"}]])
 
     # ---- WORK titles -------------------------------------------------------------------
-    def works(self, doc: Doc, matches) -> list[Cand]:
+    def works(self, doc: Doc, matches, texts: list[str]) -> list[Cand]:
         out: list[Cand] = []
         for name, s, e in matches:
             if name == "TRIGGER":
@@ -209,7 +216,7 @@ class PatternFinder:
                     if (b - a >= 3 and sum(_cap(t) for t in doc[a:b]) >= 2 and any(t.lower_ in FUNC for t in doc[a:b])
                             and doc[b - 1].text not in INSTITUTION_HEADS):
                         out.append(Cand(a, b, "WORK_OF_ART", 2.4, "title"))
-        out.extend(self._all_quoted(doc))
+        out.extend(self._all_quoted(doc, texts))
         return out
 
     @staticmethod
@@ -259,12 +266,12 @@ class PatternFinder:
                 return []
         return []
 
-    def _all_quoted(self, doc: Doc) -> list[Cand]:
+    def _all_quoted(self, doc: Doc, texts: list[str]) -> list[Cand]:
         """Quoted title-case runs of 2-12 words anywhere ("'Darkness at Noon'"); scare quotes are lower case."""
         out = []
-        for t in doc:
-            if t.text in QUOTES_OPEN and (t.i == 0 or doc[t.i - 1].whitespace_ or doc[t.i - 1].text in "(["):
-                out.extend(self._quoted(doc, t.i, 2.6, strict=True))
+        for i, txt in enumerate(texts):
+            if txt in QUOTES_OPEN and (i == 0 or doc[i - 1].whitespace_ or texts[i - 1] in "(["):
+                out.extend(self._quoted(doc, i, 2.6, strict=True))
         return out
 
     # ---- PERSON names ------------------------------------------------------------------
@@ -293,9 +300,12 @@ class PatternFinder:
         return out
 
     # ---- EVENT names -------------------------------------------------------------------
-    def events(self, doc: Doc) -> list[Cand]:
+    def events(self, doc: Doc, texts: list[str]) -> list[Cand]:
         out = []
-        for t in doc:
+        for i, txt in enumerate(texts):
+            if txt not in EVENT_HEADS and txt not in EVENT_HEADS_DATED and txt not in EVENT_OF:
+                continue
+            t = doc[i]
             if t.text in EVENT_HEADS or t.text in EVENT_HEADS_DATED:
                 a = t.i
                 while a > 0 and a > t.i - 6 and (_cap(doc[a - 1]) or doc[a - 1].text == "-") and "\n" not in doc[a - 1].text:
@@ -324,9 +334,12 @@ class PatternFinder:
                     out.append(Cand(a, runs[0][1], "EVENT", 2.2, "pattern"))
         return out
 
-    def __call__(self, doc: Doc) -> list[Cand]:
-        matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
-        works = [c for c in self.works(doc, matches)
+    def __call__(self, doc: Doc, texts: list[str] | None = None) -> list[Cand]:
+        if texts is None:
+            texts = [t.text for t in doc]
+        matches = [(name, s, e) for name, s, e in ((doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc))
+                   if name not in _CAP_LAST or _cap(doc[e - 1])]
+        works = [c for c in self.works(doc, matches, texts)
                  if doc[c.start].text not in self.titles  # offices: "Commissar for Foreign Affairs"
                  and (doc[c.start:c.end].text.count(" ") >= 1 or c.prio >= 4.0)]
-        return works + self.persons(doc, matches) + self.events(doc)
+        return works + self.persons(doc, matches) + self.events(doc, texts)
