@@ -81,3 +81,17 @@ def test_failures_are_recorded_and_the_build_goes_on(corpus, tmp_path, snapshot)
         fails = {f["doc"]: f["reason"] for f in reads.failures(st.conn)}
     assert set(fails) == {"empty.txt", "binary.txt"}
     assert all(r and "\n" not in r for r in fails.values())
+
+
+def test_reconciling_with_nothing_changed_redoes_no_events(corpus, tmp_path, monkeypatch):
+    import kronika.reconcile.events as ev_mod
+    from kronika.reconcile.run import reconcile
+
+    db = str(tmp_path / "k.db")
+    build([str(corpus)], db, load_settings())
+    seen = []
+    orig = ev_mod.merge_events
+    monkeypatch.setattr(ev_mod, "merge_events", lambda rows, *a, **k: seen.append(len(rows)) or orig(rows, *a, **k))
+    with Store(db) as st:
+        reconcile(st, load_settings())
+    assert seen == [0]

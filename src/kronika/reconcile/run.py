@@ -110,9 +110,9 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
     folded = _fold_lone_names(c, groups)
     items = sorted(groups.values(), key=lambda g: (g["doc"], g["key"]))
     ids = _resolve(items)
-    for (doc, lone), full in folded.items():
-        if (doc, full) in ids:
-            ids[(doc, lone)] = ids[(doc, full)]
+    for (doc, lone), full_name in folded.items():
+        if (doc, full_name) in ids:
+            ids[(doc, lone)] = ids[(doc, full_name)]
     ids = _apply_entity_corrections(store, ids)
 
     ent: dict[str, dict] = {}
