@@ -12,6 +12,7 @@ from typing import NamedTuple
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
+from ..annotate import arrays
 from .entity_gazetteer import name_lists
 
 #: Lower-case words allowed inside a title ("Midnight in the Century").
@@ -153,8 +154,18 @@ def title_run(doc: Doc, i: int, lists: bool = False, colon: bool = False, limit:
 _CAP_LAST = frozenset({"HISHER", "REVIEW", "POSS"})
 
 
+_HISHER = frozenset({"his", "her", "their"})
+_REVIEW = frozenset({"review", "reviewed", "reviewing"})
+_POSS_S = frozenset({"'s", "’s"})
+
+
 class PatternFinder:
-    """Rule layers over one Doc: title and name patterns built once per vocabulary."""
+    """Rule layers over one Doc: title and name patterns built once per vocabulary.
+
+    ``matcher`` states the token patterns; ``scan`` finds the same matches with a
+    direct pass over the token lists (the Matcher evaluates its set and extension
+    predicates on every token, several times slower), and is what runs.
+    """
 
     def __init__(self, vocab):
         names = name_lists()
@@ -171,6 +182,36 @@ class PatternFinder:
         self.matcher.add("POSS", [[{"POS": "PROPN", "IS_TITLE": True}, {"ORTH": {"IN": ["'s", "’s"]}}, {}]])
         self.matcher.add("TITLE", [[{"ORTH": {"IN": sorted(self.titles)}}, {"IS_TITLE": True, "POS": "PROPN"}]])
         self.matcher.add("FIRST", [[{"ORTH": {"IN": sorted(self.first_names)}}, {"IS_TITLE": True, "POS": "PROPN"}]])
+
+    def scan(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """(pattern name, start, end) of every match of ``matcher`` (with the capitalised-last-token test),
+        as a set: the order differs from the Matcher's, which the callers do not depend on."""
+        texts, lowers, tags = arrays.texts(doc), arrays.lowers(doc), arrays.pos(doc)
+        n = len(texts)
+        out = []
+        for i in range(n):
+            low, text = lowers[i], texts[i]
+            if low in TRIGGERS:
+                out.append(("TRIGGER", i, i + 1))
+            if low in _HISHER and i + 1 < n and _cap(doc[i + 1]):
+                out.append(("HISHER", i, i + 2))
+            if low in _REVIEW and i + 1 < n:
+                if _cap(doc[i + 1]):
+                    out.append(("REVIEW", i, i + 2))
+                if texts[i + 1] == ":" and i + 2 < n and _cap(doc[i + 2]):
+                    out.append(("REVIEW", i, i + 3))
+            if text == "(" and i + 2 < n and texts[i + 2] == ")" and YEAR.search(texts[i + 1]):
+                out.append(("YEAR", i, i + 3))
+            if (tags[i] == "PROPN" and i + 2 < n and texts[i + 1] in _POSS_S and doc[i].is_title
+                    and _cap(doc[i + 2])):
+                out.append(("POSS", i, i + 3))
+            if i + 1 < n and (text in self.titles or text in self.first_names) and tags[i + 1] == "PROPN" \
+                    and doc[i + 1].is_title:
+                if text in self.titles:
+                    out.append(("TITLE", i, i + 2))
+                if text in self.first_names:
+                    out.append(("FIRST", i, i + 2))
+        return out
 
     # ---- WORK titles -------------------------------------------------------------------
     def works(self, doc: Doc, matches, texts: list[str]) -> list[Cand]:
@@ -337,8 +378,7 @@ class PatternFinder:
     def __call__(self, doc: Doc, texts: list[str] | None = None) -> list[Cand]:
         if texts is None:
             texts = [t.text for t in doc]
-        matches = [(name, s, e) for name, s, e in ((doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc))
-                   if name not in _CAP_LAST or _cap(doc[e - 1])]
+        matches = self.scan(doc)
         works = [c for c in self.works(doc, matches, texts)
                  if doc[c.start].text not in self.titles  # offices: "Commissar for Foreign Affairs"
                  and (doc[c.start:c.end].text.count(" ") >= 1 or c.prio >= 4.0)]
