@@ -140,3 +140,12 @@ def test_the_same_exile_dated_a_year_apart_is_one_conflicting_event():
     far = merge_events([m("a", "imprisonment", "Jailed in Paris", places=["l-paris"], ds="1912", de="1912"),
                         m("b", "imprisonment", "Jailed in Paris", places=["l-paris"], ds="1940", de="1940")], S, {})
     assert len(far) == 2
+
+
+def test_joining_and_taking_part_in_one_slot_are_one_event():
+    ms = [m("a", "membership", "Joined the opposition", ord_=0, start=10),
+          m("a", "exile", "Exiled to Tomsk", places=["l-tomsk"], ord_=1, start=20),
+          m("b", "participation", "Took part in the opposition", ord_=0, start=10),
+          m("b", "exile", "Sent to Tomsk", places=["l-tomsk"], ord_=1, start=20)]
+    evs = merge_events(ms, S, {})
+    assert len(evs) == 2 and all(e["status"] == "corroborated" for e in evs)

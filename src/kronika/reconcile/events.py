@@ -180,6 +180,11 @@ def merge_events(mentions: list[dict], settings: Settings, genres: dict[str, str
     return out
 
 
+#: Types one happening is often told as, in different words: joining a movement is taking part in it
+#: ("joined the Left Opposition" / "became involved in the opposition"). Slot merging compares families.
+TYPE_FAMILY = {"membership": "joining", "participation": "joining", "conversion": "joining"}
+
+
 def _slot_merge(clusters: list[dict], names: dict, sid: str) -> list[dict]:
     """Join two one-document mentions of the same type that sit in the same slot of two narratives.
 
@@ -207,7 +212,7 @@ def _slot_merge(clusters: list[dict], names: dict, sid: str) -> list[dict]:
         for side, window in (("before", chain[idx + 1: idx + 3]), ("after", chain[max(0, idx - 2): idx])):
             for n in window:
                 if n in multi:
-                    slots[(n, side, cl["type"])].append(ci)
+                    slots[(n, side, TYPE_FAMILY.get(cl["type"], cl["type"]))].append(ci)
     parent = list(range(len(clusters)))
 
     def find(x):
