@@ -12,9 +12,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 FLOORS = {
     # set: (recall of core events, Kendall tau, dates containing the true date, corroborated)
-    "seeds": {"recall_core": 0.9, "tau": 0.85, "dates": 0.8, "corroborated": 0.6},
-    "examples": {"recall_core": 0.8, "tau": 0.55, "dates": 0.5},
-    "trotsky": {"recall_core": 0.9, "tau": 0.8, "dates": 0.65},
+    "seeds": {"recall_core": 0.9, "tau": 0.9, "dates": 0.85, "corroborated": 0.75},
+    "examples": {"recall_core": 0.8, "tau": 0.8, "dates": 0.6},
+    "trotsky": {"recall_core": 0.95, "tau": 0.85, "dates": 0.7},
 }
 
 
