@@ -256,16 +256,28 @@ def _clean_text(text: str, start: int) -> tuple[str, int, int]:
     return text, start, start + len(text)
 
 
+def _word_index(full_names: list[str]) -> dict[str, list[str]]:
+    """word -> the full names (in order) that contain it as a word."""
+    index: dict[str, list[str]] = {}
+    for f in full_names:
+        for w in dict.fromkeys(f.split()):
+            index.setdefault(w, []).append(f)
+    return index
+
+
 def _person_key(name: str, full_names: list[str], singles: frozenset = frozenset(),
-                canon_of: dict | None = None) -> str:
+                canon_of: dict | None = None, index: dict[str, list[str]] | None = None) -> str:
     """A short name -> the unique longer person name in the document that contains it (else itself);
-    spellings the gazetteer knows as one person ("Natalia"/"Natalya Sedova") count once."""
+    spellings the gazetteer knows as one person ("Natalia"/"Natalya Sedova") count once.
+    ``index`` (``_word_index(full_names)``) only makes the search faster."""
     canon_of = canon_of or {}
+    if index is None:
+        index = _word_index(full_names)
     toks = name.split()
     base = [name] if not name.endswith("s") else [name, name[:-1]]
     if len(toks) == 1:
         for b in base:
-            hits = {canon_of.get(f, f) for f in full_names if b in f.split()}
+            hits = {canon_of.get(f, f) for f in index.get(b, ())}
             if len(hits) == 1:
                 return hits.pop()
             if hits:
@@ -273,7 +285,7 @@ def _person_key(name: str, full_names: list[str], singles: frozenset = frozenset
         if name.endswith("s") and name[:-1] in singles:
             return name[:-1]
         return name
-    hits = {canon_of.get(f, f) for f in full_names if f != name and len(f.split()) > len(toks)
+    hits = {canon_of.get(f, f) for f in (index.get(toks[0], ()) if toks else full_names) if f != name and len(f.split()) > len(toks)
             and _subsequence(toks, f.split())}
     return hits.pop() if len(hits) == 1 else name
 
@@ -314,14 +326,19 @@ def extract_mentions(sdoc: Doc) -> list[Mention]:
         raw = _add_acronym_mentions(sdoc, raw, acronyms)
     multi = [f for f in full_names if len(f.split()) > 1]
     singles = frozenset(f for f in full_names if len(f.split()) == 1)
+    index = _word_index(multi)
+    person_keys: dict[str, str] = {}
     out = []
     for start, end, text, typ, canon, source in raw:
         if canon:
             key = canon
         elif typ == "PERSON":
             name = _HONORIFIC.sub("", text)
-            key = _person_key(name, multi, singles, canon_of)
-            key = canon_of.get(key, key)
+            key = person_keys.get(name)
+            if key is None:
+                key = _person_key(name, multi, singles, canon_of, index)
+                key = canon_of.get(key, key)
+                person_keys[name] = key
         elif text in acronyms:
             key = acronyms[text][0]
         else:
