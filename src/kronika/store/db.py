@@ -95,13 +95,18 @@ class Store:
 
     def _delete_doc(self, doc: str) -> None:
         c = self.conn
+        # sentences_fts cannot index ``doc`` (FTS5), so deleting from it reads the whole table: skip that for
+        # a new document (its FTS rows are only ever written together with its documents and sentences rows)
+        stored = bool(c.execute("SELECT 1 FROM documents WHERE doc = ?", (doc,)).fetchone()
+                      or c.execute("SELECT 1 FROM sentences WHERE doc = ? LIMIT 1", (doc,)).fetchone())
         c.execute("INSERT OR IGNORE INTO dirty_subjects(subject_id) SELECT DISTINCT subject_id FROM event_mentions"
                   " WHERE doc = ? AND subject_id IS NOT NULL", (doc,))
         c.execute("INSERT OR IGNORE INTO dirty_docs(doc) VALUES (?)", (doc,))
         for t in ("stripped", "sentences", "mentions", "timexes", "event_mentions", "fact_mentions",
                   "relation_mentions", "claim_mentions"):
             c.execute(f"DELETE FROM {t} WHERE doc = ?", (doc,))
-        c.execute("DELETE FROM sentences_fts WHERE doc = ?", (doc,))
+        if stored:
+            c.execute("DELETE FROM sentences_fts WHERE doc = ?", (doc,))
         c.execute("DELETE FROM documents WHERE doc = ?", (doc,))
 
     def record_failure(self, f: Failure, run_id: int | None) -> None:
