@@ -6,7 +6,9 @@ or character offset can read these lists instead (one C array read per
 document), and make a ``Token`` only for the few positions that pass the test.
 The lists are cached per Doc (weakly: they go when the Doc goes), so the
 mention, time, event, fact and claim stages share them. Treat them as
-read-only.
+read-only, and ask only about a fully annotated Doc: the first call fixes
+them (the ``kronika_entities`` component, the last of the pipeline, is the
+first caller; a change of length, e.g. a retokenisation, recomputes them).
 """
 from __future__ import annotations
 
