@@ -64,8 +64,9 @@ class EntityLayer:
         gaz = list(doc.spans.get("kronika_gaz", []))
         for sp in gaz:
             cands.append(Cand(sp.start, sp.end, sp.label_, 3.0, "gazetteer", sp.id_))
+        gaz_index = _GazIndex(gaz)
         for ent in doc.ents:
-            c = _model_cand(doc, ent, gaz)
+            c = _model_cand(doc, ent, gaz_index)
             if c is not None:
                 cands.append(c)
         found = self.finder(doc, texts)
@@ -98,7 +99,23 @@ def _trim(doc: Doc, start: int, end: int, keep_the: bool = False) -> tuple[int, 
     return start, end
 
 
-def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
+class _GazIndex:
+    """The gazetteer spans of a Doc as (start, end, label), by start token."""
+
+    def __init__(self, gaz: list[Span]):
+        self.by_start: dict[int, list[tuple[int, int, str]]] = {}
+        for g in gaz:
+            self.by_start.setdefault(g.start, []).append((g.start, g.end, g.label_))
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Spans starting in [start, end) (every span inside the range among them)."""
+        out: list[tuple[int, int, str]] = []
+        for i in range(start, end):
+            out.extend(self.by_start.get(i, ()))
+        return out
+
+
+def _model_cand(doc: Doc, ent: Span, gaz: _GazIndex) -> Cand | None:
     label = ent.label_
     start, end = _trim(doc, ent.start, ent.end, keep_the=label == "WORK_OF_ART")
     if end <= start:
@@ -127,9 +144,9 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
     # a longer institution name that contains a gazetteer name keeps its own span ("University of Paris")
     if label in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW") and all(
             t.text[:1].isupper() or t.lower_ in FUNC or t.is_punct for t in doc[start:end]):
-        for g in gaz:
-            if g.start >= start and g.end <= end and (g.end - g.start) < (end - start) and any(
-                    t.text in _INSTITUTION_HEADS for t in (*doc[start:g.start], *doc[g.end:end])):
+        for gs, ge, _ in gaz.within(start, end):
+            if ge <= end and (ge - gs) < (end - start) and any(
+                    t.text in _INSTITUTION_HEADS for t in (*doc[start:gs], *doc[ge:end])):
                 prio = 3.5
     if label == "PERSON" and (end - start) == 1 and not doc[start].text[:1].isupper():
         return None
@@ -150,9 +167,9 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
         return Cand(start, end, "GPE", 1.0, "ner")  # "Dunedin"; a surname of a person in the text turns back later
     # a longer proper name around a gazetteer name keeps its own span ("New Mexico", "Budapest Metro")
     if label != "PERSON" and all(t.text[:1].isupper() or t.lower_ in FUNC or t.text in ("-", "&", ".") for t in doc[start:end]):
-        for g in gaz:
-            if start <= g.start and g.end <= end and (g.end - g.start) < (end - start):
-                extra = [t for t in (*doc[start:g.start], *doc[g.end:end]) if t.is_alpha]
+        for gs, ge, _ in gaz.within(start, end):
+            if ge <= end and (ge - gs) < (end - start):
+                extra = [t for t in (*doc[start:gs], *doc[ge:end]) if t.is_alpha]
                 if extra and not any(is_ideology(t.text) or t.lower_ in ("nazi", "soviet", "tsarist", "imperial")
                                      for t in extra):
                     return Cand(start, end, label, 3.5, "ner")
@@ -160,7 +177,7 @@ def _model_cand(doc: Doc, ent: Span, gaz: list[Span]) -> Cand | None:
         return None  # the model's one-word "works" are mostly names
     # a full person name that ends in a place name ("Jack London", "Harry Alger") stays a person
     if label == "PERSON" and end - start >= 2 and any(
-            g.start > start and g.end == end and g.label_ != "PERSON" for g in gaz):
+            gs > start and ge == end and gl != "PERSON" for gs, ge, gl in gaz.within(start, end)):
         prio = 3.5
     return Cand(start, end, label, prio, "ner")
 
