@@ -26,3 +26,9 @@ def test_an_event_in_its_own_subclause_is_only_bounded_below(analyse):
     assert left.date.start and left.date.start.startswith("1939") and left.date.end
     later = [e for e in ex.events if "Brazil" in e.places]
     assert later and later[0].date.start.startswith("1939") and later[0].date.end is None
+
+
+def test_two_dates_joined_by_to_are_one_interval(analyse):
+    ex = analyse("Karl Brenner was imprisoned in Vienna from 1933 to 1938.")
+    e = next(e for e in ex.events if e.type == "imprisonment")
+    assert (e.date.start, e.date.end) == ("1933", "1938")

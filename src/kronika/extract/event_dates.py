@@ -87,6 +87,19 @@ def _to_date(tx: Timex, doc: Doc | None = None) -> EventDate:
     return EventDate(start, end, tx.text, tx.inferred)
 
 
+_RANGE_GAP = re.compile(r"^\s*(?:to|until|till|through|and|-|–|—)\s*$", re.I)
+
+
+def _range(cands: list[Timex], doc: Doc) -> EventDate | None:
+    """'the years 1912 to 1917', 'between 1923 and 1926': two direct dates joined as one interval."""
+    direct = sorted((t for t in cands if not t.inferred and t.type == "DATE" and t.earliest and t.latest),
+                    key=lambda t: t.start)
+    for a, b in zip(direct, direct[1:]):
+        if _RANGE_GAP.match(doc.text[a.end:b.start]) and a.earliest <= b.latest:
+            return EventDate(a.earliest, b.latest, doc.text[a.start:b.end], False)
+    return None
+
+
 def _pick(cands: list[Timex]) -> Timex | None:
     if not cands:
         return None
@@ -99,7 +112,8 @@ def date_for(head: Token, clause: set[int], ttok: dict[int, Timex]) -> EventDate
     doc = head.doc
     own = {id(ttok[i]): ttok[i] for i in clause if i in ttok and not _lifespan(doc[i])}
     if own:
-        return _to_date(_pick(list(own.values())), doc)
+        rng = _range(list(own.values()), doc)
+        return rng or _to_date(_pick(list(own.values())), doc)
     cur = head
     child = None
     for step in range(10):
