@@ -22,3 +22,15 @@ def test_lone_surname_joins_the_protagonist(tmp_path):
     assert tl["subject"]["name"] == "Clara Weiss"
     assert "Weiss" not in people or people["Weiss"]["mentions"] == 0
     assert people["Clara Weiss"]["mentions"] >= 5
+
+
+def test_one_birth_date_per_document(tmp_path):
+    text = ("Marta Kell (born 3 May 1901) was a Czech translator. She was born in Brno. "
+            "Her son Pavel Kell was born on 9 June 1930 in Prague. Marta Kell died in 1977.\n")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "kell.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    build([str(tmp_path / "c")], db, load_settings())
+    with Store(db, readonly=True) as st:
+        facts = reads.show(st.conn, "Marta Kell")["facts"]
+    assert [f["value_iso"] for f in facts if f["attribute"] == "birth_date"] == ["1901-05-03"]

@@ -205,7 +205,7 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
 
         # ---- facts, relations, claims ------------------------------------------------------------------------
         facts: dict[tuple, dict] = {}
-        for r in c.execute("SELECT * FROM fact_mentions ORDER BY doc, start"):
+        for r in _one_value_per_document(c.execute("SELECT * FROM fact_mentions ORDER BY doc, start").fetchall(), gid):
             sid = gid(r["doc"], r["subject_key"])
             vid = gid(r["doc"], r["value_key"]) if r["value_key"] else None
             norm = r["value_iso"] or " ".join(r["value"].lower().split())
@@ -273,6 +273,26 @@ def _fold_lone_names(c, groups: dict) -> dict[tuple[str, str], str]:
                 f["mentions"] += g["mentions"]
                 folds[(doc, lone)] = ranked[0]
     return folds
+
+
+#: Dates a person has one of: within one document, the most confident and then the first statement wins
+#: (a biography states a birth date once; a second "born on" in it is usually a child's). Across documents
+#: different values stay, to be reported by `kronika conflicts`. Places keep every value: "Yanovka" and
+#: "Ukraine" may both be right, and on Trotsky's article picking one picked a wrong one.
+ONE_VALUE = {"birth_date", "death_date"}
+
+
+def _one_value_per_document(rows: list, gid) -> list:
+    best: dict[tuple, tuple] = {}
+    for r in rows:
+        if r["attribute"] not in ONE_VALUE:
+            continue
+        key = (r["doc"], gid(r["doc"], r["subject_key"]), r["attribute"])
+        rank = (-r["confidence"], r["start"])
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, r["id"])
+    keep = {v[1] for v in best.values()}
+    return [r for r in rows if r["attribute"] not in ONE_VALUE or r["id"] in keep]
 
 
 def _touched_subjects(c, ids: dict, full: bool) -> set[str]:
