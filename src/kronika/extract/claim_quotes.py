@@ -21,6 +21,7 @@ FAMILIES = {
     "«": ("guillemet", "open"), "»": ("guillemet", "close"),
     '"': ("double", "either"), "'": ("single", "either"),
 }
+_QUOTE_CHAR = re.compile("[" + "".join(re.escape(c) for c in FAMILIES) + "]")
 OPEN_BEFORE = set(" \t\n\r([{—–-/:") | {"“", "‘", '"', "'", "«"}
 CLOSE_AFTER = set(" \t\n\r.,;:!?)]}—–-…[") | {"”", "’", '"', "'", "»"}
 MAX_QUOTE = 3000
@@ -35,11 +36,9 @@ def find_quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: dict[str, int] = {}
     n = len(text)
-    for i, ch in enumerate(text):
-        fam = FAMILIES.get(ch)
-        if fam is None:
-            continue
-        family, role = fam
+    for q in _QUOTE_CHAR.finditer(text):  # only the quote marks: every other character is skipped
+        i, ch = q.start(), q.group()
+        family, role = FAMILIES[ch]
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if family == "single" and prev.isalnum() and nxt.isalnum():

@@ -1,7 +1,9 @@
 """spaCy Doc -> evaluative cues (word or phrase, polarity, weight) from kronika's stance lexicon, with negation.
 
 The lexicon (``data/stance_lexicon.json``) is loaded lazily, once. ``find_cues``
-runs one ``Matcher`` over the document; ``polarity`` and ``span_stance`` then
+finds the multi-word entries by their first word (the same matches as the ``Matcher``
+of ``_matcher``, which still decides the rare tie between tiers) and the one-word
+entries by lookup; ``polarity`` and ``span_stance`` then
 apply negation ("not a good novel", "never gave up") and intensifiers.
 """
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+
+from ..annotate import arrays
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "stance_lexicon.json"
 NEG_CLIMB = ("amod", "advmod", "attr", "acomp", "oprd", "compound", "conj", "appos", "npadvmod", "xcomp", "ROOT")
@@ -152,23 +156,60 @@ def _matcher(vocab) -> Matcher:
     return m
 
 
+@lru_cache(maxsize=1)
+def _phrase_index() -> dict[str, dict[str, list[tuple[str, tuple[str, ...], str | None]]]]:
+    """The Matcher's multi-word patterns by attribute and first word: {attr: {word: [(tier, words, POS)]}}."""
+    out: dict[str, dict] = {"LOWER": {}, "LEMMA": {}}
+    lex = lexicon()
+    for tier in TIERS:
+        for entry in lex[tier]:
+            parts, pos = _split(entry)
+            if len(parts) < 2:
+                continue
+            for attr in ("LOWER", "LEMMA"):
+                out[attr].setdefault(parts[0], []).append((tier, tuple(parts), pos))
+    return out
+
+
+def _phrase_hits(sdoc: Doc) -> set[tuple[str, int, int]]:
+    """(tier, start, end) of every match of the multi-word patterns of ``_matcher``, found by first word."""
+    lowers, lemmas, tags = arrays.lowers(sdoc), arrays.lemmas(sdoc), arrays.pos(sdoc)
+    index = _phrase_index()
+    n = len(lowers)
+    hits = set()
+    for attr, vals in (("LOWER", lowers), ("LEMMA", lemmas)):
+        first = index[attr]
+        for i, v in enumerate(vals):
+            for tier, parts, pos in first.get(v, ()):
+                k = len(parts)
+                if i + k <= n and tuple(vals[i:i + k]) == parts and (not pos or tags[i + k - 1] == pos):
+                    hits.add((tier, i, i + k))
+    return hits
+
+
 def find_cues(sdoc: Doc) -> list[Cue]:
     """Every lexicon hit in the document, longest match first where hits overlap."""
-    m = _matcher(sdoc.vocab)
-    hits = []
-    for mid, s, e in m(sdoc):
-        tier = sdoc.vocab.strings[mid]
+    found = _phrase_hits(sdoc)
+    ranks: dict[tuple, set] = {}
+    for tier, s, e in found:
         pol, strong = TIERS[tier]
-        hits.append((s, e, pol, strong))
+        ranks.setdefault((s, e, pol != 0, not strong), set()).add(tier)
+    if any(len(v) > 1 for v in ranks.values()):
+        # one span in two tiers of equal rank: the Matcher's order decides, as it always did
+        m = _matcher(sdoc.vocab)
+        hits = [(s, e, *TIERS[sdoc.vocab.strings[mid]]) for mid, s, e in m(sdoc)]
+    else:
+        hits = [(s, e, *TIERS[tier]) for tier, s, e in found]
     singles = _single_words()
-    for t in sdoc:
-        entries = singles.get(t.lower_) or singles.get(t.lemma_.lower())
+    lowers, lemmas, tags = arrays.lowers(sdoc), arrays.lemmas(sdoc), arrays.pos(sdoc)
+    for i, low in enumerate(lowers):
+        entries = singles.get(low) or singles.get(lemmas[i].lower())
         if not entries:
             continue
         for pos, tier in entries:
-            if pos is None or pos == t.pos_:
+            if pos is None or pos == tags[i]:
                 pol, strong = TIERS[tier]
-                hits.append((t.i, t.i + 1, pol, strong))
+                hits.append((i, i + 1, pol, strong))
                 break
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0], h[2] != 0, not h[3]))
     taken: set[int] = set()
@@ -181,8 +222,11 @@ def find_cues(sdoc: Doc) -> list[Cue]:
             continue  # a neutral phrase only hides its words
         root = next((i for i in range(s, e) if not (s <= sdoc[i].head.i < e) or sdoc[i].head.i == i), e - 1)
         out.append(Cue(s, e, pol, strong, sdoc[s:e].text, root))
-    for t in sdoc:  # "a revolutionary among revolutionaries", "a poet's poet"
-        if t.lower_ == "among" and t.head.pos_ == "NOUN" and t.i == t.head.i + 1:
+    for k, low in enumerate(lowers):  # "a revolutionary among revolutionaries", "a poet's poet"
+        if low != "among":
+            continue
+        t = sdoc[k]
+        if t.head.pos_ == "NOUN" and t.i == t.head.i + 1:
             obj = next((c for c in t.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.lemma_ == t.head.lemma_ and not any(i in taken for i in range(t.head.i, obj.i + 1)):
                 out.append(Cue(t.head.i, t.head.i + 1, 1, True, sdoc[t.head.i:obj.i + 1].text, t.head.i))
