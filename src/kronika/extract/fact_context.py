@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
@@ -218,12 +219,15 @@ def build_context(sdoc: Doc, document: Document, mentions: list[Mention], timexe
     """Everything the fact modules share about one document."""
     ctx = FactContext(sdoc, document)
     ents = [Ent(m.start, m.end, m.text, m.type, m.key) for m in mentions]
-    covered = [(e.start, e.end) for e in ents]
+    covered = sorted((e.start, e.end) for e in ents)
+    cov_starts = [a for a, _ in covered]
+    cov_ends = list(accumulate((b for _, b in covered), max))  # furthest end among the first k mentions
     for e in sdoc.ents:
         typ = ENT_TYPES.get(e.label_)
         if typ is None:
             continue
-        if typ == "NORP" or not any(e.start_char < b and a < e.end_char for a, b in covered):
+        k = bisect.bisect_left(cov_starts, e.end_char)  # mentions starting before the entity ends
+        if typ == "NORP" or not (k and cov_ends[k - 1] > e.start_char):
             ents.append(Ent(e.start_char, e.end_char, e.text, typ, e.text))
     ctx.ents = sorted(ents, key=lambda e: (e.start, -e.end))
     for e in ctx.ents:  # token -> entity, first (longest) entity wins over a NORP

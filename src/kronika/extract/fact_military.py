@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..annotate import arrays
+
 from .fact_context import FactContext, add_fact
 
 BRANCH = re.compile(r"\b((?:[A-Z][\w.'’]*\s+(?:-\s+)?){0,4}(?:Army|Navy|Air Force|Marine Corps|Marines|Coast Guard|"
@@ -34,7 +36,7 @@ def _military(ctx: FactContext, sent) -> None:
     text = ctx.document.text
     s0, e0 = sent.start_char, sent.end_char
     chunk = text[s0:e0]
-    lemmas = {t.lemma_.lower() for t in sent}
+    lemmas = {x.lower() for x in arrays.lemmas(ctx.sdoc)[sent.start:sent.end]}
     if not lemmas & MILITARY:
         return
     for rx, attr in ((BRANCH, "military_branch"), (WAR, "conflict")):

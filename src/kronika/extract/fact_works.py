@@ -9,6 +9,8 @@ import re
 
 from spacy.tokens import Token
 
+from ..annotate import arrays
+
 from .fact_context import FactContext, add_fact, name_at
 
 WORK_NOUNS = {"novel", "book", "album", "film", "movie", "song", "single", "poem", "play", "opera", "symphony",
@@ -187,7 +189,7 @@ def dated_titles(ctx: FactContext) -> None:
     """'Close-Up (1990), Taste of Cherry (1997)': a title followed by its year, in a sentence about making works."""
     doc, text = ctx.sdoc, ctx.document.text
     for sent in doc.sents:
-        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        words = set(arrays.lowers(doc)[sent.start:sent.end]) | {x.lower() for x in arrays.lemmas(doc)[sent.start:sent.end]}
         if not words & (WORK_NOUNS | CREATE | {"directorial", "starred", "filmography", "discography"}):
             continue
         last_end = -1
