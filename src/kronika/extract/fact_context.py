@@ -201,7 +201,7 @@ def _lead_name(sdoc: Doc) -> tuple[int, int, str, int, int] | None:
 def _canon_persons(keys: list[str], counts: Counter) -> dict[str, str]:
     """Short person keys to the longer key whose tokens include them ('Serge' -> 'Victor Serge')."""
     out = {}
-    uniq = sorted(set(keys), key=lambda k: (-len(k.split()), -counts[k]))
+    uniq = sorted(set(keys), key=lambda k: (-len(k.split()), -counts[k], k))   # total order: no hash-seed effects
     for k in uniq:
         toks = set(k.replace(".", " ").split())
         best = None
