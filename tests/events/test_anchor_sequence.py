@@ -32,3 +32,9 @@ def test_two_dates_joined_by_to_are_one_interval(analyse):
     ex = analyse("Karl Brenner was imprisoned in Vienna from 1933 to 1938.")
     e = next(e for e in ex.events if e.type == "imprisonment")
     assert (e.date.start, e.date.end) == ("1933", "1938")
+
+
+def test_an_assassination_of_someone_else_is_not_the_subjects_death(analyse):
+    ex = analyse("Nadia Orlova grew up in Kiev after the assassination of Alexander II and died in Paris in 1950.")
+    deaths = [e for e in ex.events if e.type == "death"]
+    assert all(e.subject != "Nadia Orlova" or "Paris" in e.places for e in deaths)

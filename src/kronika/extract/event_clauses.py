@@ -461,9 +461,11 @@ def _noun_predicate(n: Token, typ: str, verb_types: dict[int, str], places: set[
         return None
     if typ == "death" and n.lemma_.lower() in ("assassination", "murder", "execution"):
         victim = [p for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                  if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+                  if p.dep_ == "pobj"]
         if victim:                      # "Czolgosz's assassination of McKinley": the victim dies
-            return Predicate(n, typ, "noun", subject=victim[0], head=n)
+            if victim[0].pos_ in ("PROPN", "NUM") or any(w.pos_ == "PROPN" for w in victim[0].lefts):
+                return Predicate(n, typ, "noun", subject=victim[0], head=n)
+            return None                 # "the murder of a guard": someone else's death, not the subject's
     if owner is not None:
         return Predicate(n, typ, "noun", subject=owner, head=n)
     # "on release, travelling to X": an unowned release/arrival governed by the clause's verb
