@@ -11,37 +11,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(db: str) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    exe = str(Path(sys.executable).parent / "kronika")
-    proc = subprocess.Popen([exe, "serve", "--db", db, "--port", str(port)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/api/docs", timeout=1).read()
-            return proc, base
-        except OSError:
-            if proc.poll() is not None:
-                raise SystemExit("server exited: " + proc.stderr.read().decode()[-2000:])
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit("server did not start in 15 s")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from serve_helper import start_server  # noqa: E402
 
 
 async def run(base: str, path: str, clients: int, seconds: float) -> tuple[list[float], Counter, float]:

@@ -269,16 +269,20 @@ _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": 
              "thanksgiving day": None}
 
 
+def _holiday_date(name: str, y: int) -> date:
+    """The date of a named holiday in year ``y`` (Easter and Thanksgiving computed, the rest fixed)."""
+    if name.startswith("easter"):
+        return _easter(y)
+    if name.startswith("thanksgiving"):
+        first = date(y, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    mo, dd = _HOLIDAYS[name]
+    return date(y, mo, dd)
+
+
 def holiday_prev(m: re.Match, ctx: Ctx, y: int) -> Norm | None:
     name = re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))
-    if name.startswith("easter"):
-        d = _easter(y)
-    elif name.startswith("thanksgiving"):
-        first = date(y, 11, 1)
-        d = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-    else:
-        mo, dd = _HOLIDAYS[name]
-        d = date(y, mo, dd)
+    d = _holiday_date(name, y)
     return Norm("DATE", d.isoformat())
 
 
@@ -292,14 +296,7 @@ def holiday(m: re.Match, ctx: Ctx) -> Norm | None:
             md = _HOLIDAYS.get(name)
             return Norm("DATE", f"XXXX-{md[0]:02d}-{md[1]:02d}" if md else "XXXX-XX-XX")
         y = a.year
-    if name.startswith("easter"):
-        d = _easter(y)
-    elif name.startswith("thanksgiving"):
-        first = date(y, 11, 1)
-        d = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-    else:
-        mo, dd = _HOLIDAYS[name]
-        d = date(y, mo, dd)
+    d = _holiday_date(name, y)
     if not m.group("y") and ctx.dct and d > ctx.dct + timedelta(days=14) and not ctx.future(m.start(), m.end()):
         return holiday_prev(m, ctx, y - 1)
     return Norm("DATE", d.isoformat(), None, Day(d.year, d.month, d.day) if m.group("y") else None)
