@@ -7,10 +7,15 @@ DB     ?= examples/serge.db
 
 .PHONY: install demo test test-fast fuzz bench lock web clean
 
-$(STAMP): requirements.lock pyproject.toml
+UV     := $(VENV)/bin/uv
+
+# The installer is pinned too: the venv's own pip (whatever version python3 -m venv brings) installs only
+# uv==<pinned>, checked by hash; uv then installs the hashed lock. A new upstream release cannot change this.
+$(STAMP): requirements-bootstrap.txt requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
-	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-bootstrap.txt
+	$(UV) pip install --quiet --python $(PY) --require-hashes -r requirements.lock
+	$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP) web
@@ -43,9 +48,8 @@ bench: install
 	$(PY) bench/run_all.py
 
 # Regenerate the hashed lock from pyproject.toml (needs network access to the package index).
-lock:
-	$(PY) -m pip install --quiet uv
-	$(VENV)/bin/uv pip compile pyproject.toml requirements-build.in --extra test --generate-hashes --python-version 3.11 -o requirements.lock
+lock: $(STAMP)
+	$(UV) pip compile pyproject.toml requirements-build.in --extra test --generate-hashes --python-version 3.11 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) src/*.egg-info examples/serge.db*
