@@ -25,6 +25,8 @@ const FILES = {
   "leaflet/dist/images/layers-2x.png": "images/layers-2x.png",
   "topojson-client/dist/topojson-client.min.js": "topojson-client.min.js",
   "world-atlas/countries-110m.json": "countries-110m.json",
+  // Only the browser tests load it (no page links it): the accessibility checks of tests/serve.
+  "axe-core/axe.min.js": "axe.min.js",
 };
 
 let missing = 0;
@@ -39,7 +41,7 @@ for (const [src, dst] of Object.entries(FILES)) {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.copyFileSync(from, to);
 }
-for (const pkg of ["leaflet", "moment", "vis-data", "vis-timeline", "vis-network", "topojson-client", "world-atlas"]) {
+for (const pkg of ["leaflet", "moment", "vis-data", "vis-timeline", "vis-network", "topojson-client", "world-atlas", "axe-core"]) {
   const dir = path.join(nm, pkg);
   if (!fs.existsSync(dir)) continue;
   for (const f of fs.readdirSync(dir).filter((n) => /^LICEN[SC]E/i.test(n))) {
