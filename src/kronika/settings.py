@@ -37,6 +37,8 @@ class Settings:
     event_merge_threshold: float = 0.55
     #: Answers returned by ``ask``.
     ask_top_k: int = 3
+    #: Longest question ``ask`` accepts, in characters (a longer one is a usage error, exit 2).
+    ask_max_chars: int = 500
     #: Host the web app binds to (localhost only by default).
     host: str = "127.0.0.1"
     #: Port of the web app.

@@ -260,9 +260,52 @@ def test_lower_case_upper_case_and_pronoun_questions(kb):
 
 
 def test_hostile_questions_do_not_crash(kb):
-    for q in ("", "?", 'Anna" AND NEAR( OR *', "x" * 5000, "Où est morte Anna Weber ?", "When?", "1910"):
+    for q in ("?", 'Anna" AND NEAR( OR *', "x" * 500, "Où est morte Anna Weber ?", "When?", "1910", "%", "_%"):
         res = ask(kb, q)
         assert isinstance(res["answers"], list)
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n\t", "x" * 501, "Where did Anna Weber die? " * 100])
+def test_empty_or_overlong_question_is_a_usage_error(kb, question):
+    from kronika.errors import UsageError
+    with pytest.raises(UsageError) as exc:
+        ask(kb, question)
+    assert str(exc.value).count(".") >= 1 and "\n" not in str(exc.value)
+
+
+def test_the_question_limit_is_a_setting(kb):
+    q = "Where did Anna Weber die? " + "x " * 300
+    assert answer(kb, q, load_settings(ask_max_chars=1000))["question"] == q
+
+
+def _calls(fn) -> int:
+    """Python and C function calls made by fn(): a measure of work that does not depend on the machine."""
+    import sys
+    n = 0
+
+    def prof(frame, event, arg):
+        nonlocal n
+        if event in ("call", "c_call"):
+            n += 1
+    sys.setprofile(prof)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return n
+
+
+@pytest.mark.parametrize("unit", [
+    "Aaaa Bbbb ",                                     # one long capitalised "name" (was cubic: 91 s at 6,000 chars)
+    "Anna Weber Lyon Geneva Paul Roth ",              # known names run together
+    "where did anna weber die and ",                  # lower case, names found among the words
+    "What did Anna Weber do after her release and ",  # an anchor
+    "In 1910 who was jailed with her ? ",
+])
+def test_work_grows_linearly_with_the_question(kb, unit):
+    settings = load_settings(ask_max_chars=100_000)
+    work = [_calls(lambda n=n: answer(kb, (unit * (n // len(unit) + 1))[:n], settings)) for n in (1000, 2000)]
+    assert work[1] < 3 * work[0], work              # doubling the question at most ~doubles the work
 
 
 def test_who_was_describes(kb):

@@ -128,3 +128,10 @@ def test_corrections_survive_a_rebuild(capsys, corpus, tmp_path):
 def test_parser_lists_every_command():
     sub = next(a for a in make_parser()._actions if a.dest == "command")
     assert set(sub.choices) == set(COMMANDS)
+
+
+@pytest.mark.parametrize("question", ["", "  ", "w" * 501])
+def test_ask_refuses_an_empty_or_overlong_question_with_exit_2(capsys, tmp_path, question):
+    code, out, err = run(capsys, "ask", question, "--db", str(tmp_path / "none.db"))
+    assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+    assert ("at most 500 characters" in err) if question.strip() else ("ask a question" in err)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..errors import UsageError
 from . import passages, structured
 from .questions import STOP, parse
 
@@ -151,7 +152,21 @@ def _listed_with_other(c: dict, others: list[str]) -> bool:
     return False
 
 
+def check_question(question: str | None, settings) -> None:
+    """An empty question or one longer than ``settings.ask_max_chars`` is a usage error (exit 2, HTTP 400).
+
+    The limit keeps every question's work bounded; the work itself is linear in the question's length.
+    """
+    limit = settings.ask_max_chars
+    if not question or not question.strip():
+        raise UsageError('ask a question in words, e.g. kronika ask "Where did Serge die?".')
+    if len(question.strip()) > limit:
+        raise UsageError(f"the question is {len(question.strip()):,} characters long; ask one of at most "
+                         f"{limit:,} characters (KRONIKA_ASK_MAX_CHARS sets the limit).")
+
+
 def answer(conn, question: str, settings, top: int = 3) -> dict:
+    check_question(question, settings)
     out = {"question": question, "answers": []}
     text = question
     letters = re.sub(r"[^A-Za-z]", "", text)

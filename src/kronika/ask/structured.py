@@ -51,6 +51,7 @@ def resolve(conn, name: str | None, *, names_cache=None) -> Subject | None:
     if not n:
         return None
     toks = n.split()
+    padded = f" {n} "      # a run of the asked words is a padded substring (linear; every word run was cubic)
     rows = names_cache if names_cache is not None else _entity_names(conn)
     exact, partial = [], []
     for eid, ename, etype, cnt in rows:
@@ -60,8 +61,7 @@ def resolve(conn, name: str | None, *, names_cache=None) -> Subject | None:
         etoks = en.split()
         if en == n:
             exact.append((eid, ename, etype, cnt))
-        elif len(toks) > 1 and en in (" ".join(toks[i:j]) for i in range(len(toks)) for j in range(i + 1, len(toks) + 1)) \
-                and etoks[-1] == toks[-1]:
+        elif len(toks) > 1 and etoks[-1] == toks[-1] and f" {en} " in padded:
             partial.append((eid, ename, etype, cnt))      # "Trotsky" for "Leon Trotsky"
         elif len(etoks) > 1 and toks[-1] in etoks and (len(toks) == 1 or n in en):
             partial.append((eid, ename, etype, cnt))      # "Victor Serge" for "Serge"

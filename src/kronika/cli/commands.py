@@ -110,9 +110,12 @@ def cmd_claims(args) -> int:
 
 def cmd_ask(args) -> int:
     from ..ask import answer
+    from ..ask.answer import check_question
 
+    settings = load_settings()
+    check_question(args.question, settings)          # a usage error before the database is opened
     with _open(args) as st:
-        data = answer(st.conn, args.question, load_settings(), top=args.top)
+        data = answer(st.conn, args.question, settings, top=args.top)
     _emit(data) if args.format == "json" else print(render.answers(data))
     return 0
 

@@ -87,8 +87,15 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("subject", nargs="?", metavar="SUBJECT", help="about whom (default: every claim)")
     _common(p)
 
-    p = sub.add_parser("ask", help="a question in plain English, answered with citations")
-    p.add_argument("question", metavar="QUESTION")
+    p = sub.add_parser("ask", help="a question in plain English, answered with citations",
+                       description="Answer one question from the database, each answer with the passages it\n"
+                       "comes from; no answer when the documents do not say.\n"
+                       "  kronika ask \"Where did Serge die?\"\n"
+                       "  kronika ask \"Who was Victor Serge's son?\" --format json\n"
+                       "A question has at most 500 characters (KRONIKA_ASK_MAX_CHARS changes the limit);\n"
+                       "an empty or longer one is a usage error (exit 2).",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("question", metavar="QUESTION", help="the question, in quotes")
     _common(p)
     p.add_argument("--top", type=int, default=3, help="answers to show (default 3)")
 
