@@ -95,7 +95,7 @@ REDOCRED_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
 
 def redocred_docs(path: Path, n: int) -> list[tuple[str, list[tuple[int, int, str]], list[tuple[int, int]]]]:
     """(text, gold mention spans with our type, ignored spans) for the first ``n`` dev documents."""
-    from kronika.extract.entity_patterns import ADHERENTS, is_ideology
+    from kronika.extract.entities.patterns import ADHERENTS, is_ideology
     demonyms = {a.casefold() for a in ADHERENTS}
     try:
         dem = json.loads((ROOT / "src/kronika/data/demonyms.json").read_text(encoding="utf-8"))["demonyms"]

@@ -26,7 +26,7 @@ def run_events(nlp, settings, text: str, name: str = "t.txt", genre: str = "othe
     """Mentions, timexes and events of one text (the stages events depend on, nothing else)."""
     from kronika.extract.entities import extract_mentions
     from kronika.extract.events import extract_events
-    from kronika.extract.timexes import extract_timexes
+    from kronika.extract.time import extract_timexes
     from kronika.records import Document
     doc = Document(doc=name, sha256=hashlib.sha256(text.encode()).hexdigest(), text=text, genre=genre)
     sdoc = nlp(text)
@@ -180,7 +180,7 @@ def eval_holdout(nlp, settings) -> Score:
 def eval_wikibio(nlp, settings, n: int) -> dict:
     """Trigger-level P/R against person-anchored EVENT(+EVENT-GR) spans of the target person."""
     from kronika.extract.entities import extract_mentions
-    from kronika.resolve.coref import main_person
+    from kronika.extract.coref.persons import main_person
     tp_out = out = gold_hit = gold_n = 0
     for k, line in enumerate(WIKIBIO.open()):
         if k >= n:

@@ -39,12 +39,12 @@ def norm(s: str) -> str:
 
 
 def country(s: str) -> str:
-    from kronika.extract.fact_context import country_of
+    from kronika.extract.facts.context import country_of
     return norm(country_of(s) or s)
 
 
 def gold_iso(f: dict) -> str | None:
-    from kronika.extract.fact_dates import read_dates
+    from kronika.extract.facts.dates import read_dates
     for m in [f["object"]] + f["object_mentions"]:
         ds = read_dates(m)
         if ds:
@@ -123,7 +123,7 @@ def predictor(nlp):
     from kronika.extract.facts import extract_facts
     from kronika.records import Document
     try:
-        from kronika.extract.timexes import extract_timexes
+        from kronika.extract.time import extract_timexes
     except Exception:  # the timex stage mid-edit: facts fall back on their own date reader
         def extract_timexes(sdoc, dct):
             return []
@@ -146,7 +146,7 @@ def predictor(nlp):
 
 def baseline(nlp):
     """'A few spaCy patterns': the first parenthesis's dates and the first NORP of the first sentence."""
-    from kronika.extract.fact_dates import read_dates
+    from kronika.extract.facts.dates import read_dates
     from kronika.records import Fact, Source, EventDate
 
     def predict(doc):

@@ -36,8 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPORA = [str(ROOT.parent / "shared/seeds"), str(ROOT.parent / "shared/eval/wikipedia_revolutionaries_2019/pages")]
 DEFAULT_PATHS = ["src/kronika/annotate/arrays.py", "src/kronika/analyse.py", "src/kronika/build.py", "src/kronika/store",
-                 "src/kronika/reconcile", "src/kronika/extract/entities.py", "src/kronika/extract/entity_gazetteer.py",
-                 "src/kronika/extract/entity_patterns.py", "src/kronika/ingest"]
+                 "src/kronika/reconcile", "src/kronika/extract/entities",
+                 "src/kronika/ingest"]
 #: Both trees run with the same string hash seed: some stages still order ties by set iteration
 #: (e.g. fact_context._canon_persons), which would otherwise differ from run to run.
 HASHSEED = "0"

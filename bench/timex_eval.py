@@ -90,7 +90,7 @@ def score(pairs: list[tuple[list[dict], list[dict]]]) -> dict:
 
 def kronika_system(docs: list[dict], fast: bool = False) -> tuple[list[list[dict]], float]:
     """Run extract_timexes on each document (dropping event-anchored, inferred records, which are not TIMEX3)."""
-    from kronika.extract.timexes import extract_timexes
+    from kronika.extract.time import extract_timexes
     if fast:
         import spacy
         nlp = spacy.blank("en")

@@ -15,7 +15,7 @@ from .extract.claims import extract_claims
 from .extract.entities import extract_mentions
 from .extract.events import extract_events
 from .extract.facts import extract_facts
-from .extract.timexes import extract_timexes
+from .extract.time import extract_timexes
 from .records import Document, Extraction, Failure
 from .settings import Settings
 

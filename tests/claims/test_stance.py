@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.extract.claim_stance import find_cues, lexicon, span_stance, words
+from kronika.extract.claims.stance import find_cues, lexicon, span_stance, words
 
 
 def stance(nlp, text):

@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from kronika.extract.entity_gazetteer import alias_index, entity_info, gazetteer, lookup, name_history, ruler_patterns
+from kronika.extract.entities.gazetteer import alias_index, entity_info, gazetteer, lookup, name_history, ruler_patterns
 from kronika.records import ENTITY_TYPES
 
 

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from kronika.extract.entity_patterns import _CAP_LAST, _cap
+from kronika.extract.entities.patterns import _CAP_LAST, _cap
 
 TEXTS = [
     "In his novel Midnight in the Century (1939) Victor Serge wrote of General Kutepov and Comrade Trotsky. "

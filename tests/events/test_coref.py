@@ -1,7 +1,8 @@
 """The rule-based resolver: pronouns, relative pronouns and definite descriptions -> person keys."""
 from __future__ import annotations
 
-from kronika.resolve.coref import canonical_person_keys, main_person, resolve_references
+from kronika.extract.coref.persons import canonical_person_keys, main_person
+from kronika.extract.coref.references import resolve_references
 
 from .conftest import find_mentions
 

@@ -9,7 +9,7 @@ def facts_of(nlp, make_doc):
     from kronika.extract.entities import extract_mentions
     from kronika.extract.facts import extract_facts
     try:
-        from kronika.extract.timexes import extract_timexes
+        from kronika.extract.time import extract_timexes
     except ImportError:  # facts must work without timexes (their own date reader)
         def extract_timexes(sdoc, dct):
             return []

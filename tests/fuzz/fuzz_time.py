@@ -8,8 +8,8 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from kronika.resolve.time_normalise import find_candidates, normalise
-    from kronika.resolve.time_values import bounds
+    from kronika.extract.time.normalise import find_candidates, normalise
+    from kronika.extract.time.values import bounds
 
 DCTS = (None, "2013-03-22", "1998-01-08T12:00", "1917")
 

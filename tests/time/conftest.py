@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.resolve.time_normalise import find_candidates
+from kronika.extract.time.normalise import find_candidates
 
 
 def _tag(text: str, dct: str | None = None) -> dict[str, tuple]:

@@ -2,11 +2,11 @@
 import json
 from importlib import resources
 
-from kronika.resolve import anchors
+from kronika.extract.time import anchors
 
 
 def _anchored(text):
-    from kronika.extract.timexes import extract_timexes
+    from kronika.extract.time import extract_timexes
     import spacy
     return [t for t in extract_timexes(spacy.blank("en")(text)) if t.inferred]
 
@@ -86,14 +86,14 @@ def test_invasions_by_clause():
 
 
 def test_invasion_with_words_between_agent_and_verb_is_anchored():
-    from kronika.resolve.anchors import anchored_timexes
+    from kronika.extract.time.anchors import anchored_timexes
     text = "As Germany massed its armies and invaded Poland, the family left Lodz."
     got = [t for t in anchored_timexes(text) if "invaded" in t.text]
     assert got and got[0].earliest.startswith("1939")
 
 
 def test_cessation_of_hostilities_means_the_war_of_the_latest_named_episode():
-    from kronika.resolve.anchors import anchored_timexes
+    from kronika.extract.time.anchors import anchored_timexes
     text = ("She wrote about the Spanish Civil War for years. When Germany invaded Poland she was in Warsaw. "
             "She came home a year after the cessation of hostilities.")
     got = [t for t in anchored_timexes(text) if "hostilities" in t.text]

@@ -1,8 +1,8 @@
 """Hypothesis properties: never raises, bounds ordered, offsets round-trip."""
 from hypothesis import given, settings, strategies as st
 
-from kronika.resolve.time_normalise import find_candidates, normalise
-from kronika.resolve.time_values import bounds
+from kronika.extract.time.normalise import find_candidates, normalise
+from kronika.extract.time.values import bounds
 
 WORDS = st.sampled_from(["in", "the", "1917", "May", "spring", "of", "two", "years", "later", "ago", "mid", "1930s",
                          "last", "week", "Tuesday", "12:24", "century", "every", "now", "first", "half", "early",
@@ -38,7 +38,7 @@ def test_bounds_never_raise_and_are_ordered(value, mod):
 @given(st.lists(WORDS, max_size=20).map(" ".join))
 def test_extract_offsets_round_trip(text):
     import spacy
-    from kronika.extract.timexes import extract_timexes
+    from kronika.extract.time import extract_timexes
     for t in extract_timexes(spacy.blank("en")(text)):
         assert text[t.start:t.end] == t.text
         if t.earliest and t.latest:

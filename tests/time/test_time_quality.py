@@ -15,7 +15,7 @@ def bench():
 
 
 def test_tbaq_subset_floor(eval_dir, nlp, bench):
-    from kronika.extract.timexes import extract_timexes
+    from kronika.extract.time import extract_timexes
     path = eval_dir / "tempeval3_tbaq_cleaned" / "timex_gold.jsonl"
     if not path.exists():
         pytest.skip("TBAQ gold absent")

@@ -132,7 +132,7 @@ def test_holidays(tag):
 
 
 def test_extract_timexes_on_spacy_doc(nlp):
-    from kronika.extract.timexes import extract_timexes
+    from kronika.extract.time import extract_timexes
     text = "In 1923 she moved to Berlin. Three years later she left for Paris."
     tx = extract_timexes(nlp(text))
     assert [(t.text, t.value) for t in tx] == [("1923", "1923"), ("Three years later", "1926")]

@@ -1,5 +1,5 @@
 """bounds(), calendar helpers and Old Style conversion."""
-from kronika.resolve.time_values import bounds, julian_to_gregorian
+from kronika.extract.time.values import bounds, julian_to_gregorian
 
 
 def test_bounds_plain_values():

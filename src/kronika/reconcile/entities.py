@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
-from ..extract.entity_gazetteer import gazetteer, lookup, name_history
+from ..extract.entities.gazetteer import gazetteer, lookup, name_history
 
 PREFIX = {"PERSON": "p", "PLACE": "l", "ORG": "o", "WORK": "w", "EVENT": "e"}
 _HONORIFIC = re.compile(r"^(?:(?:general|tsar|czar|comrade|marshal|admiral|colonel|captain|dr\.?|mr\.?|mrs\.?|ms\.?|"

@@ -35,7 +35,7 @@ def _gazetteer_name(names, typ):
 
 
 def _entity_info(name):
-    from ..extract.entity_gazetteer import entity_info
+    from ..extract.entities.gazetteer import entity_info
     return entity_info(name)
 
 

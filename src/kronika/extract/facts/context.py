@@ -1,0 +1,350 @@
+"""spaCy Doc + mentions + timexes -> a FactContext: person keys, the main person, entity spans, dates, lexicons.
+
+Shared by the fact pattern modules: who a clause is about (subject resolution with
+pronouns going to the most salient person), which entity a token belongs to, and
+the lazily loaded lexicons in data/demonyms.json.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
+
+from spacy.tokens import Doc, Token
+
+from ...lexicons import load
+from ...records import Document, Fact, Mention, Relation, Source, Timex
+from .dates import DateSpan, dates_in
+
+PRONOUNS = {"he", "she", "his", "her", "him", "hers", "himself", "herself"}
+FEMININE = {"she", "her", "hers", "herself"}
+ENT_TYPES = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG",
+             "WORK_OF_ART": "WORK", "EVENT": "EVENT", "NORP": "NORP"}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    """data/demonyms.json, loaded once: demonyms, country_aliases, occupations, military_branches."""
+    data = dict(load("demonyms"))
+    data["occupations"] = set(data["occupations"])
+    return data
+
+
+def country_of(word: str) -> str | None:
+    """'German' -> 'Germany', 'U.S.' -> 'United States', 'Belgium' -> 'Belgium'; None when not a country word."""
+    lex = lexicon()
+    w = " ".join(word.replace(" - ", "-").split()).strip(" ,.'’").lower() if word else ""
+    if w in lex["demonyms"]:
+        return lex["demonyms"][w]
+    if w in lex["country_aliases"]:
+        return lex["country_aliases"][w]
+    if word and word.strip().lower() in lex["country_aliases"]:
+        return lex["country_aliases"][word.strip().lower()]
+    for c in set(lex["demonyms"].values()):
+        if c.lower() == w:
+            return c
+    return None
+
+
+@dataclass
+class Ent:
+    """An entity span (from the mentions, or spaCy's NER as a fallback)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    key: str
+
+
+@dataclass
+class FactContext:
+    sdoc: Doc
+    document: Document
+    persons: dict[str, str] = field(default_factory=dict)   # any person key -> canonical key
+    main: str | None = None
+    gender: str | None = None                                # "f"/"m" when the pronouns say so clearly
+    ents: list[Ent] = field(default_factory=list)
+    dates: list[DateSpan] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    _tok_ent: dict[int, Ent] = field(default_factory=dict)
+    _date_starts: list[int] = field(default_factory=list)
+
+    # --- entities -------------------------------------------------------------
+    def ent_of(self, tok: Token) -> Ent | None:
+        return self._tok_ent.get(tok.i)
+
+    def person_of(self, tok: Token) -> str | None:
+        """The canonical person key a token refers to (a name, or he/she/his/her -> the main person)."""
+        if tok.lower_ in PRONOUNS:
+            if self.gender and (tok.lower_ in FEMININE) != (self.gender == "f"):
+                return None  # "his wife" in a woman's biography is someone else's wife
+            return self.main
+        e = self.ent_of(tok)
+        if e is not None and e.type == "PERSON":
+            return self.persons.get(e.key, e.key)
+        if tok.pos_ == "PROPN" and self.main and tok.text in self.main.split():
+            doc, words = tok.doc, self.main.split()
+            near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+            if any(n.pos_ == "PROPN" and n.text[:1].isupper() and n.text not in words for n in near):
+                return None  # 'Meier Bernheimer' is not 'Lehmann Bernheimer'
+            return self.main
+        return None
+
+    def date_at(self, start: int, end: int) -> DateSpan | None:
+        i = bisect.bisect_left(self._date_starts, end) - 1
+        while i >= 0:  # dates hardly overlap: look back until one ends before start
+            d = self.dates[i]
+            if d.start < end and start < d.end:
+                return d
+            if d.end <= start:
+                return None
+            i -= 1
+        return None
+
+    def dates_between(self, start: int, end: int) -> list[DateSpan]:
+        lo = bisect.bisect_left(self._date_starts, start)
+        hi = bisect.bisect_left(self._date_starts, end)
+        return [d for d in self.dates[lo:hi] if d.end <= end]
+
+    def source(self, start: int, end: int) -> Source:
+        text = self.document.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Source(self.document.doc, start, end, text[start:end])
+
+    # --- subjects ---------------------------------------------------------------
+    def clause_subject(self, tok: Token) -> str | None:
+        """The person a clause containing ``tok`` is about; the main person when the clause has no subject.
+
+        Walks up to the governing verb; a nominal subject that is a person (or a pronoun)
+        decides; a non-person subject ("his father died") gives None.
+        """
+        seen = 0
+        cur = tok
+        while seen < 12:
+            seen += 1
+            subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                s = subj[0]
+                if s.lower_ in ("who", "that") and cur.dep_ == "relcl":
+                    return self.person_of(cur.head) if cur.head.pos_ in ("PROPN", "PRON") else None
+                p = self.person_of(s)
+                if p is None and s.pos_ in ("NOUN", "PROPN"):
+                    # "the critic Ivan Petrov denounced ...": the name in apposition to the subject noun
+                    names = [c for c in s.children if c.dep_ == "appos" and self.person_of(c)]
+                    p = self.person_of(names[0]) if names else None
+                if p:
+                    return p
+                if s.dep_ == "nsubj" and s.lower_ in ("which", "it", "this", "that"):
+                    return None
+                return None
+            if cur.dep_ in ("appos",) and self.person_of(cur.head):
+                return self.person_of(cur.head)
+            if cur.dep_ == "relcl" and cur.head.pos_ in ("PROPN",):
+                return self.person_of(cur.head)
+            if cur.head is cur:
+                break
+            if cur.dep_ in ("conj", "advcl", "xcomp", "ccomp", "acl", "prep", "pobj", "dobj", "attr", "appos",
+                            "npadvmod", "pcomp", "advmod", "agent", "compound", "amod", "dep", "nmod", "oprd"):
+                cur = cur.head
+                continue
+            cur = cur.head
+        return self.main
+
+
+def _lead_name(sdoc: Doc) -> tuple[int, int, str, int, int] | None:
+    """A biography's opening name: 'X (born ...) is a ...', 'X was a ...' -> (start, end, text, tok_lo, tok_hi)."""
+    sents = list(sdoc.sents)[:1]
+    if not sents:
+        return None
+    sent = sents[0]
+    toks = [t for t in sent]
+    end = None
+    for k, t in enumerate(toks[:25]):
+        if t.text.startswith("(") or t.text == ",":
+            end = k
+            break
+        if t.lemma_ in ("be",) and t.dep_ in ("ROOT", "aux", "auxpass"):
+            end = k
+            break
+    if not end:
+        return None
+    name = toks[:end]
+    while name and not name[0].text[:1].isupper():
+        name = name[1:]
+    if not name or len(name) > 8 or not all(t.text[:1].isupper() or t.text in ('"', "'", "-", ".") or t.lower_ in
+                                            ("de", "van", "von", "der", "da", "du", "bin", "ibn", "al", "y", "of")
+                                            for t in name):
+        return None
+    dated = toks[end].text.startswith("(") and any(t.ent_type_ == "DATE" or t.lower_ == "born" for t in toks[end:end + 12])
+    if not dated and (not any(t.pos_ == "PROPN" for t in name) or not any(t.ent_type_ == "PERSON" for t in name)
+                      and any(t.ent_type_ in ("GPE", "ORG", "DATE", "WORK_OF_ART", "FAC", "LOC") for t in name)):
+        return None
+    if not dated and not any(t.ent_type_ == "PERSON" for t in name):
+        # an untagged name is a person only when the sentence calls it one: "X was a Swedish chemist"
+        attr = [c for c in toks[end].children if c.dep_ == "attr"] if toks[end].lemma_ == "be" else []
+        if not attr or attr[0].lemma_.lower() not in lexicon()["occupations"]:
+            return None
+    s, e = name[0].idx, name[-1].idx + len(name[-1].text)
+    text = " ".join(t.text for t in name if t.text not in ('"', "'"))
+    return s, e, text, name[0].i, name[-1].i + 1
+
+
+def _canon_persons(keys: list[str], counts: Counter) -> dict[str, str]:
+    """Short person keys to the longer key whose tokens include them ('Serge' -> 'Victor Serge')."""
+    out = {}
+    uniq = sorted(set(keys), key=lambda k: (-len(k.split()), -counts[k], k))   # total order: no hash-seed effects
+    for k in uniq:
+        toks = set(k.replace(".", " ").split())
+        best = None
+        for other in uniq:
+            if other == k or len(other.split()) <= len(k.split()):
+                continue
+            if toks <= set(other.replace(".", " ").split()) | set(other.replace("'s", "").split()):
+                if best is None or counts[other] > counts[best]:
+                    best = other
+        out[k] = out.get(best, best) if best else k
+    return out
+
+
+def build_context(sdoc: Doc, document: Document, mentions: list[Mention], timexes: list[Timex]) -> FactContext:
+    """Everything the fact modules share about one document."""
+    ctx = FactContext(sdoc, document)
+    ents = [Ent(m.start, m.end, m.text, m.type, m.key) for m in mentions]
+    covered = sorted((e.start, e.end) for e in ents)
+    cov_starts = [a for a, _ in covered]
+    cov_ends = list(accumulate((b for _, b in covered), max))  # furthest end among the first k mentions
+    for e in sdoc.ents:
+        typ = ENT_TYPES.get(e.label_)
+        if typ is None:
+            continue
+        k = bisect.bisect_left(cov_starts, e.end_char)  # mentions starting before the entity ends
+        if typ == "NORP" or not (k and cov_ends[k - 1] > e.start_char):
+            ents.append(Ent(e.start_char, e.end_char, e.text, typ, e.text))
+    ctx.ents = sorted(ents, key=lambda e: (e.start, -e.end))
+    for e in ctx.ents:  # token -> entity, first (longest) entity wins over a NORP
+        span = sdoc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if e.start <= tok.idx < e.end and (tok.i not in ctx._tok_ent or ctx._tok_ent[tok.i].type == "NORP"):
+                ctx._tok_ent[tok.i] = e
+    pkeys = [e.key for e in ctx.ents if e.type == "PERSON"]
+    counts = Counter(pkeys)
+    ctx.persons = _canon_persons(pkeys, counts)
+    canon_counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for e in ctx.ents:
+        if e.type == "PERSON":
+            k = ctx.persons[e.key]
+            canon_counts[k] += 1
+            first.setdefault(k, e.start)
+    lead_name = _lead_name(sdoc)
+    if lead_name is not None:
+        ent = next((e for e in ctx.ents if e.type == "PERSON" and e.start < lead_name[1] and lead_name[0] < e.end), None)
+        if ent is not None and ent.start <= lead_name[0] and ent.end >= lead_name[1]:
+            ctx.main = ctx.persons.get(ent.key, ent.key)
+        else:
+            if ent is not None:  # the entity stage cut the name short: 'Carl Gösta' of 'Carl Gösta von der Esch'
+                ctx.persons[ent.key] = lead_name[2]
+            ctx.main = lead_name[2]
+            ctx.persons[lead_name[2]] = lead_name[2]
+            for k in list(ctx.persons):
+                if k != ctx.main and set(k.split()) <= set(ctx.main.split()):
+                    ctx.persons[k] = ctx.main
+            for i in range(lead_name[3], lead_name[4]):
+                ctx._tok_ent[i] = Ent(lead_name[0], lead_name[1], lead_name[2], "PERSON", lead_name[2])
+    elif canon_counts:
+        lead = min(first, key=first.get)
+        top = max(canon_counts.values())
+        # a biography names its person first; otherwise the most mentioned person
+        ctx.main = lead if canon_counts[lead] * 2 >= top else max(canon_counts, key=lambda k: (canon_counts[k], -first[k]))
+    ctx.dates = dates_in(document.text, timexes)
+    ctx._date_starts = [d.start for d in ctx.dates]
+    # the main person's gender from subject pronouns (possessives often belong to others)
+    fem = sum(1 for t in sdoc if t.lower_ == "she")
+    masc = sum(1 for t in sdoc if t.lower_ == "he")
+    if fem + masc >= 1 and max(fem, masc) >= 3 * min(fem, masc):
+        ctx.gender = "f" if fem > masc else "m"
+    return ctx
+
+
+CONNECT = {"of", "the", "de", "du", "des", "la", "le", "von", "van", "der", "den", "for", "and", "&", "-", "–", "'s",
+           "’s", "y", "di", "da", "del"}
+STOP_CAPS = {"He", "She", "His", "Her", "The", "In", "On", "At", "After", "Before", "During", "From", "It", "They",
+             "This"}
+
+
+def name_at(ctx: FactContext, tok: Token) -> tuple[int, int, str, str | None]:
+    """The name a token belongs to: (start, end, text, entity key or None).
+
+    A run of capitalised tokens (joined by 'of', 'the', 'de', '-', ...) around ``tok``;
+    an overlapping entity mention wins when it is longer.
+    """
+    doc = tok.doc
+    sent = tok.sent
+
+    def cap(t: Token) -> bool:
+        return (t.text[:1].isupper() or (t.like_num and t.i > sent.start and doc[t.i - 1].text[:1].isupper())) \
+            and t.text not in ("(", ")")
+    lo = hi = tok.i
+    while lo - 1 >= sent.start:
+        p = doc[lo - 1]
+        if cap(p) and p.text not in STOP_CAPS and p.pos_ != "PRON":
+            lo -= 1
+        elif (p.text == "-" or p.lower_ in CONNECT and p.lower_ not in ("and", "the", "for", "&")) \
+                and lo - 2 >= sent.start and cap(doc[lo - 2]) and doc[lo - 2].text not in STOP_CAPS:
+            lo -= 2
+        else:
+            break
+    while hi + 1 < sent.end:
+        n = doc[hi + 1]
+        if cap(n):
+            hi += 1
+        elif n.lower_ in CONNECT and hi + 2 < sent.end and cap(doc[hi + 2]) and n.lower_ != "and":
+            hi += 2
+        else:
+            break
+    while lo < hi and doc[lo].lower_ in CONNECT:
+        lo += 1
+    s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    key = None
+    ent = ctx.ent_of(tok)
+    if ent is not None and ent.type != "NORP":
+        key = ctx.persons.get(ent.key, ent.key) if ent.type == "PERSON" else ent.key
+        inner = ctx.document.text[ent.start:ent.end]
+        if ((ent.end - ent.start) > (e - s) and not (", " in inner or (" and " in inner and ent.type == "WORK"))
+                and not any(d.start < ent.end and ent.start < d.end for d in ctx.dates)) or not tok.text[:1].isupper():
+            s, e = ent.start, ent.end
+    if not tok.text[:1].isupper() and ent is None:
+        s, e = tok.idx, tok.idx + len(tok.text)
+    return s, e, ctx.document.text[s:e], key
+
+
+def add_fact(ctx: FactContext, subject: str | None, attribute: str, value: tuple[int, int, str, str | None],
+             stmt: tuple[int, int], confidence: float = 0.8, date: DateSpan | None = None) -> None:
+    """Append a Fact; ``value`` is (start, end, text, key), ``stmt`` the span that states it."""
+    if not subject or not value[2].strip():
+        return
+    s, e = min(stmt[0], value[0]), max(stmt[1], value[1])
+    val = " ".join(value[2].split()).strip(" ,;:")
+    if not val or (value[3] and value[3] == subject):
+        return
+    if date is not None:
+        ctx.facts.append(Fact(subject, attribute, val, ctx.source(s, e), date.iso, date.event_date(),
+                              confidence * (0.8 if date.approx else 1.0), None))
+    else:
+        ctx.facts.append(Fact(subject, attribute, val, ctx.source(s, e), None, None, confidence, value[3]))
+
+
+def add_relation(ctx: FactContext, a: str | None, relation: str, b: str | None, stmt: tuple[int, int],
+                 confidence: float = 0.7) -> None:
+    if not a or not b or a == b:
+        return
+    ctx.relations.append(Relation(a, relation, b, ctx.source(*stmt), confidence=confidence))

@@ -1,1 +1,0 @@
-"""kronika.resolve"""
