@@ -71,6 +71,7 @@ def build(paths: list[str], db: str, settings: Settings, *, progress: bool = Fal
             "SELECT COUNT(*) FROM runs WHERE status != 'done' AND id != ?", (run_id,)).fetchone()[0]
 
         def todo() -> Iterator[Document]:
+            seen: set[str] = set()
             for item in iter_documents(paths, settings):
                 if isinstance(item, Failure):
                     report.failed += 1
@@ -79,6 +80,7 @@ def build(paths: list[str], db: str, settings: Settings, *, progress: bool = Fal
                     if on_failure:
                         on_failure(item)
                     continue
+                seen.add(item.doc)
                 old = known.get(item.doc)
                 if old == item.sha256:
                     report.unchanged += 1
@@ -87,6 +89,10 @@ def build(paths: list[str], db: str, settings: Settings, *, progress: bool = Fal
                     report.added += 1
                 else:
                     report.replaced += 1
+                yield item
+            # a repaired database: documents of other builds are re-read from their stored text
+            for item in store.stale_documents(skip=seen):
+                report.replaced += 1
                 yield item
 
         stream = todo()

@@ -162,7 +162,5 @@ def cmd_export(args) -> int:
 def cmd_serve(args) -> int:
     from ..serve.app import run
 
-    if not os.path.exists(args.db):
-        raise NotFoundError(f"No database at {args.db}; run `kronika build PATH --db {args.db}` first.")
     run(args.db, host=args.host, port=args.port)
     return 0

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
+import sqlite3
 import sys
 
 from ..errors import KronikaError, UsageError
@@ -140,16 +142,35 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         ap.print_help()
         return 2
+    _show_notes()
     try:
         return int(getattr(commands, "cmd_" + args.command.replace("-", "_"))(args) or 0)
     except KronikaError as exc:
         print(f"kronika: {exc}", file=sys.stderr)
         return exc.exit_code
+    except sqlite3.Error as exc:  # last resort: a database failure the store did not turn into a sentence
+        from ..store.db import explain
+        print(f"kronika: {explain(exc, getattr(args, 'db', None) or 'the database')}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("kronika: interrupted; run the same command again to resume.", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+
+
+class _Note(logging.Handler):
+    """The library's warnings (``logging.getLogger("kronika")``) as `kronika: note: ...` lines on stderr."""
+
+    def emit(self, record):
+        print(f"kronika: note: {record.getMessage()}", file=sys.stderr)
+
+
+def _show_notes() -> None:
+    log = logging.getLogger("kronika")
+    if not any(isinstance(h, _Note) for h in log.handlers):
+        log.addHandler(_Note(logging.WARNING))
+        log.propagate = False
 
 
 def emit(obj) -> None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..errors import StoreError
+
 MIGRATIONS: list[str] = []
 
 
@@ -164,9 +166,165 @@ CREATE TABLE dirty_subjects (subject_id TEXT PRIMARY KEY);
 """)
 
 
-def migrate(conn: sqlite3.Connection) -> None:
-    """Apply every migration newer than the database's ``user_version``, each in a transaction."""
+migration("""
+ALTER TABLE runs ADD COLUMN pid INTEGER;
+ALTER TABLE runs ADD COLUMN host TEXT;
+""")
+
+# What a missing table means for the rest of the database (see ``repair``).
+PER_DOCUMENT = ("documents", "stripped", "sentences", "sentences_fts", "mentions", "timexes", "event_mentions",
+                "fact_mentions", "relation_mentions", "claim_mentions")
+LOGS = ("failures", "runs")
+STALE = "stale:"  # prefixed to documents.sha256: the next build re-reads the document
+
+
+def _statements(sql: str) -> list[str]:
+    out, cur = [], ""
+    for line in sql.splitlines(keepends=True):
+        cur += line
+        if sqlite3.complete_statement(cur):
+            out.append(cur.strip())
+            cur = ""
+    if cur.strip():
+        out.append(cur.strip())
+    return [s for s in out if s.strip(" ;\n")]
+
+
+_REFERENCE: dict[int, dict[str, tuple[str, str, str | None]]] = {}
+_EMPTY_ROWS: dict[str, list[tuple]] = {}
+
+
+def reference(version: int = len(MIGRATIONS)) -> dict[str, tuple[str, str, str | None]]:
+    """name -> (type, table, sql) of every table and index a database at ``version`` has."""
+    if version not in _REFERENCE:
+        mem = sqlite3.connect(":memory:")
+        for sql in MIGRATIONS[:version]:
+            mem.executescript(sql)
+        _REFERENCE[version] = {r[1]: (r[0], r[2], r[3]) for r in mem.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('table', 'index')")}
+        for vt in _virtual(_REFERENCE[version]):  # what an empty virtual table keeps in its shadow tables
+            for n in _REFERENCE[version]:
+                if n.startswith(vt + "_"):
+                    _EMPTY_ROWS[n] = mem.execute(f'SELECT * FROM "{n}"').fetchall()
+        mem.close()
+    return _REFERENCE[version]
+
+
+def _present(conn: sqlite3.Connection) -> dict[str, str]:
+    return {r[0]: r[1] for r in conn.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'index')")}
+
+
+def _virtual(ref) -> list[str]:
+    return [n for n, (t, _, sql) in ref.items() if t == "table" and (sql or "").upper().startswith("CREATE VIRTUAL")]
+
+
+def _owner(name: str, ref) -> str:
+    """A shadow table of a virtual table (``sentences_fts_data``) stands for that table."""
+    for vt in _virtual(ref):
+        if name.startswith(vt + "_"):
+            return vt
+    return name
+
+
+def _tables(names) -> str:
+    names = sorted(names)
+    return (", ".join(names[:-1]) + " and " + names[-1]) if len(names) > 1 else names[0]
+
+
+def diagnose(conn: sqlite3.Connection, path: str) -> list[str]:
+    """The kronika tables missing from ``conn`` (empty if none); StoreError if it is no kronika database."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    for i, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-        with conn:
-            conn.executescript("BEGIN;" + sql + f";PRAGMA user_version = {i};COMMIT;")
+    present = _present(conn)
+    tables = {n for n, t in present.items() if t == "table" and not n.startswith("sqlite_")}
+    if version > len(MIGRATIONS):
+        raise StoreError(f"{path} was written by a newer kronika; upgrade kronika to read it.")
+    ref = reference(version) if version else {}
+    ours = {n for n, (t, _, _) in ref.items() if t == "table"}
+    if tables and not tables & ours:
+        listed = _tables(sorted(tables)[:3]) + (" and others" if len(tables) > 3 else "")
+        raise StoreError(f"{path} is not a kronika database (it holds another program's tables: {listed}); "
+                         "choose another file with --db.")
+    if version == 0:
+        return []
+    return sorted({_owner(n, ref) for n in ours - tables})
+
+
+def damaged_message(path: str, missing: list[str]) -> str:
+    many = len(missing) > 1
+    return (f"{path} is damaged: the {_tables(missing)} table{'s are' if many else ' is'} missing; "
+            f"run `kronika build PATH --db {path}` to repair it.")
+
+
+def _repair(conn: sqlite3.Connection, version: int, missing: list[str]) -> None:
+    """Recreate missing tables and indexes and mark what they held for redoing (inside a transaction).
+
+    A missing per-document table makes every stored document stale (the next
+    build re-reads it); a missing ``documents`` table leaves no text to re-read,
+    so the rows that pointed to documents are dropped. Anything missing but the
+    logs (``failures``, ``runs``) empties ``entities``, so the next build
+    reconciles everything again.
+    """
+    ref = reference(version)
+    present = _present(conn)
+    for name in missing:
+        kind, _, sql = ref[name]
+        shadows = [n for n in ref if n != name and _owner(n, ref) == name]
+        if name in present:  # a virtual table whose shadow tables are gone: restore them (empty) to drop it
+            for s in shadows:
+                if s not in present:
+                    conn.execute(ref[s][2])
+                    rows = _EMPTY_ROWS.get(s, [])
+                    if rows:
+                        conn.executemany(f'INSERT INTO "{s}" VALUES ({", ".join("?" * len(rows[0]))})', rows)
+            conn.execute(f'DROP TABLE "{name}"')
+        else:
+            for s in shadows:
+                conn.execute(f'DROP TABLE IF EXISTS "{s}"')
+        conn.execute(sql)
+    present = _present(conn)
+    for name, (kind, _, sql) in ref.items():
+        if kind == "index" and sql and name not in present:
+            conn.execute(sql)
+    lost = set(missing)
+    if "documents" in lost:
+        for t in PER_DOCUMENT:
+            conn.execute(f'DELETE FROM "{t}"')
+    elif lost & set(PER_DOCUMENT):
+        conn.execute("UPDATE documents SET sha256 = ? || sha256 WHERE sha256 NOT LIKE ?", (STALE, STALE + "%"))
+    if lost - set(LOGS):
+        conn.execute("DELETE FROM entities")
+        if version >= 2:
+            conn.execute("INSERT OR IGNORE INTO dirty_docs(doc) SELECT doc FROM documents")
+
+
+def migrate(conn: sqlite3.Connection, path: str = "the database") -> list[str]:
+    """Bring the database up to date: apply every newer migration and recreate missing tables.
+
+    Everything happens in one ``BEGIN IMMEDIATE`` transaction that re-reads the
+    version once it holds the write lock, so two builds starting at once on a
+    new file create the schema once (the second waits, then finds it done).
+    Returns the tables that were missing and have been recreated.
+    """
+    if conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) and not diagnose(conn, path):
+        return []
+    level = conn.isolation_level
+    conn.isolation_level = None
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            missing = diagnose(conn, path)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if missing:
+                _repair(conn, version, missing)
+            for i, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+                for stmt in _statements(sql):
+                    conn.execute(stmt)
+                conn.execute(f"PRAGMA user_version = {i}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.isolation_level = level
+    return missing
