@@ -35,7 +35,7 @@ def _assert_html_clean(html: str, url: str):
         if tag == "script":  # every script is one of ours: a static file or a JSON data block
             assert (attrs.get("src") or "").startswith("/static/") or attrs.get("type") == "application/json", (url, attrs)
         assert tag not in ("img", "iframe", "object", "embed", "base", "form") or tag == "form" and \
-            attrs.get("action") in ("/search", "/ask"), (url, tag, attrs)
+            attrs.get("action") in ("/search", "/ask", "/", "/map", "/network"), (url, tag, attrs)
 
 
 def _assert_json_clean(text: str, url: str):

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote
 
 from ..errors import KronikaError, NotFoundError, StoreError, UsageError
 from ..settings import Settings, load_settings
-from ..store import reads
+from ..store import reads, web_reads
 from ..store.db import Store
-from . import views
+from . import display, views
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -39,6 +40,7 @@ SECURITY_HEADERS = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
 MAX_PATH_CHARS = 2048
+CLI_HINT = re.compile(r"[;,]?\s*(?:list them|run|build some)[^;.]*`kronika[^`]*`[^.]*\.?")
 VENDOR = {"timeline": ("moment.min.js", "vis-data.min.js", "vis-timeline.min.js", "vis-timeline.min.css"),
           "network": ("vis-data.min.js", "vis-network.min.js", "vis-network.min.css"),
           "map": ("leaflet.js", "leaflet.css", "topojson-client.min.js", "countries-110m.json")}
@@ -177,6 +179,7 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
     env.filters["q"] = _qurl
     env.filters["http_url"] = _http_url
     env.filters["jsonscript"] = lambda obj: Markup(_json_for_script(obj))
+    env.filters["datelabel"] = display.label
     env.globals["event_types"] = views.EVENT_TYPES
     env.globals["statuses"] = views.STATUSES
 
@@ -249,9 +252,27 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
         t = reads.timeline(conn, param(request, "subject"))
         return api(views.places_of(t, reads.facts_of(conn, t["subject"]["id"])))
 
-    def api_network(request):
+    def network_args(request):
         conn = conns.get()
-        return api(views.network(views.snapshot(conn, db)))
+        subject = param(request, "subject")
+        sid = reads.find_entity(conn, subject, None)["id"] if subject else None
+        raw = param(request, "limit")
+        try:
+            limit = int(raw) if raw else None
+        except ValueError:
+            raise UsageError("limit is a whole number of nodes, e.g. limit=50") from None
+        whole = (param(request, "all") or "") in ("1", "true", "yes")
+        limit = max(2, min(limit or (400 if whole else 50), 2000))
+        return views.network(views.snapshot(conn, db), sid, limit, whole)
+
+    def api_network(request):
+        return api(network_args(request))
+
+    def api_passages(request):
+        q = param(request, "q")
+        if not q:
+            raise UsageError("say what to look for: /api/passages?q=WORDS")
+        return api(web_reads.search_passages(conns.get(), q))
 
     def api_people(request):
         conn = conns.get()
@@ -259,30 +280,38 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
 
     # -- pages --
     def nav_people(conn):
-        return views.people(views.snapshot(conn, db))[:30]
+        """Everyone with a timeline, by name, for the person pickers."""
+        return sorted(views.people(views.snapshot(conn, db)), key=lambda p: p["name"].casefold())
 
     def timeline_page(request, subject=None):
         conn = conns.get()
         t = reads.timeline(conn, subject)
         try:
-            conflicts = reads.conflicts(conn, t["subject"]["id"])
+            raw = reads.conflicts(conn, t["subject"]["id"])
         except Exception:  # noqa: BLE001 - a page without its conflicts beats no page
-            conflicts = []
+            raw = []
+        conflicts = display.conflicts_in_words(raw)
+        display.settle_statuses(t["events"], raw, conflicts)
+        for e in t["events"]:
+            e["date"]["label"] = display.label(e["date"]["start"], e["date"]["end"])
+        t["window"] = display.life_window(t["events"], reads.facts_of(conn, t["subject"]["id"]))
         claims = reads.claims_of(conn, t["subject"]["id"])
         return page("timeline.html", title=f"{t['subject']['name']}: timeline", t=t, people=nav_people(conn),
                     conflicts=conflicts, claims=claims, page_data=t, active="timeline", subject=t["subject"])
 
     def home(request):
         try:
-            return timeline_page(request, None)
+            return timeline_page(request, param(request, "subject"))
         except NotFoundError:
+            if param(request, "subject"):
+                raise
             return page("empty.html", title="kronika", active="timeline", subject=None)
 
     def person(request):
         return timeline_page(request, request.path_params["id"])
 
     def map_home(request):
-        s = reads.find_entity(conns.get(), None)
+        s = reads.find_entity(conns.get(), param(request, "subject"))
         return RedirectResponse(f"/map/{_qurl(s['id'])}", status_code=302)
 
     def map_page(request):
@@ -294,8 +323,10 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
 
     def network_page(request):
         conn = conns.get()
-        data = views.network(views.snapshot(conn, db))
-        return page("network.html", title="Network", n=data, page_data=data, active="network", subject=None)
+        data = network_args(request)
+        return page("network.html", title="Network" + (f": {data['subject']['name']}" if data["subject"] else ""),
+                    n=data, page_data=data, active="network", subject=None,
+                    people=views.network_people(views.snapshot(conn, db)))
 
     def docs_page(request):
         conn = conns.get()
@@ -322,15 +353,17 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
 
     def search_page(request):
         q = param(request, "q") or ""
-        hits = views.search(conns.get(), q) if q else []
-        return page("search.html", title="Search", q=q, hits=hits, active="", subject=None)
+        conn = conns.get()
+        hits = views.search(conn, q) if q else []
+        passages = web_reads.search_passages(conn, q) if q else []
+        return page("search.html", title="Search", q=q, hits=hits, passages=passages, active="", subject=None)
 
     def ask_page(request):
         from ..ask import answer
 
         q = param(request, "q") or ""
         res = answer(conns.get(), q, settings, top=settings.ask_top_k) if q else None
-        return page("ask.html", title="Ask", q=q, res=res, active="", subject=None)
+        return page("ask.html", title="Ask", q=q, res=res, active="ask", subject=None)
 
     # -- errors: one JSON shape for the API, a page for people; never a traceback --
     def error(request, status: int, msg: str):
@@ -341,10 +374,15 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
 
     async def on_kronika_error(request, exc: KronikaError):
         status = 404 if isinstance(exc, NotFoundError) else 400 if isinstance(exc, UsageError) else 503
-        return error(request, status, str(exc))
+        msg = str(exc)
+        if not request.url.path.startswith("/api/"):  # people get the web app's way on, not a command line
+            msg = CLI_HINT.sub(".", msg)
+            if status == 404:
+                msg += " Search for it in the box above, or browse the sources."
+        return error(request, status, msg)
 
     async def on_http(request, exc):
-        msg = {404: "Nothing here; try the timeline, the map, the network or the sources.",
+        msg = {404: "Nothing here. Try the timeline, the map, the network or the sources, or search above.",
                405: "Only GET and HEAD are served."}.get(exc.status_code, str(exc.detail))
         return error(request, exc.status_code, msg)
 
@@ -361,7 +399,7 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
         Route("/api/timeline", api_timeline), Route("/api/entities", api_entities), Route("/api/docs", api_docs),
         Route("/api/doc", api_doc), Route("/api/show", api_show), Route("/api/conflicts", api_conflicts),
         Route("/api/claims", api_claims), Route("/api/ask", api_ask), Route("/api/places", api_places),
-        Route("/api/network", api_network), Route("/api/people", api_people),
+        Route("/api/network", api_network), Route("/api/people", api_people), Route("/api/passages", api_passages),
         Mount("/static", app=StaticFiles(directory=str(STATIC), check_dir=False), name="static"),
     ]
     from starlette.exceptions import HTTPException
@@ -370,6 +408,22 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
                                                         Exception: on_crash})
     app.state.db = db
     return Guard(app, settings.max_query_chars, allowed_hosts)
+
+
+def warm(db: str) -> None:
+    """Load at start-up what the first requests would otherwise wait for: the place gazetteer (GeoNames,
+    several seconds), the whole-corpus snapshot and its network, and the lexicons of the display layer."""
+    from ..geo import lookup
+
+    lookup("Paris", [])
+    store = Store(db, readonly=True)
+    try:
+        snap = views.snapshot(store.conn, os.path.abspath(db))
+        views.network(snap)
+    except Exception:  # noqa: BLE001 - an empty or odd database still serves; its pages say what is missing
+        pass
+    finally:
+        store.close()
 
 
 def run(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -390,6 +444,8 @@ def run(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     except OSError as exc:
         raise KronikaError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another with --port.") from exc
     print(f"kronika: serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C stops)")
-    uvicorn.run(create_app(db, settings, allowed_hosts=hosts), host=host, port=port, log_level="warning",
+    app = create_app(db, settings, allowed_hosts=hosts)
+    warm(db)
+    uvicorn.run(app, host=host, port=port, log_level="warning",
                 server_header=False, h11_max_incomplete_event_size=16 * 1024, limit_concurrency=512,
                 timeout_keep_alive=5)

@@ -222,45 +222,95 @@ def places_of(timeline: dict, facts: list[dict]) -> dict:
     return {"subject": timeline["subject"], "places": places, "unplaced": unplaced, "path": path}
 
 
-# ---- network --------------------------------------------------------------------------------------
+# ---- network ----------------------------------------------------------------------------------
 
-def network(snap: dict, limit: int = 150) -> dict:
-    """People and organisations linked by relations and by taking part in the same events."""
+def _graph(snap: dict) -> dict:
+    """Every link between drawn people and organisations (relations and shared events), cached per snapshot."""
+    if "graph" in snap:
+        return snap["graph"]
+    from .display import is_drawn
+
     ents = snap["entity_index"]
-    keep = {"PERSON", "ORG"}
+    timelines = set(snap["events_by_subject"])
+    drawn = {i for i, e in ents.items() if is_drawn(e, i in timelines)}
     edges: Counter = Counter()
     labels: dict[tuple, set] = defaultdict(set)
+    kinds: dict[tuple, set] = defaultdict(set)
 
-    def link(a, b, label):
-        if not a or not b or a == b:
-            return
-        if ents.get(a, {}).get("type") not in keep or ents.get(b, {}).get("type") not in keep:
+    def link(a, b, label, kind):
+        if not a or not b or a == b or a not in drawn or b not in drawn:
             return
         k = tuple(sorted((a, b)))
         edges[k] += 1
         labels[k].add(label)
+        kinds[k].add(kind)
 
     for r in snap["relations"]:
-        link(r["source"]["id"], r["target"]["id"], r["relation"])
+        link(r["source"]["id"], r["target"]["id"], r["relation"], "relation")
     for ev in snap["events"]:
         ids = [ev["subject"]["id"]] + [p["id"] for p in ev["participants"] if p]
         for i, a in enumerate(ids):
             for b in ids[i + 1:]:
-                link(a, b, ev["type"])
+                link(a, b, ev["type"], "event")
     degree: Counter = Counter()
+    adj: dict[str, set] = defaultdict(set)
     for (a, b), n in edges.items():
         degree[a] += n
         degree[b] += n
-    chosen = sorted(degree, key=lambda i: (-degree[i], -ents[i]["mentions"], ents[i]["name"]))[:limit]
-    for e in snap["entities"]:  # the most-discussed people and organisations, even when unlinked
-        if len(chosen) >= min(limit, 40):
-            break
-        if e["type"] in keep and e["id"] not in chosen:
-            chosen.append(e["id"])
+        adj[a].add(b)
+        adj[b].add(a)
+    snap["graph"] = {"drawn": drawn, "edges": edges, "labels": labels, "kinds": kinds, "degree": degree, "adj": adj}
+    return snap["graph"]
+
+
+def _node(ents, g, i, subject=None):
+    e = ents[i]
+    return {"id": i, "name": e["name"], "type": e["type"], "mentions": e["mentions"], "degree": g["degree"].get(i, 0),
+            **({"subject": True} if i == subject else {})}
+
+
+def network(snap: dict, subject: str | None = None, limit: int = 50, whole: bool = False) -> dict:
+    """People and organisations linked by relations and by taking part in the same events.
+
+    By default one person's circle: ``subject`` (an entity id; default the most-linked person with a
+    timeline), the people and organisations linked to them (strongest links first) up to ``limit`` nodes,
+    and the links among those. ``whole=True``: the ``limit`` most-linked nodes of the whole graph.
+    """
+    ents = snap["entity_index"]
+    g = _graph(snap)
+    deg = g["degree"]
+    rank = lambda i: (-deg.get(i, 0), -ents[i]["mentions"], ents[i]["name"])  # noqa: E731
+    limit = max(2, int(limit))
+    if whole:
+        chosen = sorted((i for i in g["drawn"] if deg.get(i)), key=rank)[:limit]
+        centre = None
+    else:
+        if subject is None or subject not in ents:
+            with_links = [i for i in snap["events_by_subject"] if i in g["drawn"] and deg.get(i)]
+            subject = min(with_links, key=rank) if with_links else None
+        centre = subject
+        if centre is None:
+            chosen = []
+        else:
+            near = sorted(g["adj"].get(centre, ()), key=lambda j: (-g["edges"][tuple(sorted((centre, j)))], *rank(j)))
+            chosen = [centre] + near[:limit - 1]
     chosen_set = set(chosen)
-    nodes = [{"id": i, "name": ents[i]["name"], "type": ents[i]["type"], "mentions": ents[i]["mentions"],
-              "degree": degree.get(i, 0)} for i in chosen]
-    links = [{"source": a, "target": b, "weight": n, "labels": sorted(labels[(a, b)]),
-              "source_name": ents[a]["name"], "target_name": ents[b]["name"]}
-             for (a, b), n in sorted(edges.items(), key=lambda kv: -kv[1]) if a in chosen_set and b in chosen_set]
-    return {"nodes": nodes, "edges": links}
+    nodes = [_node(ents, g, i, centre) for i in chosen]
+    links = [{"source": a, "target": b, "weight": n, "labels": sorted(g["labels"][(a, b)]),
+              "kinds": sorted(g["kinds"][(a, b)]), "source_name": ents[a]["name"], "target_name": ents[b]["name"]}
+             for (a, b), n in sorted(g["edges"].items(), key=lambda kv: (-kv[1], kv[0]))
+             if a in chosen_set and b in chosen_set]
+    total = sum(1 for i in g["drawn"] if deg.get(i))
+    return {"subject": ({"id": centre, "name": ents[centre]["name"]} if centre else None), "whole": whole,
+            "limit": limit, "nodes": nodes, "edges": links, "total_nodes": total, "total_edges": len(g["edges"]),
+            "labels": sorted({lab for e in links for lab in e["labels"]}),
+            "types": sorted({n["type"] for n in nodes})}
+
+
+def network_people(snap: dict) -> list[dict]:
+    """The people whose circle can be shown: a timeline and at least one link, most-linked first."""
+    ents = snap["entity_index"]
+    g = _graph(snap)
+    ids = [i for i in snap["events_by_subject"] if i in g["drawn"] and g["degree"].get(i)]
+    ids.sort(key=lambda i: ents[i]["name"].casefold())
+    return [{"id": i, "name": ents[i]["name"], "degree": g["degree"][i]} for i in ids]

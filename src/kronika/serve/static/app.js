@@ -28,7 +28,8 @@ window.K = (function () {
   function dateText(d) {
     if (!d) return "undated";
     let t;
-    if (d.start && d.end && d.start === d.end) t = d.start;
+    if (d.label) t = d.label;  // the server's words, at the evidence's precision
+    else if (d.start && d.end && d.start === d.end) t = d.start;
     else if (d.start && d.end) t = d.start + "–" + d.end;
     else if (d.start) t = "after " + d.start;
     else if (d.end) t = "before " + d.end;
@@ -43,6 +44,31 @@ window.K = (function () {
     }
     return docCache.get(name);
   }
+  /* Offsets from the server count code points (Python); JavaScript strings count UTF-16 units, and
+     every character outside the Basic Multilingual Plane (emoji, many scripts) is two of them.
+     unitIndex(text, cp) is the UTF-16 index of code point cp; cpLength(text) the length in code points. */
+  function unitIndex(text, cp) {
+    let i = 0, n = 0;
+    while (n < cp && i < text.length) {
+      const c = text.charCodeAt(i);
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+      n += 1;
+    }
+    return i;
+  }
+  function cpLength(text) {
+    let n = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff)) n += 1;
+    }
+    return n;
+  }
+  /* text.slice by code points (a = start, b = end, both in code points). */
+  function cpSlice(text, a, b) {
+    const i = unitIndex(text, a);
+    return b === undefined ? text.slice(i) : text.slice(i, i + unitIndex(text.slice(i), b - a));
+  }
   /* A quotation in its document: some text before, the quote in <mark>, some text after. */
   function quoteInContext(src, width) {
     width = width || 240;
@@ -51,9 +77,10 @@ window.K = (function () {
     box.appendChild(q);
     fetchDoc(src.doc).then((d) => {
       if (!d || typeof d.text !== "string") return;
-      const a = Math.max(0, src.start - width), b = Math.min(d.text.length, src.end + width);
-      box.insertBefore(document.createTextNode((a > 0 ? "…" : "") + d.text.slice(a, src.start)), q);
-      box.appendChild(document.createTextNode(d.text.slice(src.end, b) + (b < d.text.length ? "…" : "")));
+      const n = cpLength(d.text);
+      const a = Math.max(0, src.start - width), b = Math.min(n, src.end + width);
+      box.insertBefore(document.createTextNode((a > 0 ? "…" : "") + cpSlice(d.text, a, src.start)), q);
+      box.appendChild(document.createTextNode(cpSlice(d.text, src.end, b) + (b < n ? "…" : "")));
     });
     const wrap = el("div", { class: "source" });
     wrap.appendChild(box);
@@ -64,5 +91,35 @@ window.K = (function () {
     return wrap;
   }
   function clear(n) { while (n.firstChild) n.removeChild(n.firstChild); }
-  return { el, data, enc, dateText, fetchDoc, quoteInContext, clear };
+
+  /* The detail panel: opened with a title and a close button, focus moves into it; Escape or the
+     button closes it and focus goes back to what opened it. */
+  let opener = null;
+  function openPanel(panel, title, from) {
+    if (!panel) return null;
+    const back = from || document.activeElement;
+    if (panel.hidden || !opener) opener = back && back !== document.body ? back : null;
+    clear(panel);
+    panel.hidden = false;
+    const close = el("button", { class: "close", type: "button", "aria-label": "Close the panel" }, "×");
+    close.addEventListener("click", () => closePanel(panel));
+    panel.appendChild(close);
+    panel.appendChild(el("h2", { id: "detail-title" }, title));
+    panel.focus({ preventScroll: false });
+    return panel;
+  }
+  function closePanel(panel) {
+    if (!panel || panel.hidden) return;
+    panel.hidden = true;
+    const o = opener;
+    opener = null;
+    if (o && document.contains(o)) o.focus();
+    panel.dispatchEvent(new Event("panelclose"));
+  }
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape") return;
+    const panel = document.getElementById("detail");
+    if (panel && !panel.hidden) { ev.preventDefault(); closePanel(panel); }
+  });
+  return { el, data, enc, dateText, fetchDoc, quoteInContext, clear, unitIndex, cpLength, cpSlice, openPanel, closePanel };
 })();

@@ -27,7 +27,8 @@
       const s0 = +s.dataset.s, s1 = +s.dataset.e;
       if (s1 <= a || s0 >= b) continue;
       const t = original.get(s);
-      const i = Math.max(a, s0) - s0, j = Math.min(b, s1) - s0;
+      // offsets count code points; the segment's text is UTF-16: convert before slicing
+      const i = K.unitIndex(t, Math.max(a, s0) - s0), j = K.unitIndex(t, Math.min(b, s1) - s0);
       K.clear(s);
       if (i > 0) s.appendChild(document.createTextNode(t.slice(0, i)));
       const mark = K.el("mark", { class: "quote-hl" }, t.slice(i, j));
@@ -42,15 +43,19 @@
   highlight();
 
   if (!data || !detail) return;
-  text.addEventListener("click", (ev) => {
-    const s = ev.target.closest("span[data-ann]");
-    if (!s || !s.dataset.ann) return;
-    K.clear(detail);
-    detail.hidden = false;
-    const close = K.el("button", { class: "close", type: "button", "aria-label": "Close" }, "×");
-    close.addEventListener("click", () => { detail.hidden = true; });
-    detail.appendChild(close);
-    detail.appendChild(K.el("h2", null, "Extracted here"));
+  // keyboard: one highlighted passage is in the Tab order at a time; arrows move, Enter opens
+  const anns = Array.from(text.querySelectorAll("span[data-ann]")).filter((s) => s.dataset.ann);
+  let current = anns[0] || null;
+  if (current) current.tabIndex = 0;
+  function moveTo(s) {
+    if (!s) return;
+    if (current) current.tabIndex = -1;
+    current = s;
+    s.tabIndex = 0;
+    s.focus();
+  }
+  function show(s) {
+    K.openPanel(detail, "Extracted here", s);
     const ul = K.el("ul");
     for (const i of s.dataset.ann.split(" ")) {
       const sp = data.spans[+i];
@@ -69,5 +74,21 @@
       ul.appendChild(li);
     }
     detail.appendChild(ul);
+  }
+  text.addEventListener("click", (ev) => {
+    const s = ev.target.closest("span[data-ann]");
+    if (!s || !s.dataset.ann) return;
+    if (current !== s) { if (current) current.tabIndex = -1; current = s; s.tabIndex = 0; }
+    show(s);
+  });
+  text.addEventListener("keydown", (ev) => {
+    const s = ev.target.closest("span[data-ann]");
+    if (!s || !s.dataset.ann) return;
+    const k = anns.indexOf(s);
+    if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); show(s); }
+    else if (ev.key === "ArrowRight" || ev.key === "ArrowDown") { ev.preventDefault(); moveTo(anns[k + 1]); }
+    else if (ev.key === "ArrowLeft" || ev.key === "ArrowUp") { ev.preventDefault(); moveTo(anns[k - 1]); }
+    else if (ev.key === "Home") { ev.preventDefault(); moveTo(anns[0]); }
+    else if (ev.key === "End") { ev.preventDefault(); moveTo(anns[anns.length - 1]); }
   });
 })();

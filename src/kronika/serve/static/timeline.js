@@ -12,15 +12,10 @@
   const list = document.getElementById("event-list");
   const clsSafe = (s) => String(s || "").replace(/[^a-z0-9-]/gi, "");
 
-  function showDetail(id) {
+  function showDetail(id, from) {
     const e = byId.get(id);
     if (!e || !detail) return;
-    K.clear(detail);
-    detail.hidden = false;
-    const close = K.el("button", { class: "close", type: "button", "aria-label": "Close" }, "×");
-    close.addEventListener("click", () => { detail.hidden = true; });
-    detail.appendChild(close);
-    detail.appendChild(K.el("h2", null, e.summary));
+    K.openPanel(detail, e.summary, from);
     const meta = K.el("p", { class: "meta" });
     meta.appendChild(K.el("span", { class: "etype type-" + clsSafe(e.type) }, e.type));
     meta.appendChild(document.createTextNode(" " + K.dateText(e.date) + " · " + e.status +
@@ -60,11 +55,11 @@
   list.addEventListener("click", (ev) => {
     if (ev.target.closest("a")) return;
     const li = ev.target.closest("li.event");
-    if (li) showDetail(li.dataset.id);
+    if (li) showDetail(li.dataset.id, li);
   });
   list.addEventListener("keydown", (ev) => {
     const li = ev.target.closest("li.event");
-    if (li && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); showDetail(li.dataset.id); }
+    if (li && ev.target === li && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); showDetail(li.dataset.id, li); }
   });
 
   // ---- the axis ----
@@ -87,7 +82,7 @@
     const cls = ["type-" + clsSafe(e.type), "status-" + clsSafe(e.status)];
     if (e.date.inferred) cls.push("inferred");
     if (e.fiction) cls.push("fiction");
-    const content = K.el("span", { class: "item-label" }, (e.date.inferred ? "~ " : "") + e.summary + (e.fiction ? " (novel)" : ""));
+    const content = K.el("span", { class: "item-label", "data-id": e.id }, (e.date.inferred ? "~ " : "") + e.summary + (e.fiction ? " (novel)" : ""));
     let item;
     if (a && b && b - a > YEAR * 1.01) {
       cls.push("uncertain");
@@ -111,11 +106,37 @@
   box.hidden = false;
   const items = new window.vis.DataSet(rows);
   view = new window.vis.DataView(items, { filter: (it) => ok(byId.get(it.id)) });
-  const timeline = new window.vis.Timeline(box, view, {
+  const win = data.window;  // the life (birth to death, or the well-dated span), whatever outliers exist
+  const opts = {
     stack: true, zoomable: true, horizontalScroll: false, showCurrentTime: false, maxHeight: 520,
     margin: { item: { horizontal: 4, vertical: 6 } }, orientation: { axis: "top" }, tooltip: { followMouse: false },
     xss: { disabled: false },
-  });
+  };
+  const timeline = new window.vis.Timeline(box, view, opts);
+  // set after creation: given as options, vis-timeline keeps the chart hidden until a later redraw
+  if (win && parse(win.start) && parse(win.end)) timeline.setWindow(parse(win.start), parse(win.end), { animation: false });
   timeline.on("select", (p) => { if (p.items && p.items.length) showDetail(p.items[0]); });
+  // keyboard: every item on the axis is a button in the Tab order (vis-timeline redraws them: re-mark)
+  function markItems() {
+    for (const it of box.querySelectorAll(".vis-item")) {
+      const lab = it.querySelector(".item-label");
+      if (!lab || it.getAttribute("tabindex") === "0") continue;
+      it.setAttribute("tabindex", "0");
+      it.setAttribute("role", "button");
+      const e = byId.get(lab.dataset.id);
+      it.setAttribute("aria-label", (e ? K.dateText(e.date) + ": " : "") + lab.textContent);
+    }
+  }
+  timeline.on("changed", markItems);
+  box.addEventListener("keydown", (ev) => {
+    const it = ev.target.closest(".vis-item");
+    const lab = it && it.querySelector(".item-label");
+    if (lab && (ev.key === "Enter" || ev.key === " ")) {
+      ev.preventDefault();
+      timeline.setSelection([lab.dataset.id]);
+      showDetail(lab.dataset.id, it);
+    }
+  });
   applyFilters();
+  markItems();
 })();
