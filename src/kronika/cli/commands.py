@@ -121,30 +121,29 @@ def cmd_ask(args) -> int:
 
 
 def cmd_correct(args) -> int:
+    from ..reconcile.corrections import check
+
     with Store(args.db) as st:
         if args.action == "list":
             rows = [dict(r) for r in st.corrections()]
             _emit(rows) if args.format == "json" else print(render.corrections(rows))
             return 0
-        if not args.target:
-            raise UsageError("say what to correct: an entity, event or fact id (see `kronika correct --help`)")
-        if args.action in ("merge", "split", "pin-date", "rename") and not args.value:
-            raise UsageError(f"`correct {args.action}` needs a second value (see `kronika correct --help`)")
-        if args.action == "pin-date":
-            from ..reconcile.chronology import iso_to_years
-            lo, _, hi = args.value.partition("..")
-            if iso_to_years(lo, False) == float("-inf"):
-                raise UsageError(f"{args.value!r} is not a date; write START..END as ISO dates, e.g. 1919-01..1919-03")
-        cid = st.add_correction(args.action, args.target, args.value, args.reason)
+        # every correction names something that exists (entity, event, fact, alias) and a valid date range
+        target, value = check(st.conn, args.action, args.target, args.value)
+        cid = st.add_correction(args.action, target, value, args.reason)
         from ..reconcile.run import reconcile
         reconcile(st, load_settings(), full=True)
-    print(f"correction {cid} recorded and applied; it is kept across rebuilds")
+    print(f"correction {cid} recorded and applied ({args.action} {target}{' ' + value if value else ''});"
+          " it is kept across rebuilds")
     return 0
 
 
 def cmd_annotate(args) -> int:
     from ..annotate.single import annotate_file
+    from ..reconcile.corrections import iso_bounds
 
+    if args.dct is not None and iso_bounds(args.dct) is None:
+        raise UsageError(f"--dct {args.dct!r} is not an ISO date of the calendar; write it like 2013-03-22.")
     data = annotate_file(args.file, load_settings(), dct=args.dct)
     _emit(data) if args.format == "json" else print(render.annotation(data))
     return 0

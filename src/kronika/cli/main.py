@@ -103,13 +103,16 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("correct", help="your corrections, kept across rebuilds",
                        description="Corrections are stored apart from extracted data and survive every rebuild.\n"
-                       "  kronika correct merge p-serge p-victor-serge --reason 'same man'\n"
-                       "  kronika correct split p-victor-serge 'Serge Jr'\n"
+                       "  kronika correct merge p-victor-serge p-serge --reason 'same man'  (the second joins the first)\n"
+                       "  kronika correct split p-victor-serge 'Victor Kibalchich'   (any alias `kronika entities` shows)\n"
                        "  kronika correct reject-event ev-1a2b3c4d5e --reason 'plot of the novel'\n"
-                       "  kronika correct reject-fact 12\n"
-                       "  kronika correct pin-date ev-1a2b3c4d5e 1919-01..1919-03\n"
+                       "  kronika correct reject-fact f-0a1b2c3d4e       (fact ids: `kronika show NAME`)\n"
+                       "  kronika correct pin-date ev-1a2b3c4d5e 1919-01..1919-03   (or one date: 1919-01-15)\n"
                        "  kronika correct rename p-victor-serge 'Victor Serge (Kibalchich)'\n"
-                       "  kronika correct list",
+                       "  kronika correct list\n"
+                       "Entities are given by id (`kronika show NAME` shows it) or by a name or alias only one\n"
+                       "entity has; event ids are in `kronika timeline --format json`. A correction that names\n"
+                       "nothing known, or a malformed or reversed date range, is refused (exit 1).",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("action", choices=("merge", "split", "reject-event", "reject-fact", "pin-date", "rename", "list"))
     p.add_argument("target", nargs="?", help="the entity, event or fact id")

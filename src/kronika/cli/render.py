@@ -99,7 +99,8 @@ def show(data: dict) -> str:
     if data["facts"]:
         out += ["", "Facts"]
         for f in data["facts"]:
-            out.append(f"  {f['attribute']:14} {f['value']}   — {_srcdocs(f['sources'])}")
+            out.append(f"  {f['attribute']:14} {f['value']}   — {_srcdocs(f['sources'])}"
+                       + (f"   [{f['id']}]" if f.get("id") else ""))
     if data["events"]:
         out += ["", "Events"]
         for ev in data["events"]:

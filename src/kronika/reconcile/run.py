@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from ..settings import Settings
+from .corrections import fact_id
 
 PREFIX = {"PERSON": "p", "PLACE": "l", "ORG": "o", "WORK": "w", "EVENT": "e"}
 
@@ -72,8 +73,10 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
     types: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for r in c.execute("SELECT doc, key, type, text FROM mentions"):
         k = (r["doc"], r["key"])
-        g = groups.setdefault(k, {"doc": r["doc"], "key": r["key"], "aliases": set(), "mentions": 0, "context": set()})
+        g = groups.setdefault(k, {"doc": r["doc"], "key": r["key"], "aliases": set(), "mentions": 0, "context": set(),
+                                  "texts": Counter()})
         g["aliases"].add(r["text"])
+        g["texts"][r["text"]] += 1
         g["mentions"] += 1
         types[k][r["type"]] += 1
     # Keys used by events, facts, claims that no mention covers still need an entity.
@@ -113,7 +116,8 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
     for (doc, lone), full_name in folded.items():
         if (doc, full_name) in ids:
             ids[(doc, lone)] = ids[(doc, full_name)]
-    ids = _apply_entity_corrections(store, ids)
+    ids, split_texts = _apply_entity_corrections(store, ids, items)
+    split_names = {eid: t for _, _, t, eid in split_texts}          # a split-off alias is that entity's name
 
     ent: dict[str, dict] = {}
     for g in items:
@@ -132,7 +136,8 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
             c.execute(f"DELETE FROM {t}")
         for eid, e in ent.items():
             typ = e["type"].most_common(1)[0][0]
-            name = renames.get(eid) or _gazetteer_name(e["names"], typ) or display_name(e["names"])
+            name = renames.get(eid) or split_names.get(eid) or _gazetteer_name(e["names"], typ) or \
+                display_name(e["names"])
             lat = lon = None
             if typ == "PLACE":
                 info = _entity_info(name)
@@ -145,6 +150,8 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
         current = {(r[0], r[1]): r[2] for r in c.execute("SELECT DISTINCT doc, key, entity_id FROM mentions")}
         c.executemany("UPDATE mentions SET entity_id=? WHERE doc=? AND key=?",
                       [(eid, d, k) for (d, k), eid in ids.items() if (d, k) in current and current[(d, k)] != eid])
+        c.executemany("UPDATE mentions SET entity_id=? WHERE doc=? AND key=? AND text=?",
+                      [(eid, d, k, t) for d, k, t, eid in split_texts])      # aliases split off by the user
         try:
             from .entities import name_history_links
             links = [(a, r, b) for a, r, b in name_history_links() if a in ent and b in ent]
@@ -205,6 +212,7 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
 
         # ---- facts, relations, claims ------------------------------------------------------------------------
         facts: dict[tuple, dict] = {}
+        rejected = {r["target"] for r in store.corrections() if r["action"] == "reject-fact"}
         for r in _one_value_per_document(c.execute("SELECT * FROM fact_mentions ORDER BY doc, start").fetchall(), gid):
             sid = gid(r["doc"], r["subject_key"])
             vid = gid(r["doc"], r["value_key"]) if r["value_key"] else None
@@ -216,6 +224,8 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
             f["ids"].append(r["id"])
             f["value_id"] = f["value_id"] or vid
         for f in facts.values():
+            if fact_id(f["subject_id"], f["attribute"], f["value"], f["value_iso"]) in rejected:
+                continue                          # rejected by the user (`kronika correct reject-fact`)
             conf = 1.0
             for x in f["conf"]:
                 conf *= (1 - x)
@@ -308,9 +318,13 @@ def _touched_subjects(c, ids: dict, full: bool) -> set[str]:
     return touched
 
 
-def _apply_entity_corrections(store, ids: dict) -> dict:
-    """Merge and split corrections: ``merge A B`` makes B's mentions A's; ``split ID ALIAS`` takes an alias apart."""
+def _apply_entity_corrections(store, ids: dict, items: list[dict]) -> tuple[dict, list]:
+    """Merge and split corrections, in the order given: ``merge A B`` makes B's mentions A's; ``split ID ALIAS``
+    takes an alias (a mention group's key or a mention's text) apart as ``ID--ALIAS`` (``corrections.split_aliases``,
+    which adds to ``items``). Returns the new ids and the (doc, key, text, id) of mentions split off by text."""
+    from .corrections import split_aliases
     ids = dict(ids)
+    moved = []
     for r in store.corrections():
         if r["action"] == "merge":
             into, other = r["target"], r["value"]
@@ -318,11 +332,8 @@ def _apply_entity_corrections(store, ids: dict) -> dict:
                 if v == other:
                     ids[k] = into
         elif r["action"] == "split":
-            eid, alias = r["target"], (r["value"] or "")
-            for (doc, key), v in list(ids.items()):
-                if v == eid and key == alias:
-                    ids[(doc, key)] = f"{eid}--{slug(alias)}"
-    return ids
+            moved += split_aliases([r], items, ids)
+    return ids, moved
 
 
 def _apply_event_corrections(store, events: list[dict]) -> list[dict]:
@@ -339,7 +350,7 @@ def _apply_event_corrections(store, events: list[dict]) -> list[dict]:
             start, _, end = (value or "").partition("..")
             ev["date_start"], ev["date_end"] = start or None, (end or start) or None
             ev["date_inferred"] = False
-            ev["date_text"] = ev.get("date_text")
+            ev["date_text"] = None                # the user's dates, not a time expression of the text
             ev["pinned"] = True
             ev["note"] = "date pinned by the user" + (f": {reason}" if reason else "")
         out.append(ev)

@@ -53,8 +53,8 @@ def entities(conn, type_: str | None = None) -> list[dict]:
 
 
 def find_entity(conn, name: str | None, type_: str | None = "PERSON") -> sqlite3.Row:
-    """An entity by id, name or alias (case-insensitive); default: the most-discussed person."""
-    if not name:
+    """An entity by id, name or alias (case-insensitive); no name (None): the most-discussed person."""
+    if name is None:
         # The most-discussed person: the one whose life the documents tell most (event mentions), then mentions.
         r = conn.execute("SELECT e.*, (SELECT COUNT(*) FROM event_mentions v WHERE v.subject_id = e.id) AS told"
                          " FROM entities e WHERE type='PERSON' ORDER BY told DESC, mentions DESC, name LIMIT 1"
@@ -66,11 +66,16 @@ def find_entity(conn, name: str | None, type_: str | None = "PERSON") -> sqlite3
             raise NotFoundError("The database holds no person yet; build some documents first.")
         return r
     n = name.strip()
+    if not n:
+        raise NotFoundError("Give a name, alias or id (an empty name names nobody); list them with `kronika entities`.")
+    # a part of a name matches too ("Serge"), its characters taken literally: % and _ are no wildcards
+    like = "%" + n.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     for q, args in (("SELECT * FROM entities WHERE id = ?", (n,)),
                     ("SELECT * FROM entities WHERE name = ? COLLATE NOCASE ORDER BY mentions DESC", (n,)),
                     ("SELECT e.* FROM entities e JOIN aliases a ON a.entity_id = e.id WHERE a.alias = ? COLLATE NOCASE"
                      " ORDER BY e.mentions DESC", (n,)),
-                    ("SELECT * FROM entities WHERE name LIKE ? ORDER BY mentions DESC", (f"%{n}%",))):
+                    ("SELECT * FROM entities WHERE name LIKE ? ESCAPE '\\' ORDER BY mentions DESC", (like,))
+                    if len(like) <= 1000 else ("SELECT * FROM entities WHERE 0", ())):
         rows = conn.execute(q, args).fetchall()
         if type_:
             typed = [r for r in rows if r["type"] == type_]
@@ -128,11 +133,13 @@ def timeline(conn, subject: str | None) -> dict:
 
 
 def facts_of(conn, subject_id: str | None, names=None) -> list[dict]:
+    from ..reconcile.corrections import fact_id    # the id `kronika correct reject-fact` takes, stable across builds
     names = names or _names(conn)
     q = "SELECT * FROM facts" + (" WHERE subject_id = ?" if subject_id else "") + " ORDER BY subject_id, attribute, id"
     out = []
     for r in conn.execute(q, (subject_id,) if subject_id else ()):
-        f = {"subject": _ref(r["subject_id"], names), "attribute": r["attribute"], "value": r["value"],
+        f = {"id": fact_id(r["subject_id"], r["attribute"], r["value"], r["value_iso"]),
+             "subject": _ref(r["subject_id"], names), "attribute": r["attribute"], "value": r["value"],
              "sources": _mention_sources(conn, "fact_mentions", json.loads(r["mention_ids"])),
              "confidence": r["confidence"]}
         if r["value_id"]:
