@@ -103,8 +103,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("correct", help="your corrections, kept across rebuilds",
                        description="Corrections are stored apart from extracted data and survive every rebuild.\n"
-                       "  kronika correct merge p-victor-serge p-serge --reason 'same man'  (the second joins the first)\n"
-                       "  kronika correct split p-victor-serge 'Victor Kibalchich'   (any alias `kronika entities` shows)\n"
+                       "  kronika correct merge p-victor-serge p-serge --reason 'same man'   (p-serge joins)\n"
+                       "  kronika correct split p-victor-serge 'Victor Kibalchich'   (an alias `entities` shows)\n"
                        "  kronika correct reject-event ev-1a2b3c4d5e --reason 'plot of the novel'\n"
                        "  kronika correct reject-fact f-0a1b2c3d4e       (fact ids: `kronika show NAME`)\n"
                        "  kronika correct pin-date ev-1a2b3c4d5e 1919-01..1919-03   (or one date: 1919-01-15)\n"

@@ -54,7 +54,8 @@ def date_range(value: str) -> tuple[str, str]:
     start, end = start.strip(), end.strip() if sep else start.strip()
     for part in (start, end):
         if iso_bounds(part) is None:
-            raise KronikaError(f"{part or value!r} is not a date; write START..END as ISO dates, e.g. 1919-01..1919-03.")
+            raise KronikaError(f"{part or value!r} is not a date; write START..END as ISO dates, "
+                               "e.g. 1919-01..1919-03.")
     if iso_bounds(start)[0] > iso_bounds(end)[1]:
         raise KronikaError(f"{value!r} ends before it starts; write the earlier date first, e.g. {end}..{start}.")
     return start, end
