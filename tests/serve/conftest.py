@@ -58,3 +58,70 @@ def client(app):
     from starlette.testclient import TestClient
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
+
+
+# ---- browser tests: Debian's Chromium through Playwright, a live server per database ---------------
+
+CHROMIUM = os.environ.get("KRONIKA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def need_browser(reason: str):
+    """Browser tests are mandatory when CI=true: fail there, skip elsewhere."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests are mandatory in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    import shutil
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need_browser("the playwright package is not installed (pip install playwright; no browser download needed)")
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        need_browser(f"{CHROMIUM} is missing (apt-get install -y chromium)")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def live(db: str):
+    """A running web app over ``db`` on a free loopback port: a context manager yielding its base URL."""
+    import contextlib
+    import socket
+    import threading
+    import time
+
+    @contextlib.contextmanager
+    def run():
+        import uvicorn
+        from kronika.serve.app import create_app
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(create_app(db, allowed_hosts={"127.0.0.1", "localhost"}),
+                                               host="127.0.0.1", port=port, log_level="warning"))
+        t = threading.Thread(target=server.run, daemon=True)
+        t.start()
+        for _ in range(200):
+            if server.started:
+                break
+            time.sleep(0.05)
+        assert server.started, "the web app did not start"
+        try:
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.should_exit = True
+            t.join(timeout=10)
+    return run()
+
+
+@pytest.fixture(scope="session")
+def unicode_db(tmp_path_factory) -> str:
+    from unicode_db import make_unicode_db
+    return make_unicode_db(str(tmp_path_factory.mktemp("unicode") / "unicode.db"))

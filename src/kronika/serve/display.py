@@ -125,7 +125,7 @@ def life_window(events: list[dict], facts: list[dict] | None = None) -> dict | N
     """
     def first(kind):
         for e in events:
-            if e.get("type") == kind and not e.get("fiction"):
+            if e.get("type") == kind and not e.get("fiction") and not e["date"].get("inferred"):
                 b = bounds(e["date"].get("start")) or bounds(e["date"].get("end"))
                 if b:
                     return b
@@ -227,8 +227,8 @@ def conflicts_in_words(conflicts: list[dict]) -> list[dict]:
             verb = VERBS.get(kind, "")
         else:
             title, verb = FACT_WORDS.get(attr, (attr.replace("_", " ").capitalize(), ""))
-        sides = [{"claim": cl, "iv": _claim_interval(attr, cl), "sources": list(cl.get("sources") or [])}
-                 for cl in c.get("claims") or []]
+        sides = [{"claim": cl, "iv": _claim_interval(attr, cl), "sources": list(cl.get("sources") or []), "n": n}
+                 for n, cl in enumerate(c.get("claims") or [])]
         # the finest first: a coarser date that contains a finer one joins it
         kept: list[dict] = []
         for s in sorted(sides, key=lambda s: _width(s["iv"])):
@@ -241,6 +241,7 @@ def conflicts_in_words(conflicts: list[dict]) -> list[dict]:
             kept.append({**s, "also": []})
         if len(kept) < 2:
             continue
+        kept.sort(key=lambda k: k["n"])  # in the store's order again
         out.append({"attribute": attr, "title": title, "event": c.get("event"),
                     "sides": [{"words": _claim_words(attr, k["claim"], verb), "also": k["also"],
                                "sources": k["sources"]} for k in kept]})
