@@ -17,6 +17,7 @@ from ..records import Document, Failure
 from .documents import make_document, sha256
 from .encoding import decode_bytes
 from .files import open_regular, size_failure
+from .names import clean_text, printable
 
 CONTAINER_FACTOR = 100
 _CHUNK = 1 << 20
@@ -112,16 +113,17 @@ def parse_line(name: str, n: int, line: str, path: str | None = None) -> Documen
         return Failure(doc, f"line {n} is not a JSON object with a \"text\" field", "ingest", path)
     ident = obj.get("id")
     if isinstance(ident, (str, int)) and not isinstance(ident, bool) and str(ident).strip():
-        doc = str(ident).strip()
+        doc = printable(str(ident).strip())
     body = obj.get("text")
     if body is None:
         return Failure(doc, f"line {n} has no \"text\" field", "ingest", path)
     if not isinstance(body, str):
         return Failure(doc, f"line {n} has a \"text\" field that is not a string", "ingest", path)
-    given = {k: obj[k] for k in META_FIELDS if isinstance(obj.get(k), str)}
+    body = clean_text(body)  # JSON can escape a lone surrogate ("\\ud800"), which no stored text can hold
+    given = {k: clean_text(obj[k]) for k in META_FIELDS if isinstance(obj.get(k), str)}
     authors = obj.get("author") if obj.get("author") is not None else obj.get("authors")
     if isinstance(authors, list) and authors and all(isinstance(a, str) for a in authors):
-        given["author"] = "; ".join(a.strip() for a in authors if a.strip())
+        given["author"] = clean_text("; ".join(a.strip() for a in authors if a.strip()))
     if isinstance(obj.get("date"), int) and not isinstance(obj.get("date"), bool) and 1000 <= obj["date"] <= 2999:
         given["date"] = str(obj["date"])
     if "published" not in given and "date" in given:

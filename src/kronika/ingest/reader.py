@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from ..records import Document, Failure
@@ -15,6 +16,7 @@ from .encoding import decode_bytes
 from .files import iter_files, kind_of, read_bytes
 from .html import declared_charset, extract_html
 from .jsonl import iter_jsonl_file
+from .names import printable
 from .warc import iter_warc
 
 
@@ -63,19 +65,34 @@ def _read(name: str, path: str, settings: Settings) -> Iterator[Document | Failu
 def iter_documents(paths: list[str], settings: Settings) -> Iterator[Document | Failure]:
     """Every document under ``paths``, sorted by name within each argument; problems come out as Failure records.
 
-    A name seen twice in one call (two arguments with the same file name, or
-    two JSONL lines with one ``id``) is a Failure the second time.
+    Names and paths are stored text: a file name that is not valid UTF-8 is
+    shown with its odd bytes as ``\\xNN`` (see ``names.printable``). A name
+    seen twice in one call (two arguments with the same file name, or two
+    JSONL lines with one ``id``) is a Failure the second time, named
+    ``NAME (2)``, ``NAME (3)``... so that it is kept beside the first.
     """
     seen: set[str] = set()
     for p in paths:
         if not os.path.lexists(p):
-            yield Failure(os.path.basename(p.rstrip("/")) or p, "no such file or folder", "ingest", p)
+            yield Failure(printable(os.path.basename(p.rstrip("/")) or p), "no such file or folder", "ingest",
+                          printable(p))
             continue
         for name, full in iter_files(p):
             for rec in read_path(name, full, settings):
+                rec = _printable(rec)
                 if rec.doc in seen:
-                    yield Failure(rec.doc, "another document already has this name (same file name or JSONL id); "
-                                  "this one was skipped", "ingest", full)
+                    k = 2
+                    while f"{rec.doc} ({k})" in seen:
+                        k += 1
+                    label = f"{rec.doc} ({k})"
+                    seen.add(label)
+                    yield Failure(label, f"another document is already called {rec.doc} (same file name or JSONL id); "
+                                  "this one was skipped: rename it to build it", "ingest", rec.path)
                     continue
                 seen.add(rec.doc)
                 yield rec
+
+
+def _printable(rec: Document | Failure) -> Document | Failure:
+    doc, path = printable(rec.doc), printable(rec.path) if rec.path else rec.path
+    return rec if doc == rec.doc and path == rec.path else replace(rec, doc=doc, path=path)
