@@ -8,12 +8,15 @@ stopped and re-building the same files changes nothing.
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
+from contextlib import closing, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
-from .errors import UsageError
+from .errors import NotFoundError
+from .ingest.names import printable
 from .records import Document, Extraction, Failure
 from .settings import Settings
 from .store.db import Store
@@ -61,11 +64,12 @@ def build(paths: list[str], db: str, settings: Settings, *, progress: bool = Fal
 
     for p in paths:
         if not os.path.lexists(p):
-            raise UsageError(f"{p} does not exist; give a file or folder of documents to build.")
+            raise NotFoundError(f"{printable(p)} does not exist; check the path, or give a file or folder of documents "
+                                "to build.")
     report = BuildReport(db=db)
     store = Store(db, create=True)
     try:
-        run_id = store.start_run("build " + " ".join(paths))
+        run_id = store.start_run("build " + " ".join(printable(p) for p in paths))
         known = store.doc_hashes()
         unfinished = store.conn.execute(
             "SELECT COUNT(*) FROM runs WHERE status != 'done' AND id != ?", (run_id,)).fetchone()[0]
@@ -108,26 +112,34 @@ def build(paths: list[str], db: str, settings: Settings, *, progress: bool = Fal
         elif engine == "dask":
             from .engine_dask import analyse_with_dask
             results = analyse_with_dask(chained(), settings, scheduler)
+        elif n_proc > 1:
+            from .engine_local import analyse_parallel
+            results = analyse_parallel(chained(), settings, n_proc)
         else:
             from .analyse import analyse_stream
             from .annotate.pipeline import cached_nlp
-            results = analyse_stream(cached_nlp(settings), chained(), settings, n_process=n_proc)
+            results = analyse_stream(cached_nlp(settings), chained(), settings, n_process=1)
+
+        def failed(f: Failure) -> None:
+            report.failed += 1
+            report.failures.append(f)
+            store.record_failure(f, run_id)
+            if on_failure:
+                on_failure(f)
 
         batch: list[Extraction] = []
-        for res in _progress(results, progress, "building"):
-            if isinstance(res, Failure):
-                report.failed += 1
-                report.failures.append(res)
-                store.record_failure(res, run_id)
-                if on_failure:
-                    on_failure(res)
-                continue
-            batch.append(res)
-            if len(batch) >= settings.commit_every:
-                store.write_extractions(batch, run_id)
-                batch = []
+        # closing: an error or Ctrl-C stops the engine's workers now, not when the traceback is dropped
+        with closing(results) if hasattr(results, "close") else nullcontext():
+            for res in _progress(results, progress, "building"):
+                if isinstance(res, Failure):
+                    failed(res)
+                    continue
+                batch.append(res)
+                if len(batch) >= settings.commit_every:
+                    _write(store, batch, run_id, failed)
+                    batch = []
         if batch:
-            store.write_extractions(batch, run_id)
+            _write(store, batch, run_id, failed)
         # A failure during extraction was counted as added/replaced too.
         extraction_failures = sum(1 for f in report.failures if f.stage != "ingest")
         report.added = max(0, report.added - extraction_failures)
@@ -142,6 +154,26 @@ def build(paths: list[str], db: str, settings: Settings, *, progress: bool = Fal
     finally:
         store.close()
     return report
+
+
+# Errors that one document's values can cause in SQLite (a lone surrogate, an out-of-range integer); a locked,
+# full or damaged database (sqlite3.OperationalError, DatabaseError) is not one and stops the build.
+_ROW_ERRORS = (ValueError, TypeError, OverflowError, sqlite3.IntegrityError, sqlite3.InterfaceError)
+
+
+def _write(store: Store, batch: list[Extraction], run_id: int, failed: Callable[[Failure], None]) -> None:
+    """Write a batch in one transaction; if one document's rows cannot be stored, write the others one by one."""
+    try:
+        store.write_extractions(batch, run_id)
+        return
+    except _ROW_ERRORS:
+        pass
+    for ex in batch:
+        try:
+            store.write_extractions([ex], run_id)
+        except _ROW_ERRORS as exc:
+            failed(Failure(printable(ex.doc.doc), f"could not be stored: {type(exc).__name__}: {exc}"[:300], "store",
+                           printable(ex.doc.path) if ex.doc.path else None))
 
 
 def _reconciled(store: Store) -> bool:

@@ -90,9 +90,9 @@ def test_build_of_nothing_readable_exits_1(capsys, tmp_path):
     assert code == 1 and "nothing readable" in err
 
 
-def test_build_of_missing_path_is_a_usage_error(capsys, tmp_path):
+def test_build_of_missing_path_exits_1(capsys, tmp_path):
     code, out, err = run(capsys, "build", str(tmp_path / "nope"), "--db", str(tmp_path / "k.db"))
-    assert code == 2 and "does not exist" in err
+    assert code == 1 and "does not exist" in err
 
 
 def test_annotate_rejects_a_bad_dct(capsys, corpus):

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 
 from ..errors import NotFoundError, UsageError
 from ..settings import load_settings
@@ -20,9 +22,19 @@ def _open(args) -> Store:
     return Store(args.db, readonly=True)
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an interrupt so that a build stops as cleanly as on Ctrl-C."""
+
+
+def _on_sigterm(signum, frame):
+    raise _Terminated()
+
+
 def cmd_build(args) -> int:
     from ..build import build
 
+    if args.processes is not None and args.processes < 0:
+        raise UsageError(f"--processes {args.processes} is not a number of processes; give 0 (one per core) or more")
     settings = load_settings(n_process=args.processes)
     interactive = sys.stderr.isatty() and not args.no_progress
 
@@ -30,8 +42,17 @@ def cmd_build(args) -> int:
         if interactive:
             print(f"  skipped {f.doc}: {f.reason}", file=sys.stderr)
 
-    rep = build(args.paths, args.db, settings, progress=interactive, engine=args.engine,
-                scheduler=args.scheduler, on_failure=on_failure)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if main_thread else None
+    try:
+        rep = build(args.paths, args.db, settings, progress=interactive, engine=args.engine,
+                    scheduler=args.scheduler, on_failure=on_failure)
+    except _Terminated:
+        print("kronika: stopped by SIGTERM; run the same command again to resume.", file=sys.stderr)
+        return 128 + signal.SIGTERM
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
     if args.format == "json":
         _emit({"db": os.path.abspath(rep.db), "added": rep.added, "replaced": rep.replaced,
                "unchanged": rep.unchanged, "failed": rep.failed,
