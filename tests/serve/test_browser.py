@@ -122,6 +122,7 @@ def test_uncertain_dates_are_ranges_and_inferred_ones_marked(page, live_server):
         pytest.skip("static/vendor is absent (run `make web`): the list shows the dates as text")
     page.goto(live_server + "/", wait_until="networkidle")
     rng = page.locator(".vis-item.vis-range.uncertain", has_text="Joined the Bolsheviks")
+    rng.first.wait_for(state="visible", timeout=5000)  # the chart shows once it is set to the life's window
     assert rng.count() == 1  # 1919-1920: a bar over the interval, not a point
     assert "inferred" in rng.first.get_attribute("class")
     assert rng.first.inner_text().startswith("~")

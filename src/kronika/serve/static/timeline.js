@@ -112,9 +112,8 @@
     margin: { item: { horizontal: 4, vertical: 6 } }, orientation: { axis: "top" }, tooltip: { followMouse: false },
     xss: { disabled: false },
   };
+  if (win && parse(win.start) && parse(win.end)) { opts.start = parse(win.start); opts.end = parse(win.end); }
   const timeline = new window.vis.Timeline(box, view, opts);
-  // set after creation: given as options, vis-timeline keeps the chart hidden until a later redraw
-  if (win && parse(win.start) && parse(win.end)) timeline.setWindow(parse(win.start), parse(win.end), { animation: false });
   timeline.on("select", (p) => { if (p.items && p.items.length) showDetail(p.items[0]); });
   // keyboard: every item on the axis is a button in the Tab order (vis-timeline redraws them: re-mark)
   function markItems() {
