@@ -10,6 +10,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .annotate.pieces import annotate_stream
 from .annotate.pipeline import spacy_text
 from .extract.claims import extract_claims
 from .extract.entities import extract_mentions
@@ -37,12 +38,16 @@ def analyse_doc(document: Document, sdoc: Doc, settings: Settings) -> Extraction
 
 def analyse_stream(nlp: Language, documents: Iterable[Document], settings: Settings,
                    n_process: int = 1) -> Iterator[Extraction | Failure]:
-    """Annotate documents with ``nlp.pipe`` in batches and analyse each; failures are yielded, not raised."""
+    """Annotate documents in batches and analyse each; failures are yielded, not raised.
+
+    Long texts are annotated in pieces of at most ``settings.max_piece_chars`` characters and joined back
+    into one Doc (``annotate.pieces``), so spaCy's memory stays bounded whatever the document's shape.
+    """
     def pairs():
         for d in documents:
             yield spacy_text(d.text, d.stripped, d.format)[: settings.max_chars], d
 
-    for sdoc, d in nlp.pipe(pairs(), as_tuples=True, batch_size=settings.batch_size, n_process=n_process):
+    for sdoc, d in annotate_stream(nlp, pairs(), settings, n_process=n_process):
         try:
             yield analyse_doc(d, sdoc, settings)
         except Exception as exc:  # a bad document must never stop the build

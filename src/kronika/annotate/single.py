@@ -26,6 +26,7 @@ def _timex(t) -> dict:
 def annotate_file(path: str, settings: Settings, dct: str | None = None) -> dict:
     """Ingest one file, run every per-document stage, and return mentions, timexes and events."""
     from ..analyse import analyse_doc
+    from ..annotate.pieces import annotate_text
     from ..annotate.pipeline import cached_nlp, spacy_text
     from ..ingest import iter_documents
 
@@ -41,7 +42,8 @@ def annotate_file(path: str, settings: Settings, dct: str | None = None) -> dict
     if dct:
         d = replace(d, published=dct)
     nlp = cached_nlp(settings)
-    ex = analyse_doc(d, nlp(spacy_text(d.text, d.stripped, d.format)), settings)
+    sdoc = annotate_text(nlp, spacy_text(d.text, d.stripped, d.format)[: settings.max_chars], settings)
+    ex = analyse_doc(d, sdoc, settings)
     return {
         "doc": d.doc, "text": d.text, "dct": d.published,
         "entities": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "id": m.key} for m in ex.mentions],
