@@ -56,17 +56,71 @@ class Settings:
 DEFAULTS = Settings()
 
 
+# Accepted ranges: ints are at least 1 unless listed here; every float is a fraction in [0, 1].
+_INT_RANGES = {"n_process": (0, None), "port": (1, 65535)}
+
+
+def accepted(name: str) -> str:
+    """What setting ``name`` accepts, in words (for error messages)."""
+    default = getattr(DEFAULTS, name)
+    if isinstance(default, bool):  # pragma: no cover - no boolean settings yet
+        return "true or false"
+    if isinstance(default, int):
+        lo, hi = _INT_RANGES.get(name, (1, None))
+        span = f"from {lo} to {hi}" if hi is not None else f"of at least {lo}"
+        return f"a whole number {span} (default {default})"
+    if isinstance(default, float):
+        return f"a number from 0 to 1 (default {default})"
+    return f"a non-empty text (default {default})"
+
+
+def parse_value(name: str, raw):
+    """``raw`` (text from the environment, or a value) as setting ``name``; ValueError if it is not accepted."""
+    default = getattr(DEFAULTS, name)
+    if isinstance(default, int) and not isinstance(default, bool):
+        if isinstance(raw, float) or isinstance(raw, bool):
+            raise ValueError(name)
+        value = int(raw)
+        lo, hi = _INT_RANGES.get(name, (1, None))
+        if value < lo or (hi is not None and value > hi):
+            raise ValueError(name)
+        return value
+    if isinstance(default, float):
+        value = float(raw)
+        if not 0.0 <= value <= 1.0:  # also refuses nan
+            raise ValueError(name)
+        return value
+    value = str(raw)
+    if not value.strip():
+        raise ValueError(name)
+    return value
+
+
 def load_settings(**overrides) -> Settings:
-    """Defaults, then ``KRONIKA_*`` environment variables, then explicit overrides."""
+    """Defaults, then ``KRONIKA_*`` environment variables, then explicit overrides.
+
+    A value a setting does not accept is refused with one sentence naming the
+    variable and what it accepts (a KronikaError, exit code 1), never ignored.
+    """
+    from .errors import KronikaError, UsageError
+
     env = {}
     for f in fields(Settings):
-        raw = os.environ.get("KRONIKA_" + f.name.upper())
+        var = "KRONIKA_" + f.name.upper()
+        raw = os.environ.get(var)
         if raw is None:
             continue
-        typ = type(getattr(DEFAULTS, f.name))
         try:
-            env[f.name] = typ(raw)
+            env[f.name] = parse_value(f.name, raw)
         except ValueError:
+            raise KronikaError(f"the environment variable {var}={raw!r} is not accepted: it takes "
+                               f"{accepted(f.name)}; correct it or unset it.") from None
+    given = {}
+    for k, v in overrides.items():
+        if v is None:
             continue
-    s = replace(DEFAULTS, **env)
-    return replace(s, **{k: v for k, v in overrides.items() if v is not None})
+        try:
+            given[k] = parse_value(k, v)
+        except ValueError:
+            raise UsageError(f"{k.replace('_', ' ')} {v!r} is not accepted: it takes {accepted(k)}.") from None
+    return replace(replace(DEFAULTS, **env), **given)
