@@ -49,12 +49,29 @@ def die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
 def _init_worker(parent_pid: int, settings: Settings) -> None:
     global _settings
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # the parent handles Ctrl-C and stops the workers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's SIGTERM handler is not ours
+    if hasattr(signal, "pthread_sigmask"):  # blocked by the parent while it forked us (see _submit)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     die_with_parent(parent_pid)
     _settings = settings
+
+
+def _submit(pool: ProcessPoolExecutor, batch: list[Document]):
+    """``pool.submit``, with Ctrl-C held back while it may fork workers: a worker that got Ctrl-C before its
+    initialiser ran would die with a traceback. A Ctrl-C that arrives meanwhile is handled right after."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover
+        return pool.submit(_analyse_batch, batch)
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        return pool.submit(_analyse_batch, batch)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _analyse_batch(docs: list[Document]) -> list[Extraction | Failure]:
@@ -122,11 +139,11 @@ def analyse_parallel(docs: Iterable[Document], settings: Settings, n_process: in
                 if batch is None:
                     break
                 try:
-                    pending.append((pool.submit(_analyse_batch, batch), batch))
+                    pending.append((_submit(pool, batch), batch))
                 except BrokenProcessPool:
                     _stop(pool)
                     pool = new_pool()
-                    pending.append((pool.submit(_analyse_batch, batch), batch))
+                    pending.append((_submit(pool, batch), batch))
             if not pending:
                 break
             try:

