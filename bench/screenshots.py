@@ -58,7 +58,7 @@ def main() -> int:
             page.on("request", lambda r: problems.append(f"external request: {r.url}")
                     if not r.url.startswith(base) and not r.url.startswith("data:") else None)
             shots = [("timeline", f"/person/{sid}", None), ("map", f"/map/{sid}", ".leaflet-overlay-pane path"),
-                     ("network", "/network", None), ("sources", doc_url, None)]
+                     ("network", f"/network?subject={sid}", None), ("sources", doc_url, None)]
             for name, url, wait in shots:
                 page.goto(base + url, wait_until="networkidle")
                 if wait:
@@ -71,6 +71,9 @@ def main() -> int:
                     if items.count():
                         items.first.click()
                         page.wait_for_timeout(600)
+                if name == "network":
+                    page.locator("#network").scroll_into_view_if_needed()
+                    page.evaluate("document.getElementById('network').scrollIntoView({block: 'center'})")
                 page.wait_for_timeout(1500 if name == "network" else 500)
                 out = os.path.join(args.out, f"{name}.png")
                 page.screenshot(path=out, full_page=False)

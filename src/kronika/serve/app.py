@@ -256,6 +256,14 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
         conn = conns.get()
         subject = param(request, "subject")
         sid = reads.find_entity(conn, subject, None)["id"] if subject else None
+        if sid is None:  # the most-discussed person, when they are linked to anyone (else the most-linked)
+            try:
+                sid = reads.find_entity(conn, None)["id"]
+            except NotFoundError:
+                sid = None
+            snap = views.snapshot(conn, db)
+            if sid and not views.graph(snap)["degree"].get(sid):
+                sid = None
         raw = param(request, "limit")
         try:
             limit = int(raw) if raw else None
@@ -445,7 +453,8 @@ def run(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
         raise KronikaError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another with --port.") from exc
     print(f"kronika: serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl-C stops)")
     app = create_app(db, settings, allowed_hosts=hosts)
-    warm(db)
+    if os.environ.get("KRONIKA_SERVE_WARM", "1") != "0":  # 0: only for measuring what the warm-up saves
+        warm(db)
     uvicorn.run(app, host=host, port=port, log_level="warning",
                 server_header=False, h11_max_incomplete_event_size=16 * 1024, limit_concurrency=512,
                 timeout_keep_alive=5)

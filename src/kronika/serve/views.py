@@ -224,7 +224,7 @@ def places_of(timeline: dict, facts: list[dict]) -> dict:
 
 # ---- network ----------------------------------------------------------------------------------
 
-def _graph(snap: dict) -> dict:
+def graph(snap: dict) -> dict:
     """Every link between drawn people and organisations (relations and shared events), cached per snapshot."""
     if "graph" in snap:
         return snap["graph"]
@@ -277,7 +277,7 @@ def network(snap: dict, subject: str | None = None, limit: int = 50, whole: bool
     and the links among those. ``whole=True``: the ``limit`` most-linked nodes of the whole graph.
     """
     ents = snap["entity_index"]
-    g = _graph(snap)
+    g = graph(snap)
     deg = g["degree"]
     rank = lambda i: (-deg.get(i, 0), -ents[i]["mentions"], ents[i]["name"])  # noqa: E731
     limit = max(2, int(limit))
@@ -310,7 +310,7 @@ def network(snap: dict, subject: str | None = None, limit: int = 50, whole: bool
 def network_people(snap: dict) -> list[dict]:
     """The people whose circle can be shown: a timeline and at least one link, most-linked first."""
     ents = snap["entity_index"]
-    g = _graph(snap)
+    g = graph(snap)
     ids = [i for i in snap["events_by_subject"] if i in g["drawn"] and g["degree"].get(i)]
     ids.sort(key=lambda i: ents[i]["name"].casefold())
     return [{"id": i, "name": ents[i]["name"], "degree": g["degree"][i]} for i in ids]

@@ -95,6 +95,15 @@
   net.once("stabilizationIterationsDone", () => {
     net.setOptions({ physics: false });
     net.fit({ animation: false });
+    // legible at the default zoom: labels drawn at about 14 px on screen. When the whole circle only
+    // fits at a smaller scale (a phone), open zoomed on the subject; the rest is a pan or a pinch away.
+    const fitted = net.getScale();
+    const scale = Math.max(fitted, 0.55);
+    if (!big && fitted > 0 && fitted < 1) {
+      nodes.update(data.nodes.map((n) => ({ id: n.id, font: { size: Math.round((n.subject ? 18 : 14) / scale), bold: !!n.subject } })));
+    }
+    const centre = data.nodes.find((n) => n.subject);
+    if (fitted < scale && centre) net.moveTo({ position: net.getPosition(centre.id), scale, animation: false });
   });
   net.on("click", (p) => { if (p.nodes.length) showNode(p.nodes[0], box); });
   if (detail) detail.addEventListener("panelclose", () => net.unselectAll());
