@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from kronika.annotate.pieces import annotate_text, batch_size, join_pieces, piece_bounds
+from kronika.annotate.pieces import annotate_text, batch_size, estimate_tokens, join_pieces, piece_bounds
 from kronika.annotate.pipeline import spacy_text
 
 PARAGRAPH = ("Emma Goldman was born in Kovno in 1869. She emigrated to the United States in 1885 and settled "
@@ -50,10 +50,25 @@ def test_cuts_prefer_paragraph_breaks_then_line_breaks():
         assert lines[cut - 1] == "\n"
 
 
-def test_batches_hold_at_most_max_batch_chars(settings):
-    assert batch_size(replace(settings, max_piece_chars=25_000, max_batch_chars=100_000, batch_size=32)) == 4
-    assert batch_size(replace(settings, max_piece_chars=25_000, max_batch_chars=10_000, batch_size=32)) == 1
-    assert batch_size(replace(settings, max_piece_chars=1_000, max_batch_chars=100_000, batch_size=32)) == 32
+def test_batches_hold_at_most_max_batch_tokens(settings):
+    assert batch_size(replace(settings, max_piece_tokens=5_000, max_batch_tokens=20_000, batch_size=32)) == 4
+    assert batch_size(replace(settings, max_piece_tokens=5_000, max_batch_tokens=1_000, batch_size=32)) == 1
+    assert batch_size(replace(settings, max_piece_tokens=100, max_batch_tokens=20_000, batch_size=32)) == 32
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_token_estimate_errs_high(nlp, name):
+    text = SHAPES[name][:20_000]
+    assert estimate_tokens(text) >= len(nlp.make_doc(text)) * 0.95
+
+
+@pytest.mark.parametrize("name", ["one-word lines", "tiny paragraphs", "table of numbers"])
+def test_token_dense_text_is_cut_by_tokens(nlp, name):
+    text = SHAPES[name]
+    bounds = piece_bounds(text, 10_000, max_tokens=500)
+    assert len(bounds) > len(piece_bounds(text, 10_000))
+    assert max(len(nlp.make_doc(text[a:b])) for a, b in bounds) <= 500
+    assert "".join(text[a:b] for a, b in bounds) == text
 
 
 @pytest.mark.parametrize("name", sorted(SHAPES))
@@ -121,7 +136,7 @@ def test_pathological_shapes_build_with_small_pieces(tmp_path, settings, name):
     text = SHAPES[name] * 2
     (folder / "x.txt").write_text(text, encoding="utf-8")
     db = str(tmp_path / "k.db")
-    s = replace(settings, max_piece_chars=2_000, max_batch_chars=4_000, n_process=1)
+    s = replace(settings, max_piece_chars=2_000, max_piece_tokens=400, max_batch_tokens=800, n_process=1)
     rep = build([str(folder)], db, s)
     assert (rep.added, rep.failed) == (1, 0), rep.failures
     conn = sqlite3.connect(db)
