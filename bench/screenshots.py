@@ -31,6 +31,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db")
     ap.add_argument("--out", default=str(ROOT / "docs"))
+    ap.add_argument("--subject", help="whose life to show (default: the most-discussed person)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -44,7 +45,8 @@ def main() -> int:
     problems = []
     try:
         import json
-        t = json.load(urllib.request.urlopen(base + "/api/timeline"))
+        t = json.load(urllib.request.urlopen(base + "/api/timeline" + (
+            "?subject=" + urllib.request.quote(args.subject) if args.subject else "")))
         sid = urllib.request.quote(t["subject"]["id"], safe="")
         docs = json.load(urllib.request.urlopen(base + "/api/docs"))
         first_src = next((s for e in t["events"] for s in e["sources"]), None)

@@ -123,3 +123,13 @@ def test_network_opens_on_one_circle(unicode_db):
         assert {x["name"] for x in n["nodes"]} == {"Maria Sousa", "João Pinto"}  # not "German"
         assert n["edges"][0]["labels"] == ["meeting", "met", "worked_with"]
         assert len(views.network(snap, limit=1)["nodes"]) == 2  # the subject and at least one other
+
+
+def test_window_trusts_the_facts_over_a_vague_death_event():
+    # seen on Lincoln's page: a death event read as 1786..1865-04 and a stray 1777, facts 1809 and 1865
+    evs = [_ev("death", "1786", "1865-04"), _ev("birth", "1777"), _ev("travel", "1861", "1865", inferred=True),
+           _ev("role", None, "1979"), _ev("release", "2009")]
+    facts = [{"attribute": "birth_date", "value_iso": "1809-02-12", "date": {"start": "1809-02-12"}},
+             {"attribute": "death_date", "value_iso": "1865-04-15", "date": {"start": "1865-04-15"}}]
+    w = display.life_window(evs, facts)
+    assert "1805" <= w["start"] <= "1809" and "1865" <= w["end"] <= "1869-12-31"

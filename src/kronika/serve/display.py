@@ -123,23 +123,27 @@ def life_window(events: list[dict], facts: list[dict] | None = None) -> dict | N
 
     Returns {"start", "end"} as ISO days with a margin, or None when nothing is dated.
     """
-    def first(kind):
-        for e in events:
-            if e.get("type") == kind and not e.get("fiction") and not e["date"].get("inferred"):
-                b = bounds(e["date"].get("start")) or bounds(e["date"].get("end"))
-                if b:
-                    return b
+    def candidates(kind):
+        """Years the sources give for a birth or death: facts first (one value each), then events
+        dated to within about a year; never an inferred or a vague date."""
+        out = []
         for f in facts or ():
             if f.get("attribute") == kind + "_date":
                 b = bounds((f.get("date") or {}).get("start")) or bounds(f.get("value_iso"))
                 if b:
-                    return b
-        return None
+                    out.append(b)
+        for e in events:
+            if e.get("type") == kind and not e.get("fiction") and _precise(e["date"]):
+                out.append(bounds(e["date"]["start"]))
+        return out
 
-    birth, death = first("birth"), first("death")
     years = sorted(bounds(e["date"]["start"])[0][0] for e in events
                    if _precise(e["date"]) and not e.get("fiction"))
-    if birth and death and death[1][0] >= birth[0][0] and death[1][0] - birth[0][0] <= 125:
+    births, deaths = candidates("birth"), candidates("death")
+    pair = next(((b, d) for b in births for d in deaths if 0 <= d[1][0] - b[0][0] <= 125), None)
+    birth = pair[0] if pair else (births[0] if births else None)
+    death = pair[1] if pair else (None if births else (deaths[0] if deaths else None))
+    if pair:
         lo, hi = birth[0][0], death[1][0]
     elif years or birth or death:
         if birth:
