@@ -8,6 +8,7 @@ batches are outstanding, so memory stays flat however large the corpus.
 """
 from __future__ import annotations
 
+import signal
 from collections import deque
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -48,6 +49,22 @@ def _collect(future, names) -> list[Extraction | Failure]:
         return [Failure(doc, reason, "dask", path) for doc, path in names]
 
 
+def _local_cluster(LocalCluster, n: int):
+    """A LocalCluster whose worker processes ignore Ctrl-C. Ctrl-C reaches the whole process group: the client
+    handles it and closes the cluster, while workers that got it would die with tracebacks and the cluster fail
+    to close. An ignored SIGINT is the one signal setting a started process keeps, so it is ignored while the
+    workers start (a Ctrl-C in those seconds is lost: press it again) and restored at once."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+
+
 def analyse_with_dask(docs: Iterable[Document], settings: Settings, scheduler: str | None = None,
                       max_in_flight: int | None = None) -> Iterator[Extraction | Failure]:
     """Stream documents through a Dask cluster; a LocalCluster (one worker per core) when no scheduler is given."""
@@ -62,7 +79,7 @@ def analyse_with_dask(docs: Iterable[Document], settings: Settings, scheduler: s
         else:
             import os
             n = settings.n_process or (os.cpu_count() or 1)
-            cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+            cluster = _local_cluster(LocalCluster, n)
             client = Client(cluster)
     except (OSError, TimeoutError) as exc:
         raise KronikaError(f"Cannot reach the Dask scheduler {scheduler}: {exc}; check the address "

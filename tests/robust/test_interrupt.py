@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -64,11 +65,11 @@ def alive(pids: set[int]) -> set[int]:
     return left
 
 
-def start_build(tmp_path):
+def start_build(tmp_path, *extra: str):
     corpus = tmp_path / "c"
     write_corpus(corpus)
     db = str(tmp_path / "k.db")
-    argv = KRONIKA + ["build", str(corpus), "--db", db, "--processes", "2", "--no-progress"]
+    argv = KRONIKA + ["build", str(corpus), "--db", db, "--processes", "2", "--no-progress", *extra]
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
                             env=dict(os.environ, KRONIKA_BATCH_SIZE="8"))
     deadline = time.monotonic() + 120
@@ -135,3 +136,38 @@ def test_kill_9_leaves_no_worker_behind(tmp_path):
         os.kill(p, signal.SIGKILL)
     print(f"\nkill -9: {len(left)} of {len(workers)} workers left running")
     assert left == set()
+
+
+def descendants(pid: int) -> set[int]:
+    found, todo = set(), [pid]
+    while todo:
+        kids = children(todo.pop())
+        todo += list(kids - found)
+        found |= kids
+    return found
+
+
+def test_ctrl_c_stops_a_dask_build_without_tracebacks(tmp_path):
+    pytest.importorskip("dask.distributed")
+    proc, _, argv = start_build(tmp_path, "--engine", "dask")
+    db = argv[argv.index("--db") + 1]
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:  # the cluster runs once documents are written
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as c:
+                if c.execute("SELECT COUNT(*) FROM documents").fetchone()[0]:
+                    break
+        except sqlite3.Error:
+            pass
+        time.sleep(0.1)
+    workers = descendants(proc.pid)
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        out, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        pytest.fail("the Dask build did not stop within 30 s of Ctrl-C")
+    assert proc.returncode == 130, err
+    assert "run the same command again to resume" in err and "Traceback" not in err, err[-2000:]
+    assert wait_gone(workers, 10) == set()
