@@ -70,8 +70,14 @@ def main() -> int:
                         problems.append(f"{name}: {wait} never appeared")
                 if name == "timeline":
                     items = page.locator(".vis-item.vis-box")
-                    if items.count():
-                        items.first.click()
+                    page.wait_for_timeout(800)  # the chart shows once set to the life's window
+                    idx = page.evaluate("""() => {
+                        const c = document.querySelector('#timeline-vis .vis-center').getBoundingClientRect();
+                        return [...document.querySelectorAll('.vis-item.vis-box')].findIndex((e) => {
+                          const r = e.getBoundingClientRect();
+                          return r.left > c.left && r.right < c.right && r.top > c.top && r.bottom < c.bottom; }); }""")
+                    if idx >= 0:
+                        items.nth(idx).click(timeout=5000)
                         page.wait_for_timeout(600)
                 if name == "network":
                     page.locator("#network").scroll_into_view_if_needed()

@@ -133,3 +133,16 @@ def test_window_trusts_the_facts_over_a_vague_death_event():
              {"attribute": "death_date", "value_iso": "1865-04-15", "date": {"start": "1865-04-15"}}]
     w = display.life_window(evs, facts)
     assert "1805" <= w["start"] <= "1809" and "1865" <= w["end"] <= "1869-12-31"
+
+
+def test_one_stray_event_does_not_make_a_word_a_person():
+    from kronika.serve import views
+
+    ents = {"p-duma": {"id": "p-duma", "name": "Duma", "type": "PERSON", "mentions": 6},
+            "p-kerensky": {"id": "p-kerensky", "name": "Kerensky", "type": "PERSON", "mentions": 50}}
+    ev = lambda sid, t: {"subject": {"id": sid}, "type": t, "participants": []}  # noqa: E731
+    snap = {"entity_index": ents, "relations": [], "events": [],
+            "events_by_subject": {"p-duma": [ev("p-duma", "other")],
+                                  "p-kerensky": [ev("p-kerensky", "birth")]}}
+    drawn = views.graph(snap)["drawn"]
+    assert drawn == {"p-kerensky"}

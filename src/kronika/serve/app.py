@@ -326,6 +326,8 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
         conn = conns.get()
         t = reads.timeline(conn, request.path_params["id"])
         data = views.places_of(t, reads.facts_of(conn, t["subject"]["id"]))
+        for d in [p["date"] for p in data["path"]] + [e["date"] for p in data["places"] for e in p["events"]]:
+            d["label"] = display.label(d.get("start"), d.get("end"))
         return page("map.html", title=f"{t['subject']['name']}: map", m=data, page_data=data,
                     people=nav_people(conn), active="map", subject=t["subject"])
 

@@ -231,7 +231,9 @@ def graph(snap: dict) -> dict:
     from .display import is_drawn
 
     ents = snap["entity_index"]
-    timelines = set(snap["events_by_subject"])
+    # a life told, not one stray clause: three events, or a birth or a death ("Duma" had one event)
+    timelines = {i for i, evs in snap["events_by_subject"].items()
+                 if len(evs) >= 3 or any(e["type"] in ("birth", "death") for e in evs)}
     drawn = {i for i, e in ents.items() if is_drawn(e, i in timelines)}
     edges: Counter = Counter()
     labels: dict[tuple, set] = defaultdict(set)
