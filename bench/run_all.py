@@ -28,6 +28,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -43,7 +44,8 @@ class Bench:
     quick: list[str]
     full: list[str]
     needs: list[str] = field(default_factory=list)   # "shared", "chromium", "heideltime", "examples-db", "corpus"
-    headline: str | None = None                      # a regex picking the summary line (default: the last line)
+    headline: str | Callable[[str], str] | None = None  # a regex picking the summary line (default: the last
+    #                                                   line), or a function making it from the output
     full_only: bool = False
     table: bool = False                              # the headline is a table row: name each value by its column
     why: str = ""
@@ -60,11 +62,11 @@ def benches(work: Path) -> list[Bench]:
               ["--db-dir", str(work / "ask")], headline=r"acc|@1",
               why="accuracy of `kronika ask` on bench/ask_questions.json"),
         Bench("claims", "claims_eval.py", [], [], headline=r"^nonseed\b", table=True, why="claim recall and precision against the gold claims"),
-        Bench("entities", "entities_eval.py", ["--redocred", "0"], [], why="entity precision/recall per type"),
-        Bench("events", "events_eval.py", ["--wikibio", "0"], [], needs=["shared"], headline=r'"seeds"|non-seed',
+        Bench("entities", "entities_eval.py", ["--redocred", "0"], [], headline=_entities, why="entity precision/recall per type"),
+        Bench("events", "events_eval.py", ["--wikibio", "0"], [], needs=["shared"], headline=_events,
               why="life-event precision/recall per type"),
-        Bench("facts", "facts_eval.py", ["--limit", "30"], [], needs=["shared"], why="slot-filling precision/recall"),
-        Bench("timex", "timex_eval.py", ["--limit", "20"], [], needs=["shared"],
+        Bench("facts", "facts_eval.py", ["--limit", "30"], [], needs=["shared"], headline=r"^MICRO\b", table=True, why="slot-filling precision/recall"),
+        Bench("timex", "timex_eval.py", ["--limit", "20"], [], needs=["shared"], headline=_timex,
               why="TempEval-3 time-expression scores on TBAQ and MEANTIME"),
         Bench("speed", "speed.py", [corpus, "--repeat", "1"], [wiki, "--repeat", "3"], needs=["corpus"],
               headline=r"^median", why="a full build against spaCy's own nlp.pipe, side by side"),
@@ -84,6 +86,40 @@ def benches(work: Path) -> list[Bench]:
         Bench("heideltime", "heideltime_eval.py", [], ["--ht-venv", "/tmp/ht-venv", "--compare"],
               needs=["shared", "heideltime"], full_only=True, why="HeidelTime on the same time-expression sets"),
     ]
+
+
+def _entities(text: str) -> str:
+    """micro P/R/F1 of each set (the table has one column group per set)."""
+    sets = next((ln.split() for ln in text.splitlines() if ln.startswith("type")), [])[1:]
+    row = next((ln for ln in text.splitlines() if ln.startswith("micro")), "")
+    groups = re.findall(r"([\d.]+) ([\d.]+) ([\d.]+)", row)
+    return "micro P/R/F1 " + ", ".join(f"{name} {'/'.join(g)}" for name, g in zip(sets, groups)) if groups else ""
+
+
+def _events(text: str) -> str:
+    """F1 of each set, from the JSON lines."""
+    import json
+
+    f1 = []
+    for ln in text.splitlines():
+        if ln.startswith("{") and '"set"' in ln:
+            d = json.loads(ln.replace("NaN", "null"))
+            f1.append(f"{d['set']} {d.get('f1')}")
+    return "F1 " + ", ".join(f1) if f1 else ""
+
+
+def _timex(text: str) -> str:
+    """strict and relaxed F1 and value F1 of each set."""
+    lines = text.splitlines()
+    header = next((ln.split() for ln in lines if ln.startswith("set")), [])
+    out = []
+    for ln in lines:
+        m = re.match(r"(\S+) \((\d+) docs\)\s+(.*)", ln)
+        if m and header:
+            values = dict(zip(header[1:], m.group(3).split()))
+            out.append(f"{m.group(1)} ({m.group(2)} docs) strictF {values.get('strictF')} relaxF "
+                       f"{values.get('relaxF')} valueF1 {values.get('valueF1')}")
+    return "; ".join(out)
 
 
 # Not run by this driver, and why (listed by --list).
@@ -127,9 +163,14 @@ def run_step(argv: list[str], what: str) -> None:
         raise RuntimeError(f"could not {what}: {out.stderr.strip()[-300:]}")
 
 
-def headline(text: str, pattern: str | None, table: bool = False) -> str:
+def headline(text: str, pattern, table: bool = False) -> str:
     """The line of ``text`` that sums a benchmark up (the last one matching ``pattern``, else the last line),
     whitespace collapsed; for a table row, each value named by its column (``recall=0.87``)."""
+    if callable(pattern):
+        try:
+            return pattern(text) or headline(text, None)
+        except (ValueError, KeyError, IndexError):
+            return headline(text, None)
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if not lines:
         return ""
@@ -138,7 +179,7 @@ def headline(text: str, pattern: str | None, table: bool = False) -> str:
     if table:
         values = line.split()
         header = next((ln.split() for ln in lines if len(ln.split()) == len(values) and ln != line
-                       and not re.search(r"\d", ln)), None)
+                       and not any(re.fullmatch(r"[\d.,()%-]+", tok) for tok in ln.split())), None)
         if header:
             return " ".join(f"{h}={v}" for h, v in zip(header, values))
     return " ".join(line.split())
