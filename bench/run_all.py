@@ -78,6 +78,9 @@ def benches(work: Path) -> list[Bench]:
         Bench("scale", "scale.py", ["--n", "300", "--dir", str(work / "scale")],
               ["--n", "10000", "--dir", str(work / "scale")], headline=r"docs?/s|documents/s",
               why="a large build, then the cost of adding, changing and removing 10 documents"),
+        Bench("memory", "memory.py", ["--sizes", "100K", "--shapes", "prose", "one-word-lines", "--dir",
+                                      str(work / "memory")], ["--dir", str(work / "memory")],
+              headline=_memory, why="peak memory and time of building one large document, across shapes and sizes"),
         Bench("load", "load_test.py", ["--db", db, "--clients", "20", "--seconds", "5"],
               ["--db", db, "--clients", "200", "--seconds", "30"], needs=["examples-db"], headline=r"req/s",
               why="requests/s and latency of the web app under concurrent clients"),
@@ -106,6 +109,13 @@ def _events(text: str) -> str:
             d = json.loads(ln.replace("NaN", "null"))
             f1.append(f"{d['set']} {d.get('f1')}")
     return "F1 " + ", ".join(f1) if f1 else ""
+
+
+def _memory(text: str) -> str:
+    """peak MB and wall seconds of each shape and size."""
+    rows = re.findall(r"^(\S+)\s+([\d,]+)\s+(\d+)\s+([\d.]+)\s", text, re.MULTILINE)
+    return "peak MB / wall s: " + ", ".join(f"{shape} {size} B {mb} / {wall}" for shape, size, mb, wall in rows) \
+        if rows else ""
 
 
 def _timex(text: str) -> str:
