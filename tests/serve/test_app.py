@@ -13,7 +13,8 @@ PAGES = ["/", "/person/Victor%20Serge", "/map/Victor%20Serge", "/network", "/doc
 APIS = ["/api/timeline", "/api/timeline?subject=Victor+Serge", "/api/entities", "/api/entities?type=PLACE",
         "/api/docs", "/api/doc?name=a_serge_life.txt", "/api/show?name=Trotsky", "/api/conflicts",
         "/api/claims", "/api/claims?subject=Victor+Serge", "/api/ask?q=Orenburg", "/api/places", "/api/network",
-        "/api/people", "/api/entities?q=oren"]
+        "/api/people", "/api/entities?q=oren", "/api/passages?q=exiles", "/api/network?subject=Trotsky&limit=5",
+        "/api/network?all=1"]
 
 
 def _security_headers(r):

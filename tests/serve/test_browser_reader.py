@@ -282,6 +282,25 @@ def test_highlighted_spans_reached_by_keyboard(page, serge):
     assert page.evaluate("document.activeElement.hasAttribute('data-ann')")
 
 
+def test_map_places_reached_by_keyboard(page, serge):
+    _vendor()
+    page.goto(serge + "/map/Victor%20Serge", wait_until="networkidle")
+    places = page.locator("#map path[role=button]")
+    assert places.count() >= 3
+    assert places.first.get_attribute("aria-label")
+    places.first.focus()
+    page.keyboard.press("Enter")
+    page.locator(".leaflet-popup-content").wait_for(timeout=3000)
+    assert "dossier" in page.locator(".leaflet-popup-content").inner_text()
+
+
+def test_wide_tables_are_cards_on_a_phone(phone, serge):
+    phone.goto(serge + "/docs", wait_until="networkidle")
+    cell = phone.locator("table.docs td[data-label=Author]").first
+    assert cell.evaluate("td => getComputedStyle(td).display") == "block"
+    assert cell.evaluate("td => getComputedStyle(td, '::before').content").startswith('"Author')
+
+
 # ---- 7. small things ---------------------------------------------------------------------------
 
 def test_ask_leaves_the_search_box_alone_and_errors_speak_to_people(page, serge):

@@ -32,6 +32,7 @@
     }).catch(() => {});
   }
   const pts = [];
+  const markers = [];
   for (const p of data.places) {
     const ll = [p.lat, p.lon];
     pts.push(ll);
@@ -43,10 +44,25 @@
     label.appendChild(ul);
     label.appendChild(K.el("a", { href: "/entity/" + K.enc(p.id) }, "dossier"));
     const r = p.kind === "country" ? 5 : 6 + Math.min(8, 2 * p.events.length);
-    L.circleMarker(ll, { radius: r, color: "#7a1f1f", weight: 2, fillColor: p.kind === "country" ? "#e6b8a2" : "#c0392b", fillOpacity: 0.8 })
+    const m = L.circleMarker(ll, { radius: r, color: "#7a1f1f", weight: 2, fillColor: p.kind === "country" ? "#e6b8a2" : "#c0392b", fillOpacity: 0.8 })
       .bindTooltip(K.el("span", null, p.name), { direction: "top" })
       .bindPopup(label)
       .addTo(map);
+    markers.push([m, p]);
+  }
+  // keyboard and screen readers: each place is a button in the Tab order, Enter opens its popup
+  // (done once the map has a view: Leaflet draws its layers only then)
+  function label() {
+    for (const [m, p] of markers) {
+      const node = m.getElement && m.getElement();
+      if (!node) continue;
+      node.setAttribute("tabindex", "0");
+      node.setAttribute("role", "button");
+      node.setAttribute("aria-label", p.name + (p.events.length ? ": " + p.events.length + " events" : ""));
+      node.addEventListener("keydown", (ev) => {
+        if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); m.openPopup(); }
+      });
+    }
   }
   if (data.path.length > 1) {
     const line = data.path.map((p) => [p.lat, p.lon]);
@@ -59,4 +75,5 @@
   }
   if (pts.length) map.fitBounds(L.latLngBounds(pts).pad(0.25), { maxZoom: 6 });
   else map.setView([48, 15], 3);
+  map.whenReady(label);
 })();
