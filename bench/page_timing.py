@@ -8,6 +8,7 @@ Debian's Chromium (/usr/bin/chromium) through Playwright. Times are the browser'
 (PerformanceNavigationTiming.domContentLoadedEventEnd), so they include the server's work, the
 transfer and the parsing of the page and its scripts. "cold" is the first load of a page after start,
 "warm" the median of the next --runs loads. Widths: document scrollWidth at a 390 px wide viewport.
+axe-core (static/vendor/axe.min.js, from npm) runs on each page at 390 and 1280 px.
 """
 from __future__ import annotations
 
@@ -82,16 +83,19 @@ def main() -> int:
                     statistics.median(warm)), "warm_max_ms": round(max(warm))})
             phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
             for row in out["pages"]:
-                phone.goto(base + row["url"], wait_until="load")
-                phone.wait_for_timeout(300)
-                row["width_390"] = phone.evaluate("Math.max(document.documentElement.scrollWidth,"
-                                                  " document.body.scrollWidth)")
-                if AXE.is_file():
-                    phone.add_script_tag(url="/static/vendor/axe.min.js")
-                    res = phone.evaluate("axe.run(document, {resultTypes: ['violations']})"
+                row["axe_serious"] = []
+                for p, wide in ((phone, False), (page, True)):
+                    p.goto(base + row["url"], wait_until="load")
+                    p.wait_for_timeout(300)
+                    if not wide:
+                        row["width_390"] = p.evaluate("Math.max(document.documentElement.scrollWidth,"
+                                                      " document.body.scrollWidth)")
+                    if AXE.is_file():
+                        p.add_script_tag(url="/static/vendor/axe.min.js")
+                        res = p.evaluate("axe.run(document, {resultTypes: ['violations']})"
                                          ".then(r => r.violations.filter(v => ['serious','critical']"
                                          ".includes(v.impact)).map(v => v.id + ' (' + v.nodes.length + ')'))")
-                    row["axe_serious"] = res
+                        row["axe_serious"] += [("1280: " if wide else "390: ") + x for x in res]
             browser.close()
     finally:
         proc.terminate()
