@@ -385,10 +385,8 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
     async def on_kronika_error(request, exc: KronikaError):
         status = 404 if isinstance(exc, NotFoundError) else 400 if isinstance(exc, UsageError) else 503
         msg = str(exc)
-        if not request.url.path.startswith("/api/"):  # people get the web app's way on, not a command line
-            msg = CLI_HINT.sub(".", msg)
-            if status == 404:
-                msg += " Search for it in the box above, or browse the sources."
+        if status == 404 and not request.url.path.startswith("/api/"):  # readers get the web app's way on,
+            msg = CLI_HINT.sub(".", msg) + " Search for it in the box above, or browse the sources."  # not a CLI
         return error(request, status, msg)
 
     async def on_http(request, exc):
