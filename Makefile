@@ -49,7 +49,7 @@ bench: install
 
 # Regenerate the hashed lock from pyproject.toml (needs network access to the package index).
 lock: $(STAMP)
-	$(UV) pip compile pyproject.toml requirements-build.in --extra test --generate-hashes --python-version 3.11 -o requirements.lock
+	$(UV) pip compile pyproject.toml requirements-build.in --extra test --extra dask --generate-hashes --python-version 3.11 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) src/*.egg-info examples/serge.db*
