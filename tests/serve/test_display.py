@@ -146,3 +146,16 @@ def test_one_stray_event_does_not_make_a_word_a_person():
                                   "p-kerensky": [ev("p-kerensky", "birth")]}}
     drawn = views.graph(snap)["drawn"]
     assert drawn == {"p-kerensky"}
+
+
+def test_a_place_and_a_date_are_not_two_sides_of_a_conflict():
+    s = lambda d: [{"doc": d, "start": 0, "end": 1, "quote": d}]  # noqa: E731
+    raw = [{"attribute": "event:death", "event": "ev-1", "summary": "Assassinated in Mexico", "claims": [
+        {"value": "Mexico City", "sources": s("a")}, {"value": "1940-08-20", "sources": s("b")},
+        {"value": "1940-08-21", "sources": s("c")}]},
+        {"attribute": "event:birth", "event": "ev-2", "summary": "Born", "claims": [
+            {"value": "Mexico", "sources": s("a")}, {"value": "Mexico City", "sources": s("b")},
+            {"value": "1879", "sources": s("c")}]}]
+    out = display.conflicts_in_words(raw)
+    assert len(out) == 1
+    assert [x["words"] for x in out[0]["sides"]] == ["died 20 August 1940", "died 21 August 1940"]

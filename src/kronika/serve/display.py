@@ -243,6 +243,12 @@ def conflicts_in_words(conflicts: list[dict]) -> list[dict]:
                 home["also"].append(_claim_words(attr, s["claim"], verb))
                 continue
             kept.append({**s, "also": []})
+        # a date and a place do not contradict each other: a conflict is two dates, or two places
+        dates = [k for k in kept if k["iv"] is not None]
+        places = [k for k in kept if k["iv"] is None]
+        if attr.startswith("event:"):
+            places = [k for k in places if not any(_same_place(k, o) for o in places if o is not k)]
+            kept = (dates if len(dates) >= 2 else []) + (places if len(places) >= 2 else [])
         if len(kept) < 2:
             continue
         kept.sort(key=lambda k: k["n"])  # in the store's order again
@@ -250,6 +256,13 @@ def conflicts_in_words(conflicts: list[dict]) -> list[dict]:
                     "sides": [{"words": _claim_words(attr, k["claim"], verb), "also": k["also"],
                                "sources": k["sources"]} for k in kept]})
     return out
+
+
+def _same_place(a: dict, b: dict) -> bool:
+    """'Mexico' and 'Mexico City' name the same stop for a conflict's purpose (one contains the other)."""
+    x = re.sub(r"[^\w ]+", " ", str(a["claim"].get("value") or "").casefold()).strip()
+    y = re.sub(r"[^\w ]+", " ", str(b["claim"].get("value") or "").casefold()).strip()
+    return bool(x and y and (re.search(rf"\b{re.escape(x)}\b", y) or re.search(rf"\b{re.escape(y)}\b", x)))
 
 
 def settle_statuses(events: list[dict], raw: list[dict], shown: list[dict]) -> None:
