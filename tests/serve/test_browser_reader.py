@@ -182,7 +182,7 @@ def test_timeline_opens_on_the_life_with_labels_and_conflicts_in_words(page, mar
     text = conflicts.inner_text()
     assert "born 30 December 1880 — born 31 December 1880" in text
     assert "event:" not in text and "birth_date" not in text
-    assert "which agrees" in text  # "1880" joins the 30 December side rather than disagreeing
+    assert "agreeing, less precise: born 1880" in text  # "1880" joins a side rather than disagreeing
     assert conflicts.locator(".side").count() == 4  # two conflicts (the fact and the event), two sides each
     assert not page.problems, page.problems
 
