@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, TypeVar
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -118,11 +119,21 @@ def batch_size(settings: Settings) -> int:
     return max(1, min(settings.batch_size, settings.max_batch_tokens // max(1, settings.max_piece_tokens)))
 
 
+def drop_tensor(doc: Doc) -> Doc:
+    """``doc`` without the tok2vec output it keeps (96 floats a token, a third of a Doc's memory).
+
+    The tagger, parser and recogniser have read it already, and no extractor does (no ``Token.vector``
+    or ``similarity``: the stock small model has no word vectors, and those would fall back to it).
+    """
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
+
+
 def join_pieces(pieces: list[Doc]) -> Doc:
     """One Doc from consecutively annotated pieces; its text is the pieces' texts joined, nothing added."""
     if len(pieces) == 1:
         return pieces[0]
-    return Doc.from_docs(pieces, ensure_whitespace=False)
+    return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"])
 
 
 def annotate_stream(nlp: Language, items: Iterable[tuple[str, C]], settings: Settings,
@@ -138,7 +149,7 @@ def annotate_stream(nlp: Language, items: Iterable[tuple[str, C]], settings: Set
     parts: list[Doc] = []
     for sdoc, (ctx, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size(settings),
                                       disable=[name for name, _ in later], n_process=n_process):
-        parts.append(sdoc)
+        parts.append(drop_tensor(sdoc))
         if last:
             doc = join_pieces(parts)
             parts = []
