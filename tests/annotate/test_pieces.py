@@ -146,3 +146,11 @@ def test_pathological_shapes_build_with_small_pieces(tmp_path, settings, name):
     assert rows
     for start, end, quoted in rows:
         assert text[start:end] == quoted
+
+
+def test_annotated_docs_keep_no_tensor(nlp, settings):
+    """The tok2vec output (96 floats a token) is dropped: no extractor reads it, and it was a third of a Doc."""
+    long_text = "\n\n".join([PARAGRAPH] * 20)
+    for text, s in ((PARAGRAPH, settings), (long_text, replace(settings, max_piece_chars=1_000))):
+        doc = annotate_text(nlp, text, s)
+        assert doc.tensor.size == 0 and doc.text == text
