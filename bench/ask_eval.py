@@ -1,6 +1,6 @@
 """Score `kronika ask` on bench/ask_questions.json.
 
-    .venv/bin/python bench/ask_eval.py [--corpus seeds] [--db-dir DIR] [--rebuild] [-v] [--cold N]
+    .venv/bin/python bench/ask_eval.py [--corpus seeds] [--db-dir DIR] [--rebuild] [-v] [--cold N] [--dump FILE]
 
 Builds one database per corpus (seeds, the bundled examples, a Wikipedia
 biography) unless it already exists in --db-dir, asks every question and prints
@@ -9,6 +9,10 @@ the answer text, with a source quotation that states it), the rate of empty
 answer lists on unanswerable questions, and the median latency per question
 with the database open (model load excluded) and, over --cold questions, of a
 fresh `kronika ask` process (imports and any model load included).
+
+``--dump FILE`` writes every question's full answer list (text, sources, score,
+via) as JSON, so that two versions of the code can be compared answer by answer
+on the same databases (``--db-dir``): identical files mean unchanged behaviour.
 """
 from __future__ import annotations
 
@@ -21,6 +25,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from kronika.ask import answer
+from kronika.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 KRONIKA = str(Path(sys.executable).parent / "kronika")
@@ -61,16 +68,15 @@ def main(argv=None) -> int:
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--cold", type=int, default=3, help="questions per corpus timed in a fresh process")
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--dump", default=None, help="write every answer list to this JSON file")
     args = ap.parse_args(argv)
-
-    from kronika.ask import answer
-    from kronika.settings import load_settings
 
     spec = json.loads(Path(args.questions).read_text())
     db_dir = Path(args.db_dir) if args.db_dir else Path(tempfile.mkdtemp(prefix="ask_eval_"))
     db_dir.mkdir(parents=True, exist_ok=True)
     settings = load_settings()
     totals = []
+    dump: dict[str, list] = {}
     for corpus, rel in spec["corpora"].items():
         if args.corpus and corpus not in args.corpus:
             continue
@@ -90,6 +96,7 @@ def main(argv=None) -> int:
             res = answer(conn, q["q"], settings, top=3)
             lat.append(time.perf_counter() - t0)
             got = res["answers"]
+            dump.setdefault(corpus, []).append({"q": q["q"], "answers": got})
             if q["accept"]:
                 n_ans += 1
                 ok = [correct(a, q["accept"]) for a in got[:3]]
@@ -118,6 +125,8 @@ def main(argv=None) -> int:
         print(f"{corpus:9} answerable {n_ans:3}  acc@1 {row['acc@1']:.2f}  acc@3 {row['acc@3']:.2f}  "
               f"unanswerable {n_un:2} empty {row['empty_rate']:.2f}  median {row['median_ms']:.0f} ms  "
               f"cold (process + load) {row['cold_median_ms'] or 0:.0f} ms")
+    if args.dump:
+        Path(args.dump).write_text(json.dumps(dump, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
     return 0
 
 
