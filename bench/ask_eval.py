@@ -7,8 +7,8 @@ biography) unless it already exists in --db-dir, asks every question and prints
 per corpus: accuracy@1 and @3 on answerable questions (an acceptable string in
 the answer text, with a source quotation that states it), the rate of empty
 answer lists on unanswerable questions, and the median latency per question
-with the database open (model load excluded) and, over --cold questions, of a
-fresh `kronika ask` process (imports and any model load included).
+with the database open and, over --cold questions, of a fresh `kronika ask`
+process (imports included).
 
 ``--dump FILE`` writes every question's full answer list (text, sources, score,
 via) as JSON, so that two versions of the code can be compared answer by answer
@@ -124,7 +124,7 @@ def main(argv=None) -> int:
         totals.append(row)
         print(f"{corpus:9} answerable {n_ans:3}  acc@1 {row['acc@1']:.2f}  acc@3 {row['acc@3']:.2f}  "
               f"unanswerable {n_un:2} empty {row['empty_rate']:.2f}  median {row['median_ms']:.0f} ms  "
-              f"cold (process + load) {row['cold_median_ms'] or 0:.0f} ms")
+              f"cold (process) {row['cold_median_ms'] or 0:.0f} ms")
     if args.dump:
         Path(args.dump).write_text(json.dumps(dump, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
     return 0

@@ -4,8 +4,8 @@
 2. ``structured.answers``: facts, relations and timeline events of the subject.
 3. ``passages.search``: FTS5 BM25 over sentences, re-ranked by support for the
    subject, the relation and the asked answer type, answer span from the
-   mentions / timexes tables; optional semantic re-ranking (``embed``) when
-   the ``semantic`` extra is installed.
+   mentions / timexes tables. No embedding re-ranker: lexical BM25 and
+   structured answers only.
 
 Nothing is invented: a question whose subject, relation or other names the
 corpus does not support gets an empty answer list.
@@ -13,13 +13,14 @@ corpus does not support gets an empty answer list.
 from __future__ import annotations
 
 import re
+import sqlite3
 
-from ..errors import UsageError
+from ..errors import NotFoundError, UsageError
+from ..store import reads
 from . import passages, structured
 from .questions import STOP, parse
 
 MIN_SCORE = 0.9
-TIE = 0.15          # score margin under which the optional semantic re-ranker is consulted
 
 
 def _key(text: str) -> str:
@@ -80,10 +81,10 @@ def _name_in_lowercase(conn, question: str) -> str | None:
 
 
 def _default_person(conn) -> str | None:
+    """The person the corpus is about (the most-discussed one), or None when it holds no person."""
     try:
-        from ..store import reads
         return reads.find_entity(conn, None)["name"]
-    except Exception:
+    except (NotFoundError, sqlite3.Error):
         return None
 
 
@@ -97,7 +98,7 @@ def _definition(conn, q, subj, corpus) -> list[dict]:
     """"Who was Serge?": what the texts say he is ("a revolutionary", "a Belgian born Russian")."""
     out = []
     for eid in subj.ids:
-        for f in structured.reads.facts_of(conn, eid):
+        for f in reads.facts_of(conn, eid):
             if f["attribute"] in ("occupation", "nationality") and f["sources"]:
                 out.append({"text": f["value"], "sources": f["sources"], "via": "fact",
                             "score": 1.6 if f["attribute"] == "occupation" else 1.1})
@@ -214,16 +215,7 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
     else:
         cands += passages.search(conn, q, subj, corpus=corpus)
     cands = [c for c in cands if c["score"] >= MIN_SCORE]
-    merged = _merge(cands)
-    if len(merged) > 1 and merged[0]["score"] - merged[1]["score"] < TIE:
-        # a near tie between the two best answers: let the sentence-embedding model (if installed) break it
-        try:
-            from . import embed
-            if embed.available():
-                merged = _merge(embed.rerank(question, cands))
-        except Exception:             # the optional extra must never break an answer
-            pass
-    merged = merged[:top]
+    merged = _merge(cands)[:top]
     out["answers"] = [{"text": g["text"], "sources": g["sources"], "score": round(g["score"], 3),
                        "via": g["via"]} for g in merged]
     return out

@@ -10,14 +10,14 @@ it; the quotation is the sentence.
 """
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 
+from .. import lexicons
 from .questions import KIN_WORDS, RELATIONS, STOP, TRIGGER_STEMS, Question, stem
-from .structured import Subject, norm_name
+from .structured import Subject, norm_name, resolve
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _NONALPHA = re.compile(r"[\W\d_]+")
@@ -38,12 +38,7 @@ _GENERIC = {"The", "A", "An", "In", "On", "He", "She", "His", "Her", "It", "This
 
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset:
-    try:
-        from importlib.resources import files
-        data = json.loads(files("kronika.data").joinpath("gazetteer_names.json").read_text(encoding="utf-8"))
-        return frozenset(data.get("first_names", []))
-    except Exception:
-        return frozenset()
+    return lexicons.words("gazetteer_names", "first_names")
 
 
 def _looks_personal(name: str) -> bool:
@@ -443,7 +438,6 @@ def search(conn, q: Question, subj: Subject | None, *, limit: int = 400, corpus:
         return []
     best_bm = -min(r["r"] for r in rows) or 1.0
     rows = [c for r in rows for c in _split(r)]
-    from .structured import resolve
     other_subj = {o: resolve(conn, o) for o in q.others}
     trig = TRIGGER_STEMS.get(q.relation or "", set())
     focus = [stem(re.sub(r"['’]s$", "", f)) for f in q.focus]

@@ -150,7 +150,7 @@ def stem(w: str) -> str:
 
 
 TRIGGER_STEMS = {k: {stem(t) for t in v["triggers"]} for k, v in RELATIONS.items()}
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 @dataclass
@@ -209,7 +209,7 @@ def parse(text: str) -> Question:
     q = Question(text=text)
     t = " ".join(text.strip().split())
     low = t.lower()
-    words = [w.lower() for w in _WORD.findall(t)]
+    words = [w.lower() for w in WORD.findall(t)]
     for w in words:
         if w in WH:
             q.wh = {"whom": "who", "whose": "who"}.get(w, w)
@@ -245,8 +245,8 @@ def parse(text: str) -> Question:
     mt0 = re.match(r"\s*(?:(?:in|at|from|to|for|with|by|of)\s+)?(?:what|which)\s+(\w+)", low)
     asked_kind = mt0.group(1) if mt0 and mt0.group(1) in _TYPE_WORDS else None
     if q.relation is None:
-        name_words = {w.lower() for n in names for w in _WORD.findall(n)}
-        for w in _WORD.findall(main_low):
+        name_words = {w.lower() for n in names for w in WORD.findall(n)}
+        for w in WORD.findall(main_low):
             if w in name_words or w == asked_kind:
                 continue          # "which movement": the kind of answer, not a relation ("move")
             s = stem(w)
@@ -282,11 +282,11 @@ def parse(text: str) -> Question:
         q.answer_type = None
 
     # focus: content words that are neither names, triggers, nor question words
-    name_words = {w.lower() for n in names for w in _WORD.findall(n)}
+    name_words = {w.lower() for n in names for w in WORD.findall(n)}
     trig = TRIGGER_STEMS.get(q.relation, set())
     mt = re.match(r"\s*(?:(?:in|at|from|to|for|with|by|of)\s+)?(?:what|which)\s+(\w+)", low)
     type_word = mt.group(1) if mt else None
-    anchor_words = {w.lower() for w in _WORD.findall(q.anchor or "")}
+    anchor_words = {w.lower() for w in WORD.findall(q.anchor or "")}
     for w in words:
         w = re.sub(r"['’]s$", "", w)
         if w in STOP or w in name_words or w in WH or w.isdigit() or w in anchor_words:

@@ -7,13 +7,13 @@ Reads only: plain SELECTs and ``store.reads`` functions.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 
 from ..errors import NotFoundError
 from ..store import reads
 from .questions import RELATIONS, TRIGGER_STEMS, Question, stem
+from .questions import WORD as QUESTION_WORD
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -278,8 +278,7 @@ def events_answers(conn, q: Question, subj: Subject) -> list[dict]:
 
 def _after(q: Question, evs: list[dict]) -> list[dict]:
     """The events right after (or before) the anchor event, in timeline order."""
-    from .questions import _WORD as QW
-    words = [w.lower() for w in QW.findall(q.anchor or "")]
+    words = [w.lower() for w in QUESTION_WORD.findall(q.anchor or "")]
     rel = None
     for w in words:
         hit = [k for k, st in TRIGGER_STEMS.items() if stem(w) in st]
