@@ -117,7 +117,7 @@ def main() -> int:
     work = a.dir or Path(tempfile.mkdtemp(prefix="kronika-memory-"))
     work.mkdir(parents=True, exist_ok=True)
     print(f"kronika from {a.src.resolve()}; one `kronika build` process per row{'; ' + ' '.join(a.env) if a.env else ''}")
-    print(f"{'shape':<16} {'bytes':>10} {'peak MB':>8} {'wall s':>7} {'cpu s':>7} {'sentences':>9} {'mentions':>8}")
+    print(f"{'shape':<16} {'bytes':>10} {'peak_MB':>8} {'wall_s':>7} {'cpu_s':>7} {'sentences':>9} {'mentions':>8}")
     for shape in a.shapes:
         for size in a.sizes:
             path = work / f"{shape}-{size}.txt"
@@ -127,7 +127,7 @@ def main() -> int:
                 f.unlink(missing_ok=True)
             peak, wall, cpu, _ = run_build(path, db, a.src.resolve(), extra)
             sents, ments = stored(db)
-            print(f"{shape:<16} {path.stat().st_size:>10,} {peak:>8,.0f} {wall:>7.1f} {cpu:>7.1f} {sents:>9,} {ments:>8,}",
+            print(f"{shape:<16} {path.stat().st_size:>10,} {peak:>8.0f} {wall:>7.1f} {cpu:>7.1f} {sents:>9,} {ments:>8,}",
                   flush=True)
             path.unlink()
             db.unlink(missing_ok=True)
