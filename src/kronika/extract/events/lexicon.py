@@ -63,18 +63,6 @@ TEMPLATES = mapping("events", "templates")
 POSITION_OBJECTS = words("events", "position_objects")
 HONOUR_OBJECTS = words("events", "honour_objects")
 
-# Demonyms for "Belgian-born", "Polish born": the country the birth took place in.
-DEMONYMS = {
-    "belgian": "Belgium", "polish": "Poland", "russian": "Russia", "french": "France", "german": "Germany",
-    "spanish": "Spain", "italian": "Italy", "czech": "Czechoslovakia", "austrian": "Austria",
-    "hungarian": "Hungary", "ukrainian": "Ukraine", "lithuanian": "Lithuania", "latvian": "Latvia",
-    "english": "England", "british": "Britain", "scottish": "Scotland", "irish": "Ireland", "welsh": "Wales",
-    "american": "United States", "canadian": "Canada", "mexican": "Mexico", "cuban": "Cuba",
-    "argentine": "Argentina", "argentinian": "Argentina", "brazilian": "Brazil", "chilean": "Chile",
-    "chinese": "China", "japanese": "Japan", "indian": "India", "nigerian": "Nigeria", "kenyan": "Kenya",
-    "ghanaian": "Ghana", "south african": "South Africa", "egyptian": "Egypt", "turkish": "Turkey",
-    "greek": "Greece", "dutch": "Netherlands", "swiss": "Switzerland", "swedish": "Sweden",
-    "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland", "romanian": "Romania",
-    "bulgarian": "Bulgaria", "serbian": "Serbia", "croatian": "Croatia", "portuguese": "Portugal",
-    "georgian": "Georgia", "armenian": "Armenia", "jamaican": "Jamaica", "australian": "Australia",
-}
+# Demonyms for "Belgian-born", "Polish born": the country the birth took place in. The one demonym table of
+# kronika (data/demonyms.json), shared with the facts' nationality reader.
+DEMONYMS = mapping("demonyms", "demonyms")

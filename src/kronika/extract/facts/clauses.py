@@ -12,6 +12,7 @@ import re
 from spacy.matcher import Matcher
 from spacy.tokens import Token
 
+from ...lexicons import words
 from .context import FactContext, add_fact, country_of, lexicon, name_at
 from .kin import _persons_in
 from .lead import _described_person
@@ -39,16 +40,9 @@ def is_legislature(name: str) -> bool:
     return bool(LEGISLATURE.search(name)) and not re.search(r"\b(Party|National Congress|Movement|Front)\b", name)
 PARTY_WORDS = {"Independent", "Democrat", "Republican", "Whig", "Tory", "Federalist", "Conservative", "Liberal", "Labour", "Socialist",
                "Communist", "Bolshevik", "Menshevik", "Democratic", "Populist", "Progressive", "Unionist", "Nationalist"}
-JOB_NOUNS = {"professor", "lecturer", "teacher", "instructor", "correspondent", "reporter", "editor", "columnist",
-             "researcher", "fellow", "employee", "engineer", "analyst", "economist", "anchor", "announcer",
-             "broadcaster", "chemist", "physician", "scientist", "director", "dean", "rector", "curator", "journalist",
-             "writer", "consultant", "adviser", "advisor", "staff", "clerk", "faculty", "professorship", "lectureship",
-             "assistant", "associate", "surgeon", "librarian", "teaching", "employment"}
+JOB_NOUNS = words("facts", "job_nouns")
 EDU_VERBS = {"graduate", "attend", "study", "educate", "enrol", "enroll", "matriculate", "train"}
-EDU_NOUNS = {"graduate", "alumnus", "alumna", "student", "degree", "ba", "b.a.", "ma", "m.a.", "phd", "ph.d.", "bfa",
-             "mfa", "bsc", "msc", "b.sc.", "m.sc.", "llm", "ll.m.", "jd", "j.d.", "md", "m.d.", "bs", "b.s.", "ms",
-             "habilitation", "doctoral", "dissertation", "thesis", "undergraduate", "postgraduate", "schooling",
-             "doctorate", "diploma", "bachelor", "master", "mba", "llb", "education", "studies"}
+EDU_NOUNS = words("facts", "education_nouns")
 
 
 def _args(tok: Token, preps: set[str] | None, direct: bool = True) -> list[tuple[str, Token]]:

@@ -11,28 +11,14 @@ import re
 
 from spacy.tokens import Token
 
+from ...lexicons import mapping
 from .context import FactContext, add_fact, add_relation, name_at
 
 # noun -> (attribute of the owner whose relative it is, relation relative->owner)
-KIN = {
-    "son": ("child", "child_of"), "daughter": ("child", "child_of"), "child": ("child", "child_of"),
-    "children": ("child", "child_of"), "sons": ("child", "child_of"), "daughters": ("child", "child_of"),
-    "father": ("parent", "parent_of"), "mother": ("parent", "parent_of"), "parent": ("parent", "parent_of"),
-    "parents": ("parent", "parent_of"),
-    "brother": ("sibling", "sibling_of"), "sister": ("sibling", "sibling_of"), "sibling": ("sibling", "sibling_of"),
-    "siblings": ("sibling", "sibling_of"), "brothers": ("sibling", "sibling_of"), "sisters": ("sibling", "sibling_of"),
-    "half-brother": ("sibling", "sibling_of"), "half-sister": ("sibling", "sibling_of"),
-    "wife": ("spouse", "spouse_of"), "husband": ("spouse", "spouse_of"), "spouse": ("spouse", "spouse_of"),
-    "widow": ("spouse", "widow_of"), "widower": ("spouse", "widow_of"), "partner": (None, "spouse_of"),
-    "friend": (None, "friend_of"), "comrade": (None, "comrade_of"), "colleague": (None, "worked_with"),
-    "collaborator": (None, "worked_with"), "ally": (None, "comrade_of"), "mentor": (None, "influenced"),
-    "teacher": (None, "influenced"), "successor": (None, "succeeded"), "rival": (None, "opposed"),
-    "opponent": (None, "opposed"), "enemy": (None, "opposed"), "lover": (None, "spouse_of"),
-}
+KIN = mapping("facts", "kin_nouns")
 # the owner's attribute seen from the relative: "X is the son of Y" -> X's parent is Y
 INVERSE = {"child": "parent", "parent": "child", "sibling": "sibling", "spouse": "spouse"}
 SYMMETRIC = {"sibling_of", "spouse_of", "friend_of", "comrade_of", "worked_with"}
-REL_INVERSE = {"child_of": "parent_of", "parent_of": "child_of", "widow_of": "spouse_of"}
 
 
 def _people(ctx: FactContext, o: Token) -> list[tuple[str, tuple[int, int, str, str | None]]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicons import words
 from ...annotate import arrays
 
 from .context import FactContext, add_fact
@@ -20,10 +21,7 @@ WAR = re.compile(r"\b((?:(?:First|Second) )?World War(?: ?(?:II|I|One|Two)\b)?|"
                  r"Crusade|Campaign|Intervention|Invasion|Siege of [A-Z]\w+)(?: of (?:\d{4}|[A-Z]\w+(?: [A-Z]\w+)?))?"
                  r"(?!\s+[A-Z])|"
                  r"Battle of (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}|Quasi ?- ?War)")
-MILITARY = {"serve", "fight", "enlist", "command", "wound", "kill", "participate", "officer", "soldier", "general",
-            "veteran", "army", "navy", "battle", "combat", "volunteer", "pilot", "sergeant", "colonel", "captain",
-            "lieutenant", "admiral", "commander", "correspondent", "regiment", "division", "corps", "conscript", "draft",
-            "mobilise", "mobilize", "capture", "desert", "decorate", "award", "take", "see", "join", "lead", "die"}
+MILITARY = words("facts", "military_words")
 
 
 def military_facts(ctx: FactContext) -> None:

@@ -8,35 +8,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...lexicons import mapping
 from ...records import Relation
 from .context import FactContext, add_fact, add_relation, name_at
 
-# verb lemma -> (relation, prepositions that introduce the other party, subject is the source?)
-VERBS = {
-    "meet": ("met", {"with"}, True), "encounter": ("met", set(), True),
-    "work": ("worked_with", {"with", "alongside"}, True), "collaborate": ("worked_with", {"with"}, True),
-    "cooperate": ("worked_with", {"with"}, True), "partner": ("worked_with", {"with"}, True),
-    "befriend": ("friend_of", set(), True),
-    "marry": ("spouse_of", {"to"}, True), "wed": ("spouse_of", {"to"}, True),
-    "oppose": ("opposed", set(), True), "resist": ("opposed", set(), True), "defy": ("opposed", set(), True),
-    "denounce": ("denounced", set(), True), "condemn": ("denounced", set(), True),
-    "criticise": ("denounced", set(), True), "criticize": ("denounced", set(), True),
-    "slander": ("denounced", set(), True), "attack": ("denounced", set(), True),
-    "vilify": ("denounced", set(), True), "repudiate": ("denounced", set(), True),
-    "expel": ("opposed", set(), True), "betray": ("opposed", set(), True),
-    "succeed": ("succeeded", set(), True), "replace": ("succeeded", set(), True),
-    "influence": ("influenced", set(), True), "inspire": ("influenced", set(), True),
-    "write": ("wrote_about", {"about", "on"}, True), "portray": ("wrote_about", set(), True),
-    "profile": ("wrote_about", set(), True),
-}
-NOUNS = {"friendship": ("friend_of", {"with"}), "marriage": ("spouse_of", {"to", "with"}),
-         "marriages": ("spouse_of", {"to", "with"}),
-         "collaboration": ("worked_with", {"with"}), "opposition": ("opposed", {"to"}),
-         "objection": ("opposed", {"to"}), "hostility": ("opposed", {"to", "towards"}),
-         "critique": ("denounced", {"of"}), "denunciation": ("denounced", {"of"}),
-         "biography": ("wrote_about", {"of"}), "study": ("wrote_about", {"of", "on"}),
-         "portrait": ("wrote_about", {"of"}), "meeting": ("met", {"with"})}
-
+#: verb lemma -> (relation, prepositions that introduce the other party); the subject is the relation's source.
+VERBS = {lemma: (rel, set(preps)) for lemma, (rel, preps) in mapping("facts", "relation_verbs").items()}
+#: noun -> (relation, prepositions that introduce the other party): "his friendship with X".
+NOUNS = {noun: (rel, set(preps)) for noun, (rel, preps) in mapping("facts", "relation_nouns").items()}
 
 def _party(ctx: FactContext, o: Token, orgs: bool = True, hops: int = 2) -> list[tuple[str, Token]]:
     """Keys of the people (or organisations) a token and its conjuncts name; one 'the rise of X' hop allowed."""
@@ -106,7 +85,7 @@ def person_relations(ctx: FactContext) -> None:
         if v.lower_ == "married" and v.pos_ == "ADJ":
             lem = "marry"  # "is married to X"
         if lem in VERBS and v.pos_ in ("VERB", "AUX", "ADJ"):
-            rel, preps, _ = VERBS[lem]
+            rel, preps = VERBS[lem]
             passive = any(c.dep_ == "auxpass" for c in v.children)
             subject = ctx.clause_subject(v)
             if passive:
@@ -119,9 +98,9 @@ def person_relations(ctx: FactContext) -> None:
             if not objs:
                 # coordinated verbs share objects: "meets and works with Lenin"
                 for cj in list(v.conjuncts):
-                    if not _verb_objects(cj, VERBS.get(cj.lemma_.lower(), ("", preps, True))[1] | preps):
+                    if not _verb_objects(cj, VERBS.get(cj.lemma_.lower(), ("", preps))[1] | preps):
                         continue
-                    objs = _verb_objects(cj, VERBS.get(cj.lemma_.lower(), ("", preps, True))[1] | preps)
+                    objs = _verb_objects(cj, VERBS.get(cj.lemma_.lower(), ("", preps))[1] | preps)
                     break
             parties = [p for o in objs for p in _party(ctx, o)]
             if not parties and any(o.lower_ in ("that", "which") for o in objs) or (not objs and v.dep_ == "relcl"):

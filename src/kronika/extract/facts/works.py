@@ -9,18 +9,12 @@ import re
 
 from spacy.tokens import Token
 
+from ...lexicons import words
 from ...annotate import arrays
 
 from .context import FactContext, add_fact, name_at
 
-WORK_NOUNS = {"novel", "book", "album", "film", "movie", "song", "single", "poem", "play", "opera", "symphony",
-              "memoir", "memoirs", "painting", "series", "ep", "musical", "novella", "collection", "documentary",
-              "sitcom", "show", "ballet", "essay", "treatise", "biography", "autobiography", "trilogy", "debut",
-              "venture", "directorial", "sculpture", "comic", "strip", "cantata", "concerto", "oratorio", "story",
-              "stories", "work", "works", "poems", "novels", "books", "albums", "films", "songs", "plays", "record",
-              "soundtrack", "score", "mass", "requiem", "suite", "sonata", "lp", "mixtape", "composition",
-              "compositions", "singles", "hit", "hits", "scores", "recordings", "recording", "tracks", "screenplay",
-              "masterpiece", "masterpieces", "opus", "paintings", "symphonies", "operas", "memoir", "novellas"}
+WORK_NOUNS = words("facts", "work_nouns")
 FOR_NOUNS = {"screenplay", "score", "scores", "music", "soundtrack", "libretto", "lyrics", "script", "screenplays"}
 CREATE = {"write", "compose", "direct", "publish", "record", "release", "paint", "create", "produce", "author",
           "co-write", "cowrite", "pen", "script", "design", "build", "star"}

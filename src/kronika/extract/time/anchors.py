@@ -5,18 +5,12 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ...lexicons import load
+from ...lexicons import load, mapping
 from ...records import Timex
 from .lexicon import NUM_RE, word_number
 from .values import iso
 
-_GENERIC = {
-    "war": "war", "civil war": "war", "great war": "war", "revolution": "revolution", "armistice": "armistice",
-    "hostilities": "war", "fighting": "war", "purge": "purge", "purges": "purge", "terror": "purge",
-    "famine": "famine", "occupation": "occupation", "liberation": "liberation", "uprising": "uprising",
-    "insurrection": "uprising", "rebellion": "uprising", "revolt": "uprising", "rising": "uprising",
-    "blockade": "siege", "siege": "siege", "trials": "trial", "invasion": "invasion", "coup": "coup", "putsch": "coup",
-}
+_GENERIC = mapping("time", "generic_event_words")
 
 
 @lru_cache(maxsize=1)
@@ -42,13 +36,6 @@ def find_event(name: str) -> dict | None:
     if not isinstance(name, str) or not name.strip():
         return None
     return _table()[1].get(_norm(name))
-
-
-def _by_id(eid: str) -> dict | None:
-    for e in _table()[0]:
-        if e["id"] == eid:
-            return e
-    return None
 
 
 def _years(e: dict) -> tuple[int, int]:

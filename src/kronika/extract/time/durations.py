@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ...lexicons import mapping
 from .lexicon import MONTHS, NUM_RE, PARTS_OF_DAY, UNIT_RE, UNITS, WEEKDAY_RE, WEEKDAYS, word_number
 from .rules import Ctx, Norm, Rule, rule
 
@@ -140,15 +141,7 @@ def set_freq(m: re.Match, ctx: Ctx) -> Norm | None:
     return Norm("SET", duration_value(1, unit))
 
 
-_REF = {
-    "now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "at present": "PRESENT_REF",
-    "present": "PRESENT_REF", "these days": "PRESENT_REF", "presently": "PRESENT_REF", "current": "PRESENT_REF",
-    "recently": "PAST_REF", "formerly": "PAST_REF", "previously": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "once upon a time": "PAST_REF", "recent": "PAST_REF", "earlier": "PAST_REF", "in the old days": "PAST_REF",
-    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "someday": "FUTURE_REF",
-    "one day": "FUTURE_REF", "the near future": "FUTURE_REF", "the distant future": "FUTURE_REF",
-    "the coming": "FUTURE_REF", "shortly": "FUTURE_REF",
-}
+_REF = mapping("time", "reference_words")
 
 
 def ref_word(m: re.Match, ctx: Ctx) -> Norm | None:

@@ -9,7 +9,6 @@ from datetime import date, timedelta
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # WI runs into next year
 QUARTER_MONTHS = {1: (1, 3), 2: (4, 6), 3: (7, 9), 4: (10, 12)}
 HALF_MONTHS = {1: (1, 6), 2: (7, 12)}
-PART_OF_DAY = ("MO", "AF", "EV", "NI", "DT")
 
 _FULL = re.compile(
     r"^(?P<y>\d{4})(?:-(?:(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T(?P<t>[0-9:A-Z.+-]*))?)?"
