@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 from pathlib import Path
 
 import kronika.ask
@@ -39,3 +40,32 @@ def test_imports_at_the_top():
                 for node in ast.walk(fn):
                     assert not isinstance(node, (ast.Import, ast.ImportFrom)), \
                         f"{path.name}:{node.lineno} imports inside {fn.name}()"
+
+
+def _strings(node) -> int:
+    return sum(isinstance(n, ast.Constant) and isinstance(n.value, str) for n in ast.walk(node))
+
+
+def test_no_word_table_in_code():
+    """Tables of 40 or more strings live in data/ask.json (read through kronika.lexicons), not in the code."""
+    for path in MODULES:
+        for node in _tree(path).body:
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+                value = node.value
+                if isinstance(value, ast.Call) and value.args:     # set("""...""".split()), dict(...)
+                    value = value.args[0]
+                if isinstance(value, (ast.Set, ast.List, ast.Tuple, ast.Dict)):
+                    assert _strings(value) < 40, f"{path.name}:{node.lineno} holds a word table"
+                if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Constant):
+                    assert len(str(value.value.value).split()) < 40, f"{path.name}:{node.lineno} holds a word table"
+
+
+def test_no_sql_in_ask():
+    """Every SQL statement of ask lives in store/questions.py (or store/reads.py); ask calls typed functions."""
+    sql = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE)\b.*\b(FROM|INTO|SET)\b|\bMATCH\b", re.S)
+    for path in MODULES:
+        for node in ast.walk(_tree(path)):
+            if isinstance(node, ast.Attribute):
+                assert node.attr not in ("execute", "executemany", "executescript"), f"{path.name}:{node.lineno}"
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                assert not sql.search(node.value), f"{path.name}:{node.lineno} holds SQL"

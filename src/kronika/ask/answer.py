@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from .. import lexicons
 from ..errors import NotFoundError, UsageError
+from ..store import questions as stored
 from ..store import reads
 from . import passages, structured
 from .questions import STOP, parse
@@ -68,8 +70,7 @@ def _name_in_lowercase(conn, question: str) -> str | None:
     """"where did serge die?": the longest run of question words that is an entity's name or alias."""
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", question)
     words = [re.sub(r"['’]s$", "", w) for w in words]
-    known = {structured.norm_name(r[0]) for r in conn.execute(
-        "SELECT name FROM entities WHERE mentions > 0 UNION SELECT alias FROM aliases")}
+    known = {structured.norm_name(name) for name in stored.known_names(conn)}
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             cand = " ".join(words[i:i + n])
@@ -88,23 +89,38 @@ def _default_person(conn) -> str | None:
         return None
 
 
-_NOT_DESC = {"end", "time", "day", "year", "same", "other", "first", "last", "next", "way", "case", "fact", "moment",
-             "point", "side", "rest", "top", "death", "life", "age", "period", "era", "days", "work",
-             "under", "over", "through", "against", "between", "among", "into", "toward", "towards", "without",
-             "within", "across", "behind", "beyond", "during", "until", "upon", "like", "than", "via", "per"}
+_NOT_DESC = lexicons.words("ask", "not_descriptions")   # "the end Lenin", "the Mensheviks had with Lenin"
 
 
-def _definition(conn, q, subj, corpus) -> list[dict]:
+def _definition(conn, subj, corpus) -> list[dict]:
     """"Who was Serge?": what the texts say he is ("a revolutionary", "a Belgian born Russian")."""
+    out = _described_by_facts(conn, subj)
+    names = "|".join(re.escape(s) for s in subj.surfaces)
+    if not names:
+        return out
+    pats = _description_patterns(names)
+    words = [w for s in subj.surfaces for w in re.findall(r"\w+", s)]
+    for sent in stored.sentences_with_any(conn, words, 300):
+        for ch in passages._split(sent):
+            if not corpus.is_stripped(ch.doc, ch.start, ch.end):
+                out += _described_in(ch, *pats)
+    return out
+
+
+def _described_by_facts(conn, subj) -> list[dict]:
+    """The occupations and nationalities the facts give, each with its sources."""
     out = []
     for eid in subj.ids:
         for f in reads.facts_of(conn, eid):
             if f["attribute"] in ("occupation", "nationality") and f["sources"]:
                 out.append({"text": f["value"], "sources": f["sources"], "via": "fact",
                             "score": 1.6 if f["attribute"] == "occupation" else 1.1})
-    names = "|".join(re.escape(s) for s in subj.surfaces)
-    if not names:
-        return out
+    return out
+
+
+def _description_patterns(names: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """For the subject's names (an alternation): "X is/was/became a ...", a kin or role noun right before the
+    name, and "the ... X"."""
     pat = re.compile(rf"(?<![^\W_])(?:{names})(?:['’]s)?\s*(?:,\s*[^,]{{0,60}},\s*|[^\w.]{{0,15}})?\s(?:is|was|became)\s+"
                      rf"((?:a|an|the)\s+[^.;:,()]{{3,80}})")
     # "Trotsky's widow Natalya Sedova", "the NKVD agent Ignace Reiss": a description right before the name
@@ -114,28 +130,31 @@ def _definition(conn, q, subj, corpus) -> list[dict]:
                        rf"secretary|chairman|commissar|general|historian|critic|journalist|lover|companion|mentor))"
                        rf",?\s+(?:{names})\b")
     generic = re.compile(rf"\b(the\s+(?:[\w\-]+\s+){{0,2}}[a-z][\w\-]+)\s+(?:{names})\b")
-    fts = " OR ".join(f'"{w}"' for s in subj.surfaces for w in re.findall(r"\w+", s))
-    for r in conn.execute('SELECT doc, start, "end", text FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 300',
-                          (fts,)):
-        for ch in passages._split(dict(r, r=0)):
-            m2 = appos.search(ch["text"])
-            if not m2:
-                m2 = generic.search(ch["text"])
-                words = m2.group(1).split()[1:] if m2 else []
-                if m2 and (any(w.lower() in STOP or w.lower() in _NOT_DESC for w in words)
-                           or words[-1].endswith(("s", "ing")) or not words[-1].islower()):
-                    m2 = None     # "the Mensheviks had with Lenin", "the end Lenin": no description
-            if m2 and not corpus.is_stripped(ch["doc"], ch["start"], ch["end"]):
-                desc = re.split(r"\s(?=(?:the|a|an)\s)", m2.group(1))[-1]     # "her husband the NKVD agent"
-                out.append({"text": desc, "doc": ch["doc"], "start": ch["start"], "end": ch["end"],
-                            "quote": ch["text"], "score": 1.3 if m2.re is appos else 1.15, "via": "passage"})
-            m = pat.search(ch["text"])
-            if m and not corpus.is_stripped(ch["doc"], ch["start"], ch["end"]):
-                text = re.split(r"\s(?:but|who|which|whose|whom|that|where|when|while|because|and (?:he|she|was|is))\b",
-                                m.group(1))[0]
-                text = " ".join(text.split()[:10])
-                out.append({"text": text, "doc": ch["doc"], "start": ch["start"], "end": ch["end"],
-                            "quote": ch["text"], "score": 1.5 - 0.002 * ch["start"] / 100, "via": "passage"})
+    return pat, appos, generic
+
+
+def _described_in(ch, pat: re.Pattern, appos: re.Pattern, generic: re.Pattern) -> list[dict]:
+    """The descriptions one sentence gives of the subject: a description right before the name ("Trotsky's
+    widow Natalya Sedova"), or after "is", "was", "became"."""
+    out = []
+    m2 = appos.search(ch.text)
+    if not m2:
+        m2 = generic.search(ch.text)
+        words = m2.group(1).split()[1:] if m2 else []
+        if m2 and (any(w.lower() in STOP or w.lower() in _NOT_DESC for w in words)
+                   or words[-1].endswith(("s", "ing")) or not words[-1].islower()):
+            m2 = None     # "the Mensheviks had with Lenin", "the end Lenin": no description
+    if m2:
+        desc = re.split(r"\s(?=(?:the|a|an)\s)", m2.group(1))[-1]     # "her husband the NKVD agent"
+        out.append({"text": desc, "doc": ch.doc, "start": ch.start, "end": ch.end,
+                    "quote": ch.text, "score": 1.3 if m2.re is appos else 1.15, "via": "passage"})
+    m = pat.search(ch.text)
+    if m:
+        text = re.split(r"\s(?:but|who|which|whose|whom|that|where|when|while|because|and (?:he|she|was|is))\b",
+                        m.group(1))[0]
+        text = " ".join(text.split()[:10])
+        out.append({"text": text, "doc": ch.doc, "start": ch.start, "end": ch.end,
+                    "quote": ch.text, "score": 1.5 - 0.002 * ch.start / 100, "via": "passage"})
     return out
 
 
@@ -211,7 +230,7 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
             cands.append(c)
     if subj is not None and q.wh in ("who", "what") and not q.relation and not q.focus and not q.year \
             and not q.others and re.match(r"(?i)\s*(who|what)\s+(is|was)\b", text):
-        cands += _definition(conn, q, subj, corpus)
+        cands += _definition(conn, subj, corpus)
     else:
         cands += passages.search(conn, q, subj, corpus=corpus)
     cands = [c for c in cands if c["score"] >= MIN_SCORE]

@@ -13,79 +13,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import lexicons
+
 WH = ("where", "when", "who", "whom", "whose", "what", "which", "how", "why")
 
-STOP = set("""a an the of in on at to and or is was were are be been being did does do done who whom whose what when
-where which why how s about with for by from as his her their its he she it they them him this that these those
-there here into onto upon ever year years after before during following then later did's name named
-tell me please any some has have had will would could should can may might not no yes also just very much many
-one ones""".split())
+STOP = lexicons.words("ask", "stop_words")
 
-# relation key -> trigger words (lower case; matched on a light stem), answer types by wh-word,
-# fact attributes, event types, relation names, and the answer type when the wh-word does not say.
-RELATIONS: dict[str, dict] = {
-    "birth": {"triggers": "born birth birthplace native".split(),
-              "facts": {"where": ["birth_place"], "when": ["birth_date"], "what": ["birth_name"]},
-              "events": ["birth"], "relations": []},
-    "death": {"triggers": "die died dies death dead killed kill assassinated assassination murdered murder "
-                          "perished executed shot".split(),
-              "facts": {"where": ["death_place"], "when": ["death_date"]},
-              "events": ["death"], "relations": ["killed", "murdered"]},
-    "exile": {"triggers": "exile exiled deported deportation deport banished banishment".split(),
-              "facts": {}, "events": ["exile"], "relations": []},
-    "imprisonment": {"triggers": "jailed jail imprisoned imprisonment prison prisons incarcerated incarceration "
-                                 "sentenced captivity interned internment penitentiary".split(),
-                     "facts": {}, "events": ["imprisonment"], "relations": []},
-    "arrest": {"triggers": "arrested arrest detained".split(), "facts": {}, "events": ["imprisonment"],
-               "relations": []},
-    "release": {"triggers": "release released freed freedom".split(),
-                "facts": {}, "events": ["release"], "relations": []},
-    "flight": {"triggers": "fled flee flight escaped escape".split(), "facts": {}, "events": ["flight"],
-               "relations": []},
-    "expulsion": {"triggers": "expelled expulsion expel".split(), "facts": {}, "events": ["expulsion"],
-                  "relations": []},
-    "work_with": {"triggers": "work worked works working collaborated collaborate collaborator colleague".split(),
-                  "facts": {}, "events": ["collaboration"], "relations": ["worked_with", "collaborated_with"],
-                  "type": "PERSON"},
-    "employment": {"triggers": "work worked works working employed employ employment job".split(),
-                   "facts": {"where": ["employer"], "who": ["employer"], "which": ["employer"]},
-                   "events": ["role"], "relations": ["employer"]},
-    "meet": {"triggers": "meet met meets meeting".split(), "facts": {}, "events": ["meeting"],
-             "relations": ["met"], "type": "PERSON"},
-    "write": {"triggers": "write wrote writes written writing author authored novel novels pamphlet pamphlets "
-                          "publish published".split(),
-              "facts": {"what": ["notable_work"], "which": ["notable_work"]},
-              "events": ["authorship", "publication"], "relations": ["wrote", "author_of"], "type": "WORK"},
-    "spouse": {"triggers": "wife husband married marry marriage spouse".split(),
-               "facts": {"who": ["spouse"], "whom": ["spouse"]}, "events": ["marriage"],
-               "relations": ["spouse_of", "married"], "type": "PERSON"},
-    "widow": {"triggers": "widow widower".split(), "facts": {"who": ["spouse"]}, "events": [],
-              "relations": ["widow_of"], "type": "PERSON"},
-    "member": {"triggers": "member join joined joins belong belonged membership".split(),
-               "facts": {"which": ["member_of"], "what": ["member_of"], "who": ["member_of"]},
-               "events": ["membership"], "relations": ["member_of"], "type": "ORG"},
-    "live": {"triggers": "live lived lives resided reside residence settled".split(),
-             "facts": {"where": ["residence"]}, "events": ["residence"], "relations": []},
-    "education": {"triggers": "study studied educated education".split(),
-                  "facts": {"where": ["educated_at"]}, "events": ["education"], "relations": []},
-    "travel": {"triggers": "go went travel traveled travelled traveling travelling visit visited move moved "
-                           "reach reached arrive arrived sailed".split(),
-               "facts": {}, "events": ["travel"], "relations": []},
-    "parent": {"triggers": "father mother parent parents".split(), "facts": {"who": ["parent"]},
-               "events": [], "relations": ["parent_of"], "type": "PERSON"},
-    "child": {"triggers": "son daughter child children".split(), "facts": {"who": ["child"]},
-              "events": [], "relations": ["child_of"], "type": "PERSON"},
-    "sibling": {"triggers": "sister brother sibling siblings".split(), "facts": {"who": ["sibling"]},
-                "events": [], "relations": ["sibling_of"], "type": "PERSON"},
-    "found": {"triggers": "found founded founding established establish cofounded co-founded".split(),
-              "facts": {}, "events": [], "relations": ["founded"], "type": "ORG"},
-    "occupation": {"triggers": "occupation profession job".split(), "facts": {"what": ["occupation"]},
-                   "events": [], "relations": []},
-    "nationality": {"triggers": "nationality citizen citizenship".split(),
-                    "facts": {"what": ["nationality"]}, "events": [], "relations": []},
-    "pseudonym": {"triggers": "pseudonym pen real".split(),
-                  "facts": {"what": ["birth_name", "pseudonym"]}, "events": [], "relations": []},
-}
+# relation key -> trigger words (lower case; matched on a light stem), fact attributes by wh-word,
+# event types, relation names, and the answer type when the wh-word does not say ("type", optional).
+RELATIONS: dict[str, dict] = lexicons.mapping("ask", "relations")
 
 # a few multi-word cues checked before single triggers
 _PHRASES = [
@@ -96,37 +32,14 @@ _PHRASES = [
 ]
 
 WH_TYPE = {"where": "PLACE", "when": "DATE", "who": "PERSON", "whom": "PERSON", "whose": "PERSON"}
-_TYPE_WORDS = {
-    "organisation": "ORG", "organization": "ORG", "party": "ORG", "group": "ORG", "movement": "ORG", "gang": "ORG",
-    "city": "PLACE", "country": "PLACE", "town": "PLACE", "place": "PLACE", "camp": "PLACE",
-    "year": "DATE", "date": "DATE", "decade": "DATE",
-    "book": "WORK", "novel": "WORK", "books": "WORK", "novels": "WORK", "work": "WORK", "works": "WORK",
-    "memoir": "WORK", "journal": "WORK", "newspaper": "WORK", "magazine": "WORK", "paper": "WORK",
-    "autobiography": "WORK", "essay": "WORK", "pamphlet": "WORK", "play": "WORK", "poem": "WORK",
-    "organisation": "ORG", "union": "ORG", "prison": "PLACE", "village": "PLACE", "person": "PERSON", "people": "PERSON", "man": "PERSON", "woman": "PERSON",
-}
+_TYPE_WORDS = lexicons.mapping("ask", "answer_type_words")   # "which city": the answer is a PLACE
 
 
 # kin words that must be matched as asked (a son is not a daughter); wife/husband also match "married"
-KIN_WORDS = {"wife": {"wife", "wive", "married", "marry", "marriage", "spouse"},
-             "husband": {"husband", "married", "marry", "marriage", "spouse"},
-             "daughter": {"daughter"}, "son": {"son"}, "sister": {"sister"}, "brother": {"brother"},
-             "mother": {"mother"}, "father": {"father"},
-             "parents": {"parent", "parents", "father", "mother"}, "parent": {"parent", "parents", "father", "mother"},
-             "children": {"child", "children", "son", "sons", "daughter", "daughters"},
-             "child": {"child", "children", "son", "sons", "daughter", "daughters"}}
+KIN_WORDS = {k: frozenset(v) for k, v in lexicons.mapping("ask", "kin_words").items()}
 
 
-_IRREGULAR = {"left": "leave", "went": "go", "gone": "go", "met": "meet", "fled": "flee", "wrote": "write",
-              "written": "write", "became": "become", "began": "begin", "begun": "begin", "took": "take",
-              "taken": "take", "sent": "send", "held": "hold", "gave": "give", "given": "give", "brought": "bring",
-              "fought": "fight", "led": "lead", "won": "win", "made": "make", "spent": "spend", "taught": "teach",
-              "chose": "choose", "chosen": "choose", "fell": "fall", "ran": "run", "saw": "see", "seen": "see",
-              "sold": "sell", "told": "tell", "stood": "stand", "knew": "know", "known": "know", "rose": "rise",
-              "arose": "arise", "drove": "drive", "bore": "bear", "hid": "hide", "shot": "shoot", "struck": "strike",
-              "sought": "seek", "built": "build", "dealt": "deal", "lost": "lose", "paid": "pay", "said": "say",
-              "sat": "sit", "slept": "sleep", "spoke": "speak", "spoken": "speak", "swore": "swear", "threw": "throw",
-              "underwent": "undergo", "withdrew": "withdraw", "wed": "marry", "enrol": "enroll"}
+_IRREGULAR = lexicons.mapping("ask", "irregular_verbs")   # "went" -> "go", for the light stemmer
 
 
 @lru_cache(maxsize=65536)

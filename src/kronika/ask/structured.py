@@ -3,7 +3,7 @@
 Also resolves the question's subject to a group of entity ids (a name, its
 aliases, and the other spellings the store has not merged yet: "Serge",
 "Victor Serge", "Serge's"), used by the passage retriever as well.
-Reads only: plain SELECTs and ``store.reads`` functions.
+Reads only, through ``store.questions`` and ``store.reads``.
 """
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import NotFoundError
+from ..store import questions as stored
 from ..store import reads
+from ..store.questions import EntityName
 from .questions import RELATIONS, TRIGGER_STEMS, Question, stem
 from .questions import WORD as QUESTION_WORD
 
@@ -29,21 +31,11 @@ def norm_name(s: str) -> str:
 class Subject:
     name: str                                   # as asked
     ids: set[str] = field(default_factory=set)  # entity ids of the group
-    primary: str | None = None
     surfaces: list[str] = field(default_factory=list)   # strings to look for in sentences, longest first
     type: str | None = None
 
 
-def _entity_names(conn) -> list[tuple[str, str, str, int]]:
-    rows = [(r["id"], r["name"], r["type"], r["mentions"]) for r in
-            conn.execute("SELECT id, name, type, mentions FROM entities")]
-    rows += [(r["entity_id"], r["alias"], r["type"], r["mentions"]) for r in
-             conn.execute("SELECT a.entity_id, a.alias, e.type, e.mentions FROM aliases a"
-                          " JOIN entities e ON e.id = a.entity_id")]
-    return rows
-
-
-def resolve(conn, name: str | None, *, names_cache=None) -> Subject | None:
+def resolve(conn, name: str | None) -> Subject | None:
     """The entity group a name refers to, or None when the corpus never mentions it."""
     if not name:
         return None
@@ -51,20 +43,7 @@ def resolve(conn, name: str | None, *, names_cache=None) -> Subject | None:
     if not n:
         return None
     toks = n.split()
-    padded = f" {n} "      # a run of the asked words is a padded substring (linear; every word run was cubic)
-    rows = names_cache if names_cache is not None else _entity_names(conn)
-    exact, partial = [], []
-    for eid, ename, etype, cnt in rows:
-        en = norm_name(ename)
-        if not en:
-            continue
-        etoks = en.split()
-        if en == n:
-            exact.append((eid, ename, etype, cnt))
-        elif len(toks) > 1 and etoks[-1] == toks[-1] and f" {en} " in padded:
-            partial.append((eid, ename, etype, cnt))      # "Trotsky" for "Leon Trotsky"
-        elif len(etoks) > 1 and toks[-1] in etoks and (len(toks) == 1 or n in en):
-            partial.append((eid, ename, etype, cnt))      # "Victor Serge" for "Serge"
+    exact, partial = _named(conn, n)
     group = exact + partial
     if not group:
         try:
@@ -72,41 +51,63 @@ def resolve(conn, name: str | None, *, names_cache=None) -> Subject | None:
         except NotFoundError:
             r = None
         if r is not None and (norm_name(r["name"]).find(n) >= 0 or n.find(norm_name(r["name"])) >= 0):
-            group = [(r["id"], r["name"], r["type"], r["mentions"])]
+            group = [EntityName(r["id"], r["name"], r["type"], r["mentions"])]
     s = Subject(name=name)
     if len(toks) == 1 and partial:
         # a bare surname: the most-discussed full name that carries it, not every relative
         # ("Goldman" is Emma Goldman, not her father Abraham Goldman)
-        persons = [g for g in partial if g[2] == "PERSON"] or partial
-        top = max(persons, key=lambda g: g[3])
-        exact_n = max((g[3] for g in exact), default=0)
-        keep = {top[0]} if top[3] >= exact_n / 3 or not exact else set()
-        group = exact + [g for g in partial if g[0] in keep]
+        persons = [g for g in partial if g.type == "PERSON"] or partial
+        top = max(persons, key=lambda g: g.mentions)
+        exact_n = max((g.mentions for g in exact), default=0)
+        keep = {top.id} if top.mentions >= exact_n / 3 or not exact else set()
+        group = exact + [g for g in partial if g.id in keep]
     if group:
-        persons = [g for g in group if g[2] == "PERSON"]
+        persons = [g for g in group if g.type == "PERSON"]
         if persons and len(persons) < len(group):
             # keep PERSON spellings and mistyped ones that equal the asked name
-            group = persons + [g for g in group if g[2] != "PERSON" and norm_name(g[1]) == n]
-        group.sort(key=lambda g: (-(norm_name(g[1]) == n), -g[3]))
-        s.primary = max(group, key=lambda g: (g[3], norm_name(g[1]) == n))[0]
-        s.type = group[0][2]
-        s.ids = {g[0] for g in group}
-        surf = {name.strip(), re.sub(r"['’]s$", "", name.strip())}
-        for g in group:
-            clean = re.sub(r"['’]s?$", "", " ".join(g[1].split()).strip(" -"))
-            if clean and len(clean) > 1:
-                surf.add(clean)
-        if len(toks) > 1 and s.type == "PERSON":
-            surf.add(name.strip().split()[-1])
-        s.surfaces = sorted(surf, key=len, reverse=True)
+            group = persons + [g for g in group if g.type != "PERSON" and norm_name(g.name) == n]
+        group.sort(key=lambda g: (-(norm_name(g.name) == n), -g.mentions))
+        s.type = group[0].type
+        s.ids = {g.id for g in group}
+        s.surfaces = _surfaces(name, group, len(toks) > 1 and s.type == "PERSON")
         return s
     # not an entity: accept it when the text mentions it literally
-    hit = conn.execute("SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 1",
-                       (" ".join(f'"{w}"' for w in _WORD.findall(name)),)).fetchone() if _WORD.findall(name) else None
-    if hit:
+    if stored.has_sentence_with_all(conn, _WORD.findall(name)):
         s.surfaces = [name.strip()]
         return s
     return None
+
+
+def _named(conn, n: str) -> tuple[list[EntityName], list[EntityName]]:
+    """The names and aliases equal to the normalised name ``n``, and those that are part of it or contain it."""
+    toks = n.split()
+    padded = f" {n} "      # a run of the asked words is a padded substring (linear; every word run was cubic)
+    exact, partial = [], []
+    for e in stored.entity_names(conn):
+        en = norm_name(e.name)
+        if not en:
+            continue
+        etoks = en.split()
+        if en == n:
+            exact.append(e)
+        elif len(toks) > 1 and etoks[-1] == toks[-1] and f" {en} " in padded:
+            partial.append(e)      # "Trotsky" for "Leon Trotsky"
+        elif len(etoks) > 1 and toks[-1] in etoks and (len(toks) == 1 or n in en):
+            partial.append(e)      # "Victor Serge" for "Serge"
+    return exact, partial
+
+
+def _surfaces(name: str, group: list[EntityName], surname: bool) -> list[str]:
+    """The strings to look for in sentences, longest first: the name as asked, every name of the group
+    (without a possessive), and the asked person's last name (``surname``)."""
+    surf = {name.strip(), re.sub(r"['’]s$", "", name.strip())}
+    for g in group:
+        clean = re.sub(r"['’]s?$", "", " ".join(g.name.split()).strip(" -"))
+        if clean and len(clean) > 1:
+            surf.add(clean)
+    if surname:
+        surf.add(name.strip().split()[-1])
+    return sorted(surf, key=len, reverse=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,11 +119,11 @@ def _type_ok(conn, q: Question, ref: dict | None) -> bool:
     """An entity answer of the wrong type ("Bolsheviks" for "who was his wife") is not an answer."""
     if not ref or q.answer_type not in ("PERSON", "PLACE", "ORG", "WORK"):
         return True
-    r = conn.execute("SELECT type FROM entities WHERE id = ?", (ref["id"],)).fetchone()
-    if r is None:
+    etype = stored.entity_type(conn, ref["id"])
+    if etype is None:
         return True
     ok = {"PERSON": {"PERSON"}, "PLACE": {"PLACE"}, "ORG": {"ORG", "EVENT"}, "WORK": {"WORK"}}[q.answer_type]
-    return r[0] in ok
+    return etype in ok
 
 
 def _ans(text: str, sources: list[dict], score: float, kind: str) -> dict:
@@ -154,11 +155,6 @@ def _date_text(date: dict) -> str | None:
     if lo and hi:
         return f"{lo}–{hi}"
     return lo or hi
-
-
-def _trigger_hit(q: Question, text: str) -> bool:
-    stems = TRIGGER_STEMS.get(q.relation or "", set())
-    return any(stem(w) in stems for w in _WORD.findall(text))
 
 
 def _good_sources(srcs: list[dict]) -> list[dict]:
@@ -196,10 +192,9 @@ def relations_answers(conn, q: Question, subj: Subject) -> list[dict]:
     if not rels:
         return []
     out = []
-    seen = set()
     for eid in subj.ids:
         for r in reads.relations_of(conn, eid):
-            if r["relation"] not in rels or id(r) in seen:
+            if r["relation"] not in rels:
                 continue
             srcs = _good_sources(r["sources"])
             if not srcs:
@@ -229,10 +224,9 @@ def _event_matches(q: Question, e: dict) -> bool:
 def events_answers(conn, q: Question, subj: Subject) -> list[dict]:
     if not subj.ids:
         return []
-    names = None
     out = []
     for eid in sorted(subj.ids):
-        evs = [e for e in reads.events_of(conn, eid, names) if not e.get("fiction")]
+        evs = [e for e in reads.events_of(conn, eid) if not e.get("fiction")]
         if q.anchor and q.direction:
             out += _after(q, evs)
             continue

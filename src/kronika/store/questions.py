@@ -1,0 +1,150 @@
+"""An open knowledge base in, the typed reads ``kronika ask`` needs out: names, sentences, mentions, timexes.
+
+Every SQL statement of the question answerer lives here; ``kronika.ask`` calls
+these functions and gets small frozen records back, never database rows.
+Full-text lookups take plain words (quoted here, so no word is read as FTS5
+syntax); an empty word list finds nothing.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from ..records import Timex
+
+
+@dataclass(frozen=True, slots=True)
+class EntityName:
+    """One name of an entity: its canonical name or one of its aliases."""
+
+    id: str
+    name: str
+    type: str
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A stored sentence; ``text`` is the document's text from ``start`` to ``end``."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RankedSentence:
+    """A sentence found by full-text search; ``rank`` is its BM25 score (lower is better, negative)."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    rank: float
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A mention resolved to an entity of the store (``entity_id`` None when it was not)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    entity_id: str | None
+
+
+def _fts(words, sep: str) -> str:
+    return sep.join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def entity_names(conn: sqlite3.Connection) -> list[EntityName]:
+    """Every entity's name, then every alias (with its entity's type and mention count)."""
+    out = [EntityName(r[0], r[1], r[2], r[3]) for r in conn.execute("SELECT id, name, type, mentions FROM entities")]
+    out += [EntityName(r[0], r[1], r[2], r[3]) for r in conn.execute(
+        "SELECT a.entity_id, a.alias, e.type, e.mentions FROM aliases a JOIN entities e ON e.id = a.entity_id")]
+    return out
+
+
+def known_names(conn: sqlite3.Connection) -> list[str]:
+    """The names of the entities the documents mention, and every alias."""
+    return [r[0] for r in conn.execute("SELECT name FROM entities WHERE mentions > 0 UNION SELECT alias FROM aliases")]
+
+
+def entity_type(conn: sqlite3.Connection, entity_id: str) -> str | None:
+    """The type of an entity (PERSON, PLACE, ...), or None when there is no such entity."""
+    r = conn.execute("SELECT type FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    return None if r is None else r[0]
+
+
+def has_sentence_with_all(conn: sqlite3.Connection, words: list[str]) -> bool:
+    """Whether some sentence contains every word (stemmed, as the full-text index does)."""
+    if not words:
+        return False
+    q = "SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 1"
+    return conn.execute(q, (_fts(words, " "),)).fetchone() is not None
+
+
+def sentences_with_any(conn: sqlite3.Connection, words: list[str], limit: int) -> list[Sentence]:
+    """At most ``limit`` sentences containing one of the words, in the index's order."""
+    if not words:
+        return []
+    q = 'SELECT doc, start, "end", text FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?'
+    return [Sentence(r[0], int(r[1]), int(r[2]), r[3]) for r in conn.execute(q, (_fts(words, " OR "), limit))]
+
+
+def ranked_sentences(conn: sqlite3.Connection, words: list[str], limit: int) -> list[RankedSentence]:
+    """The ``limit`` sentences containing one of the words that rank best by BM25, best first."""
+    if not words:
+        return []
+    q = ('SELECT doc, start, "end", text, bm25(sentences_fts) AS r FROM sentences_fts'
+         ' WHERE sentences_fts MATCH ? ORDER BY r LIMIT ?')
+    return [RankedSentence(r[0], int(r[1]), int(r[2]), r[3], r[4])
+            for r in conn.execute(q, (_fts(words, " OR "), limit))]
+
+
+def sentence_around(conn: sqlite3.Connection, doc: str, start: int, end: int) -> Sentence | None:
+    """The stored sentence holding [start, end) of a document, else the one holding ``start``, else None."""
+    r = conn.execute('SELECT start, "end", text FROM sentences WHERE doc = ? AND start <= ? AND "end" >= ?'
+                     ' ORDER BY start DESC LIMIT 1', (doc, start, end)).fetchone()
+    if r is None:
+        r = conn.execute('SELECT start, "end", text FROM sentences WHERE doc = ? AND start <= ? AND "end" > ?'
+                         ' ORDER BY start DESC LIMIT 1', (doc, start, start)).fetchone()
+    return None if r is None else Sentence(doc, int(r[0]), int(r[1]), r[2])
+
+
+def sentences_of(conn: sqlite3.Connection, doc: str) -> list[Sentence]:
+    """The stored sentences of a document, in reading order."""
+    return [Sentence(doc, r[0], r[1], r[2]) for r in conn.execute(
+        'SELECT start, "end", text FROM sentences WHERE doc = ? ORDER BY start', (doc,))]
+
+
+def mentions_of(conn: sqlite3.Connection, doc: str) -> list[EntityMention]:
+    """The entity mentions of a document, in reading order."""
+    return [EntityMention(r[0], r[1], r[2], r[3], r[4]) for r in conn.execute(
+        'SELECT start, "end", text, type, entity_id FROM mentions WHERE doc = ? ORDER BY start', (doc,))]
+
+
+def timexes_of(conn: sqlite3.Connection, doc: str) -> list[Timex]:
+    """The time expressions of a document, in reading order (value, earliest and latest as stored)."""
+    return [Timex(start=r[0], end=r[1], text=r[2], type=r[3], value=r[4], earliest=r[5], latest=r[6])
+            for r in conn.execute('SELECT start, "end", text, type, value, earliest, latest FROM timexes'
+                                  ' WHERE doc = ? ORDER BY start', (doc,))]
+
+
+def stripped_spans(conn: sqlite3.Connection, doc: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of a document marked as boilerplate."""
+    return [(r[0], r[1]) for r in conn.execute('SELECT start, "end" FROM stripped WHERE doc = ?', (doc,))]
+
+
+def document_text(conn: sqlite3.Connection, doc: str) -> str:
+    """A document's text ('' when the store has no such document)."""
+    r = conn.execute("SELECT text FROM documents WHERE doc = ?", (doc,)).fetchone()
+    return r[0] if r else ""
+
+
+def document_about(conn: sqlite3.Connection, doc: str) -> str | None:
+    """The work a document (a review) discusses, or None."""
+    r = conn.execute("SELECT about FROM documents WHERE doc = ?", (doc,)).fetchone()
+    return r[0] if r else None
