@@ -5,15 +5,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ...lexicons import words
-from .lexicon import (ACTIVE_ONLY, EDUCATION_OBJECTS, EXILE_NOUNS, GATHERING_OBJECTS, HONOUR_OBJECTS,
-                            NEEDS_ARGUMENT,
-                            NOUN_NEEDS_COMPLEMENT, NOUN_TYPES, OBJECT_PATIENT, ORG_OBJECTS,
-                            PARTICIPATION_OBJECTS, PASSIVE_ONLY, PERIODICAL_OBJECTS, POSITION_OBJECTS,
-                            PRISON_NOUNS, ROLE_NOUN_TYPES, ROLE_NOUNS, VERB_TYPES, WORK_OBJECTS)
+from .lexicon import (EXILE_NOUNS, NOUN_NEEDS_COMPLEMENT, NOUN_TYPES, OBJECT_PATIENT, PRISON_NOUNS, ROLE_NOUN_TYPES,
+                      ROLE_NOUNS, WORK_OBJECTS)
 from .modality import first_person
-
-MOTION = {"travel", "residence"}
+from .senses import verb_type
+from .syntax import ADJ_LEMMAS, children_with, is_passive, vlemma
 
 
 @dataclass
@@ -29,246 +25,13 @@ class Predicate:
     borrowed: list[Token] = field(default_factory=list)
 
 
-def _children(t: Token, deps: set[str]) -> list[Token]:
-    return [c for c in t.children if c.dep_ in deps]
-
-
-def is_passive(v: Token) -> bool:
-    """Passive voice, including participles and conjuncts sharing a passive auxiliary ("were arrested and deported")."""
-    if v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX") and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in v.children) and v.tag_ in ("VBD", "VBN") \
-            and any(c.dep_ in ("auxpass", "nsubjpass") for c in v.head.children):
-        return True
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or (
-        v.tag_ == "VBN" and v.dep_ in ("advcl", "acl", "amod", "conj", "ROOT", "relcl")
-        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children))
-
-
-def _objects(v: Token) -> list[Token]:
-    """Direct objects and prepositional objects of a verb (one level through prepositions)."""
-    out = []
-    for c in v.children:
-        if c.dep_ in ("dobj", "attr", "oprd", "dative"):
-            out.append(c)
-        elif c.dep_ in ("prep", "agent"):
-            out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
-            out.extend(p for q in c.conjuncts for p in q.children if p.dep_ == "pobj")
-    for o in list(out):   # "a multitude of novels", "the ranks of the movement"
-        for c in o.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                out.extend(p for p in c.children if p.dep_ == "pobj")
-    return out
-
-
-def _lemmas(toks) -> set[str]:
-    return {t.lemma_.lower() for t in toks} | {t.lower_ for t in toks}
-
-
-def _has_place(toks, places: set[int]) -> bool:
-    return any(w.i in places for t in toks for w in t.subtree)
-
-
-ADJ_LEMMAS = {"married": "marry", "born": "bear", "exiled": "exile", "imprisoned": "imprison",
-              "jailed": "jail", "arrested": "arrest", "deported": "deport", "divorced": "divorce",
-              "widowed": "widow", "educated": "educate", "released": "release", "banished": "banish"}
-PLACE_NOUNS = words("events", "place_nouns")
-
-
-def vlemma(v: Token) -> str:
-    """Lemma of a verbal trigger, including participles the tagger calls adjectives ("married")."""
-    return ADJ_LEMMAS.get(v.lower_, v.lemma_.lower()) if v.pos_ == "ADJ" else v.lemma_.lower()
-
-
-def _deep(v: Token) -> set[str]:
-    """Lemmas anywhere under the verb's objects and prepositions ("held for two years in prison")."""
-    return _lemmas(w for c in v.children if c.dep_ in ("prep", "dobj", "agent", "attr") for w in c.subtree)
-
-
-def _shared_objects(v: Token) -> list[Token]:
-    """Objects of a coordinated verb shared by right-node raising ("wrote and printed leaflets")."""
-    for c in v.children:
-        if c.dep_ == "conj" and c.pos_ == "VERB":
-            return _objects(c)
-    return []
-
-
-def verb_type(v: Token, places: set[int], persons: set[int]) -> str | None:
-    """The event type a verb states in its context, or None."""
-    lem = vlemma(v)
-    prts = {c.lower_ for c in v.children if c.dep_ == "prt"}
-    preps = {c.lower_ for c in v.children if c.dep_ in ("prep", "agent")}
-    objs = _objects(v) or _shared_objects(v)
-    olem = _lemmas(objs)
-    deep = _deep(v)
-    dobj = _children(v, {"dobj"})
-    passive = is_passive(v)
-    # phrasal and object-dependent senses first
-    if lem == "take" and any(o.lemma_ == "part" for o in dobj):
-        return "participation"
-    if lem in ("become", "get", "be") and any(c.lower_ == "involved" for c in v.children
-                                               if c.dep_ in ("acomp", "oprd", "attr", "xcomp", "dobj")):
-        return "participation"
-    if lem == "involve" and passive and "in" in preps:
-        return "participation"
-    if lem == "make" and olem & {"contact", "contacts", "acquaintance", "friend", "friends"}:
-        return "meeting"
-    if lem in ("find", "make", "wend") and any(o.lemma_ == "way" for o in dobj):
-        return "travel" if _has_place(_objects(v) + [c for o in dobj for c in o.children], places) or preps \
-            or any(c.dep_ == "prep" for o in dobj for c in o.children) else None
-    if lem in ("send", "ship", "transport", "take"):
-        if olem & EXILE_NOUNS:
-            return "exile"
-        if olem & PRISON_NOUNS and lem != "take":
-            return "imprisonment"
-        if _has_place(objs, places) and ("to" in preps or "into" in preps):
-            return "exile" if passive else "travel"
-        return None
-    if lem in ("spend", "serve") and deep & (PRISON_NOUNS | {"sentence", "term"}) - {"labour", "labor"}:
-        return "imprisonment"
-    if lem == "spend" and _has_place(objs, places):
-        return "residence"
-    if lem in ("hold", "keep", "put", "throw", "lock") and deep & PRISON_NOUNS:
-        return "imprisonment"
-    if lem in ("secure", "gain", "win", "regain", "obtain") and olem & {"freedom", "release", "liberty"}:
-        return "release"
-    if lem == "win" and "over" in prts:
-        return "conversion"
-    if lem in ("turn", "convert", "switch", "go") and "over" in prts:
-        return "conversion"
-    if lem == "give" and "birth" in olem:
-        return None
-    if lem == "grow" and "up" not in prts:
-        return None
-    if lem == "lead" and "to" in preps:
-        return None
-    if lem == "lead" and olem & PARTICIPATION_OBJECTS:
-        return "participation"
-    if lem in ("go", "come", "move") and prts & {"on", "along", "through", "back"} and not _has_place(objs, places):
-        return None          # "went on to become", "came along"
-    if lem == "fight" and not (olem & PARTICIPATION_OBJECTS or _has_place(objs, places) or "in" in preps):
-        return None          # "fighting for change"
-    if lem == "hold":
-        return "role" if olem & POSITION_OBJECTS else None
-    if lem == "visit" and dobj and (dobj[0].pos_ == "PRON" or dobj[0].i in persons):
-        return "meeting"
-    if lem in ("receive", "win", "award"):
-        return "other" if deep & HONOUR_OBJECTS or any(o.ent_type_ == "WORK_OF_ART" for o in objs) else None
-    if lem in ("obtain", "earn"):
-        return "education" if olem & {"degree", "doctorate", "diploma", "ba", "ma", "phd", "bachelor", "master"} else None
-    if lem in ("produce", "stage", "premiere"):
-        return "publication" if olem & WORK_OBJECTS or any(w.ent_type_ == "WORK_OF_ART" for o in objs
-                                                            for w in o.subtree) else None
-    if lem in ("remove", "dismiss") and not preps & {"from", "as"}:
-        return None
-    if lem in ("elect", "appoint", "name") and v.dep_ == "amod":
-        return None
-    if v.tag_ == "VBG" and v.dep_ in ("amod", "acl", "pcomp", "ROOT") and not objs and lem not in ("bear",):
-        return None          # "the fleeing army", bare gerunds
-    t = VERB_TYPES.get(lem)
-    if t is None:
-        return None
-    if lem in PASSIVE_ONLY and not passive and not (
-            lem in OBJECT_PATIENT and any(o.pos_ in ("PRON", "PROPN") and o.lower_ not in ("it", "them", "they")
-                                          for o in dobj)):
-        return None
-    if t == "death" and not passive and lem != "die" and not any(o.pos_ == "PROPN" for o in dobj) \
-            and (not dobj or _unnamed_human_before(v)):
-        return None      # "took away a friend ... and shot him": the victim is someone else
-    if lem in ACTIVE_ONLY and passive:
-        return None
-    if lem == "sentence":
-        if deep & EXILE_NOUNS:
-            return "exile"
-        if "death" in deep or "execution" in deep:
-            return "other"
-        return "imprisonment"
-    if lem in ("join", "participate", "enlist"):
-        if objs and all(o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "NORP", "") for o in objs) and lem == "join":
-            return "membership"
-        if olem & PARTICIPATION_OBJECTS or _lemmas(w for o in objs for w in o.subtree) & {"revolution", "war", "uprising"}:
-            return "participation"
-        return t
-    if lem == "work":
-        if "with" in preps:
-            return "collaboration"
-        if preps & {"as", "for", "in", "at", "on"}:
-            return "role"
-        return None
-    if lem in ("write", "author", "compose", "pen"):
-        objs = [c for c in v.children if c.dep_ == "dobj"] or _shared_objects(v)
-        objs = objs + [p for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for p in c.children if p.dep_ == "pobj"] + [c for o in objs for c in o.children
-                                                                    if c.dep_ == "appos"]
-        olem = _lemmas(objs)
-        if any(o.pos_ == "PROPN" and o.i not in persons and o.i not in places and o.dep_ == "dobj" for o in objs):
-            return "authorship"          # "wrote The Detainee"
-        if olem & WORK_OBJECTS or "for" in preps or any(
-                w.ent_type_ == "WORK_OF_ART" for o in objs for w in o.subtree):
-            return "authorship"
-        return None
-    if lem in ("found", "establish"):
-        if olem & PERIODICAL_OBJECTS or olem & WORK_OBJECTS:
-            return "publication"
-        return "other" if objs else None
-    if lem == "publish":
-        return "publication"
-    if lem == "serve":
-        if "as" in preps:
-            return "role"
-        if olem & ORG_OBJECTS or olem & {"army", "navy", "military", "government"}:
-            return "role"
-        return None
-    if lem == "become":
-        attrs = _children(v, {"attr", "oprd"})
-        if not attrs:
-            return None
-        a = attrs[0].lemma_.lower()
-        return ROLE_NOUN_TYPES.get(a, "role")
-    if lem in ("meet", "befriend", "encounter"):
-        return t if objs or v.dep_ == "relcl" or any(c.dep_ == "conj" for c in v.children) else None
-    if lem == "study":
-        return t
-    if lem in ("attend",):
-        if olem & GATHERING_OBJECTS:
-            return "participation"
-        return "education" if olem & EDUCATION_OBJECTS else None
-    if lem in ("leave",):
-        if _has_place(dobj, places) or "for" in preps:
-            return "travel"
-        return None
-    if lem in ("remove", "dismiss", "expel", "exclude"):
-        return t
-    if lem in ("free", "release", "liberate") and not passive and not v.dep_ in ("advcl",):
-        # "X released Y": the person is the object, handled by subject_token
-        return t
-    if t in MOTION and lem in NEEDS_ARGUMENT:
-        return t if _has_place(objs + _children(v, {"advmod"}), places) or olem & (EXILE_NOUNS | PLACE_NOUNS) else None
-    if lem in NEEDS_ARGUMENT and not objs:
-        return None
-    return t
-
-
-HUMAN_NOUNS = words("events", "human_nouns")
-
-
-def _unnamed_human_before(v: Token) -> bool:
-    """A person named only by a common noun earlier in the sentence, not as anyone's subject (the agents)."""
-    subj = {w.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree}
-    cur = v
-    while cur.dep_ == "conj":
-        cur = cur.head
-        subj |= {w.i for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree}
-    return any(w.pos_ == "NOUN" and w.lemma_.lower() in HUMAN_NOUNS and w.i not in subj
-               and w.dep_ not in ("nsubj", "nsubjpass", "compound") for w in v.doc[v.sent.start:v.i])
-
-
 def _control_subject(v: Token) -> Token | None:
     """Subject of a verb, inherited through coordination, control and participial clauses."""
     seen = 0
     cur = v
     while cur is not None and seen < 8:
         seen += 1
-        subj = _children(cur, {"nsubj", "nsubjpass"})
+        subj = children_with(cur, {"nsubj", "nsubjpass"})
         if subj:
             return subj[0]
         if cur.dep_ in ("conj", "xcomp", "acomp", "oprd"):
@@ -307,18 +70,18 @@ def subject_token(v: Token, lem_type: str) -> Token | None:
     """The token standing for the person whose event this predicate is."""
     lem = vlemma(v)
     if lem in ("secure", "gain", "win", "regain", "obtain") and lem_type == "release":
-        for o in _children(v, {"dobj"}):
-            poss = _children(o, {"poss"})
+        for o in children_with(v, {"dobj"}):
+            poss = children_with(o, {"poss"})
             if poss:
                 return poss[0]
     if lem_type in ("publication", "authorship") and is_passive(v):
-        for s_ in _children(v, {"nsubjpass"}):
+        for s_ in children_with(v, {"nsubjpass"}):
             for w in s_.subtree:        # "His debut novel, X, was published", "his novel X was published"
-                poss = _children(w, {"poss"})
+                poss = children_with(w, {"poss"})
                 if poss and w.lower_ in WORK_OBJECTS:
                     return poss[0]
     if (lem in OBJECT_PATIENT or lem == "take") and not is_passive(v):
-        dobj = _children(v, {"dobj"})
+        dobj = children_with(v, {"dobj"})
         if dobj and dobj[0].pos_ in ("PRON", "PROPN"):
             return dobj[0]
     return _control_subject(v)
@@ -415,7 +178,7 @@ def _time_in_place(n: Token, places: set[int]) -> Predicate | None:
 
 
 def _copula_type(be: Token) -> str | None:
-    attrs = _children(be, {"attr"})
+    attrs = children_with(be, {"attr"})
     if not attrs:
         return None
     a = attrs[0]

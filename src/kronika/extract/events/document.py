@@ -9,11 +9,11 @@ from ...records import Document, Event, Mention, Source, Timex
 from ...settings import Settings
 from ..coref.persons import canonical_person_keys, main_person, person_tokens, promote_person_like
 from ..coref.references import resolve_references
-from .clauses import (Predicate, find_predicates, is_passive, participle_fallback, person_in_subject, subject_token,
-                      vlemma)
+from .clauses import Predicate, find_predicates, participle_fallback, person_in_subject, subject_token
 from .dates import _to_date, cue_for, date_for, fallback_timexes, timex_tokens
 from .lexicon import DEMONYMS, INTENTION_VERBS, NOUN_TYPES, PAST, TEMPLATES, VERB_TEMPLATES, WORK_OBJECTS
 from .modality import first_person, hedged, intention_or_irrealis, negated
+from .syntax import is_passive, vlemma
 
 KEEP_LEFT = {"aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass", "expl", "npadvmod"}
 KEEP_LEFT_NOUN = {"poss", "amod", "det", "compound", "nummod", "nmod", "punct"}
