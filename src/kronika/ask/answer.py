@@ -20,7 +20,7 @@ from ..errors import NotFoundError, UsageError
 from ..store import questions as stored
 from ..store import reads
 from . import passages, structured
-from .questions import STOP, parse
+from .questions import STOP, Question, parse
 
 MIN_SCORE = 0.9
 
@@ -186,6 +186,7 @@ def check_question(question: str | None, settings) -> None:
 
 
 def answer(conn, question: str, settings, top: int = 3) -> dict:
+    """The ``top`` answers to a question, each with its text, sources, score and how it was found (``via``)."""
     check_question(question, settings)
     out = {"question": question, "answers": []}
     text = question
@@ -194,13 +195,7 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
         text = text.lower()              # "WHERE DID SERGE DIE?"
     q = parse(text)
     if not q.subject:
-        q.subject = _name_in_lowercase(conn, text)
-        if q.subject:
-            q.others = [o for o in q.others if o != q.subject]
-            sw = {w.lower() for w in re.findall(r"\w+", q.subject)}
-            q.focus = [f for f in q.focus if re.sub(r"['’]s$", "", f).lower() not in sw]
-        elif re.search(r"(?i)\b(he|she|his|her|him)\b", text) or (q.year and not q.others):
-            q.subject = _default_person(conn)   # "where was he born?": the person the corpus is about
+        _find_subject(conn, q, text)
     if not q.subject and not q.others and not q.focus and not q.relation:
         return out
     subj = structured.resolve(conn, q.subject) if q.subject else None
@@ -209,25 +204,8 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
     for o in q.others:
         if structured.resolve(conn, o) is None:
             return out                # "When did Serge visit Japan?": no Japan anywhere
-    cands = []
     corpus = passages.Corpus(conn)
-    asked = {structured.norm_name(x) for x in q.others + ([q.subject] if q.subject else [])}
-    if subj is not None:
-        asked |= {structured.norm_name(x) for x in subj.surfaces}
-    if subj is not None:
-        for c in structured.answers(conn, q, subj):
-            an = structured.norm_name(c["text"])
-            if an in asked or any(a and re.search(rf"\b{re.escape(a)}\b", an) for a in asked if len(a) > 3):
-                continue                   # "England" for "where in England", "Emma Goldman and ..." for her works
-            if _listed_with_other(c, q.others):
-                continue
-            sup = [passages.support(conn, corpus, q, subj, s) for s in c["sources"][:5]]
-            ssup = max((s for s, _ in sup), default=0.0)
-            if ssup <= 0:                  # the record's sentence does not name the subject
-                c["score"] -= 1.2 if c["via"] == "fact" else 0.3
-            if not any(f for _, f in sup):
-                continue                   # nor of what is asked ("first wife", "daughter")
-            cands.append(c)
+    cands = _structured_answers(conn, corpus, q, subj) if subj is not None else []
     if subj is not None and q.wh in ("who", "what") and not q.relation and not q.focus and not q.year \
             and not q.others and re.match(r"(?i)\s*(who|what)\s+(is|was)\b", text):
         cands += _definition(conn, subj, corpus)
@@ -237,4 +215,38 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
     merged = _merge(cands)[:top]
     out["answers"] = [{"text": g["text"], "sources": g["sources"], "score": round(g["score"], 3),
                        "via": g["via"]} for g in merged]
+    return out
+
+
+def _find_subject(conn, q: Question, text: str) -> None:
+    """A question without a capitalised name: a known name written in lower case ("where did serge die?"),
+    else, for "he"/"she" or a bare year, the person the corpus is about."""
+    q.subject = _name_in_lowercase(conn, text)
+    if q.subject:
+        q.others = [o for o in q.others if o != q.subject]
+        sw = {w.lower() for w in re.findall(r"\w+", q.subject)}
+        q.focus = [f for f in q.focus if re.sub(r"['’]s$", "", f).lower() not in sw]
+    elif re.search(r"(?i)\b(he|she|his|her|him)\b", text) or (q.year and not q.others):
+        q.subject = _default_person(conn)   # "where was he born?": the person the corpus is about
+
+
+def _structured_answers(conn, corpus, q: Question, subj) -> list[dict]:
+    """Answers from facts, relations and events whose sentence supports the question; a record whose
+    sentence does not name the subject loses score."""
+    asked = {structured.norm_name(x) for x in q.others + ([q.subject] if q.subject else [])}
+    asked |= {structured.norm_name(x) for x in subj.surfaces}
+    out = []
+    for c in structured.answers(conn, q, subj):
+        an = structured.norm_name(c["text"])
+        if an in asked or any(a and re.search(rf"\b{re.escape(a)}\b", an) for a in asked if len(a) > 3):
+            continue                   # "England" for "where in England", "Emma Goldman and ..." for her works
+        if _listed_with_other(c, q.others):
+            continue
+        sup = [passages.support(conn, corpus, q, subj, s) for s in c["sources"][:5]]
+        ssup = max((s for s, _ in sup), default=0.0)
+        if ssup <= 0:                  # the record's sentence does not name the subject
+            c["score"] -= 1.2 if c["via"] == "fact" else 0.3
+        if not any(f for _, f in sup):
+            continue                   # nor of what is asked ("first wife", "daughter")
+        out.append(c)
     return out

@@ -119,6 +119,7 @@ def _names(q: str) -> list[str]:
 
 
 def parse(text: str) -> Question:
+    """The parts of a question: what is asked (wh, answer type), about whom, which relation, year, anchor, focus."""
     q = Question(text=text)
     t = " ".join(text.strip().split())
     low = t.lower()
@@ -147,15 +148,25 @@ def parse(text: str) -> Question:
     elif names:
         q.subject = names[0]
     q.others = [n for n in names if n != q.subject]
+    _relation(q, t, low, names)
+    q.answer_type = _answer_type(q, low)
+    q.focus = _focus(q, words, names, low)
+    return q
 
-    # the relation: phrases first, then the first trigger word outside the anchor
+
+_WHICH = re.compile(r"\s*(?:(?:in|at|from|to|for|with|by|of)\s+)?(?:what|which)\s+(\w+)")   # "in which city"
+
+
+def _relation(q: Question, t: str, low: str, names: list[str]) -> None:
+    """The asked relation (phrases first, then the first trigger word outside the anchor), the trigger word as
+    asked, and a preposition right after it ("flee to in 1940?")."""
     main = t[: m.start()] if (m := re.search(r"\b(after|before|following)\b", t, flags=re.I)) and q.anchor else t
     main_low = main.lower()
     for pat, rel in _PHRASES:
         if re.search(pat, main_low):
             q.relation = rel
             break
-    mt0 = re.match(r"\s*(?:(?:in|at|from|to|for|with|by|of)\s+)?(?:what|which)\s+(\w+)", low)
+    mt0 = _WHICH.match(low)
     asked_kind = mt0.group(1) if mt0 and mt0.group(1) in _TYPE_WORDS else None
     if q.relation is None:
         name_words = {w.lower() for n in names for w in WORD.findall(n)}
@@ -168,38 +179,43 @@ def parse(text: str) -> Question:
                 q.relation = hit[0]
                 q.trigger = w
                 break
-
     if q.trigger and not q.prep:
         mp2 = re.search(rf"\b{re.escape(q.trigger)}\s+(to|for|with|from|by|into|under|against)"
                         rf"\s*(?:$|[?.!]|in \d{{4}}|in the \d{{4}}s|after\b|before\b|during\b)", low)
         if mp2:
             q.prep = mp2.group(1)     # "flee to in 1940?"
 
-    # the answer type
-    q.answer_type = WH_TYPE.get(q.wh)
-    if q.wh in ("what", "which"):
-        m2 = re.match(r"\s*(?:(?:in|at|from|to|for|with|by|of)\s+)?(?:what|which)\s+(\w+)", low)
-        if m2 and m2.group(1) in _TYPE_WORDS:
-            q.answer_type = _TYPE_WORDS[m2.group(1)]
-        elif m2 and m2.group(1) == "year":
-            q.answer_type = "DATE"
-        elif q.relation and RELATIONS[q.relation].get("type") and not q.year and not q.anchor:
-            q.answer_type = RELATIONS[q.relation]["type"]
-    if q.wh == "who" and q.relation == "member":
-        q.answer_type = "PERSON"
-    if q.wh == "how":
-        q.answer_type = "NUMBER" if q.how_many else None
-    if q.wh == "in" or re.match(r"\s*in what year\b", low):
-        q.answer_type = "DATE"
-    if q.wh == "what" and q.year and not q.relation:
-        q.answer_type = None
 
-    # focus: content words that are neither names, triggers, nor question words
+def _answer_type(q: Question, low: str) -> str | None:
+    """PLACE, DATE, PERSON, ORG, WORK, NUMBER, or None (the answer is a clause)."""
+    answer_type = WH_TYPE.get(q.wh)
+    if q.wh in ("what", "which"):
+        m2 = _WHICH.match(low)
+        if m2 and m2.group(1) in _TYPE_WORDS:
+            answer_type = _TYPE_WORDS[m2.group(1)]
+        elif m2 and m2.group(1) == "year":
+            answer_type = "DATE"
+        elif q.relation and RELATIONS[q.relation].get("type") and not q.year and not q.anchor:
+            answer_type = RELATIONS[q.relation]["type"]
+    if q.wh == "who" and q.relation == "member":
+        answer_type = "PERSON"
+    if q.wh == "how":
+        answer_type = "NUMBER" if q.how_many else None
+    if q.wh == "in" or re.match(r"\s*in what year\b", low):
+        answer_type = "DATE"
+    if q.wh == "what" and q.year and not q.relation:
+        answer_type = None
+    return answer_type
+
+
+def _focus(q: Question, words: list[str], names: list[str], low: str) -> list[str]:
+    """Content words that are neither names, triggers, nor question words."""
     name_words = {w.lower() for n in names for w in WORD.findall(n)}
     trig = TRIGGER_STEMS.get(q.relation, set())
-    mt = re.match(r"\s*(?:(?:in|at|from|to|for|with|by|of)\s+)?(?:what|which)\s+(\w+)", low)
+    mt = _WHICH.match(low)
     type_word = mt.group(1) if mt else None
     anchor_words = {w.lower() for w in WORD.findall(q.anchor or "")}
+    focus = []
     for w in words:
         w = re.sub(r"['’]s$", "", w)
         if w in STOP or w in name_words or w in WH or w.isdigit() or w in anchor_words:
@@ -208,5 +224,5 @@ def parse(text: str) -> Question:
             continue
         if stem(w) in trig or w == type_word or w in ("happen", "happened", "happens", "do", "doing", "get"):
             continue
-        q.focus.append(w)
-    return q
+        focus.append(w)
+    return focus
