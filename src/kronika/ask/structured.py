@@ -222,6 +222,7 @@ def _event_matches(q: Question, e: dict) -> bool:
 
 
 def events_answers(conn, q: Question, subj: Subject) -> list[dict]:
+    """Answers from the subject's timeline: events of the asked relation or year (or after/before an anchor)."""
     if not subj.ids:
         return []
     out = []
@@ -232,42 +233,57 @@ def events_answers(conn, q: Question, subj: Subject) -> list[dict]:
             continue
         for e in evs:
             srcs = _good_sources(e["sources"])
-            if not srcs:
-                continue
-            if q.year and not _year_overlap(e["date"], q.year):
-                continue
-            if q.year and e["date"].get("inferred") and not any(str(q.year) in s["quote"] for s in srcs) and \
-                    int(str(e["date"]["end"])[:4]) - int(str(e["date"]["start"])[:4]) > 1:
-                continue              # a wide date worked out from the order of events does not say "in 1917"
-            if not q.year and not _event_matches(q, e):
-                continue
-            if q.year and q.relation and not _event_matches(q, e):
-                continue
-            if q.others:
-                blob = " ".join([e["summary"]] + [p["name"] for p in e["places"] + e["participants"]] +
-                                [s["quote"] for s in srcs]).lower()
-                if not all(norm_name(o) in blob for o in q.others):
-                    continue
-            conf = e.get("confidence", 0.5)
-            if q.year and str(e["date"].get("start", ""))[:4] == str(e["date"].get("end", ""))[:4] == str(q.year):
-                conf += 0.4           # dated to that very year, not a range that includes it
-            if q.answer_type == "PLACE":
-                for p in e["places"]:
-                    if p["id"] not in subj.ids:
-                        out.append(_ans(p["name"], srcs, 1.5 + conf, "event"))
-            elif q.answer_type == "DATE":
-                d = _date_text(e["date"])
-                if d and not e["date"].get("inferred"):
-                    out.append(_ans(d, srcs, 1.5 + conf, "event"))
-                elif d and any(d in s["quote"] for s in srcs):
-                    out.append(_ans(d, srcs, 0.8 + conf, "event"))
-            elif q.answer_type in ("PERSON", "ORG", "WORK"):
-                for p in e["participants"]:
-                    if p["id"] not in subj.ids:
-                        out.append(_ans(p["name"], srcs, 1.4 + conf, "event"))
-            else:
-                out.append(_ans(e["summary"], srcs, 1.2 + conf, "event"))
+            if srcs and _event_fits(q, e, srcs):
+                out += _event_answers(q, subj, e, srcs)
     return out
+
+
+def _event_fits(q: Question, e: dict, srcs: list[dict]) -> bool:
+    """The event is of the asked relation, in the asked year, and names the question's other names."""
+    if q.year and not _year_overlap(e["date"], q.year):
+        return False
+    if q.year and e["date"].get("inferred") and not any(str(q.year) in s["quote"] for s in srcs) and \
+            int(str(e["date"]["end"])[:4]) - int(str(e["date"]["start"])[:4]) > 1:
+        return False              # a wide date worked out from the order of events does not say "in 1917"
+    if not q.year and not _event_matches(q, e):
+        return False
+    if q.year and q.relation and not _event_matches(q, e):
+        return False
+    if q.others:
+        blob = " ".join([e["summary"]] + [p["name"] for p in e["places"] + e["participants"]] +
+                        [s["quote"] for s in srcs]).lower()
+        if not all(norm_name(o) in blob for o in q.others):
+            return False
+    return True
+
+
+def _event_answers(q: Question, subj: Subject, e: dict, srcs: list[dict]) -> list[dict]:
+    """What an event answers: its places, its date, its participants, or its summary (by the answer type)."""
+    conf = e.get("confidence", 0.5)
+    if q.year and str(e["date"].get("start", ""))[:4] == str(e["date"].get("end", ""))[:4] == str(q.year):
+        conf += 0.4           # dated to that very year, not a range that includes it
+    if q.answer_type == "PLACE":
+        return [_ans(p["name"], srcs, 1.5 + conf, "event") for p in e["places"] if p["id"] not in subj.ids]
+    if q.answer_type == "DATE":
+        d = _date_text(e["date"])
+        if d and not e["date"].get("inferred"):
+            return [_ans(d, srcs, 1.5 + conf, "event")]
+        if d and any(d in s["quote"] for s in srcs):
+            return [_ans(d, srcs, 0.8 + conf, "event")]
+        return []
+    if q.answer_type in ("PERSON", "ORG", "WORK"):
+        return [_ans(p["name"], srcs, 1.4 + conf, "event") for p in e["participants"] if p["id"] not in subj.ids]
+    return [_ans(e["summary"], srcs, 1.2 + conf, "event")]
+
+
+def _anchor_score(e: dict, rel: str | None, content: set[str]) -> float:
+    """How well an event is the anchor of "after X": of X's relation (2), plus the share of X's words it has."""
+    sc = 0.0
+    if rel and e["type"] in RELATIONS[rel]["events"]:
+        sc += 2
+    blob = " ".join([e["summary"]] + [s["quote"] for s in e["sources"]])
+    st = {stem(w) for w in _WORD.findall(blob)}
+    return sc + len(content & st) / max(1, len(content))
 
 
 def _after(q: Question, evs: list[dict]) -> list[dict]:
@@ -280,50 +296,46 @@ def _after(q: Question, evs: list[dict]) -> list[dict]:
             rel = hit[0]
             break
     content = {stem(w) for w in words if len(w) > 3 and w not in ("from", "with", "their", "his", "her")}
-    def _anchor_score(e):
-        sc = 0.0
-        if rel and e["type"] in RELATIONS[rel]["events"]:
-            sc += 2
-        blob = " ".join([e["summary"]] + [s["quote"] for s in e["sources"]])
-        st = {stem(w) for w in _WORD.findall(blob)}
-        return sc + len(content & st) / max(1, len(content))
-
     best, best_score = None, 0.0
     for i, e in enumerate(evs):
-        sc = _anchor_score(e)
+        sc = _anchor_score(e, rel, content)
         if sc > best_score:
             best, best_score = i, sc
     if best is None or best_score < 1.0:
         return []
-    rng = list(range(best + 1, len(evs)) if q.direction == "after" else range(best - 1, -1, -1))
-    if q.relation:
-        # "where did he go after ...": the next travel-like events first
-        want = set(RELATIONS[q.relation]["events"]) | ({"travel", "flight", "exile", "residence"}
-                                                        if q.relation == "travel" else set())
-        near = rng[:4]
-        rng = [j for j in near if evs[j]["type"] in want] + [j for j in rng if j not in near or evs[j]["type"] not in want]
     out = []
-    anchor_ev = evs[best]
-    for j in rng:
+    for j in _next_events(q, evs, best):
         e = evs[j]
         srcs = _good_sources(e["sources"])
         if not srcs:
             continue
-        if e["type"] == anchor_ev["type"] or _anchor_score(e) >= 1.0:
+        if e["type"] == evs[best]["type"] or _anchor_score(e, rel, content) >= 1.0:
             continue              # the anchor told again ("his escape from Siberia"), not what came next
-        k = len(out)
+        score = 2.5 - 0.3 * len(out)
         if q.answer_type == "PLACE":
             if e["places"]:
-                out.append(_ans(e["places"][0]["name"], srcs, 2.5 - 0.3 * k, "timeline"))
+                out.append(_ans(e["places"][0]["name"], srcs, score, "timeline"))
         elif q.answer_type == "DATE":
             d = _date_text(e["date"])
             if d:
-                out.append(_ans(d, srcs, 2.5 - 0.3 * k, "timeline"))
+                out.append(_ans(d, srcs, score, "timeline"))
         else:
-            out.append(_ans(e["summary"], srcs, 2.5 - 0.3 * k, "timeline"))
+            out.append(_ans(e["summary"], srcs, score, "timeline"))
         if len(out) >= 3:
             break
     return out
+
+
+def _next_events(q: Question, evs: list[dict], best: int) -> list[int]:
+    """Indexes of the events after (or before) the anchor, nearest first; of the asked relation first among
+    the next four ("where did he go after ...": the next travel-like events)."""
+    rng = list(range(best + 1, len(evs)) if q.direction == "after" else range(best - 1, -1, -1))
+    if q.relation:
+        want = set(RELATIONS[q.relation]["events"]) | ({"travel", "flight", "exile", "residence"}
+                                                        if q.relation == "travel" else set())
+        near = rng[:4]
+        rng = [j for j in near if evs[j]["type"] in want] + [j for j in rng if j not in near or evs[j]["type"] not in want]
+    return rng
 
 
 def answers(conn, q: Question, subj: Subject | None) -> list[dict]:
