@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from kronika.ask import answer
+from kronika.build import build
+from kronika.errors import UsageError
 from kronika.settings import load_settings
 from kronika.store.db import connect
 
@@ -29,7 +35,6 @@ def kb(tmp_path):
     doc = "anna.txt"
     conn.execute("INSERT INTO documents (doc, sha256, chars, text, genre) VALUES (?, 'x', ?, ?, 'biography')",
                  (doc, len(TEXT), TEXT))
-    import re
     for m in re.finditer(r"[^.]+\.", TEXT):
         a, b = m.start() + (len(m.group()) - len(m.group().lstrip())), m.end()
         conn.execute('INSERT INTO sentences (doc, start, "end", text) VALUES (?, ?, ?, ?)', (doc, a, b, TEXT[a:b]))
@@ -153,7 +158,6 @@ def test_unanswerable_is_empty(kb, question):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """A database built by the real pipeline from documents written for this test."""
-    from kronika.build import build
     d = tmp_path_factory.mktemp("docs")
     (d / "a.txt").write_text(
         "Mara Jovic: a short life\n\n"
@@ -203,7 +207,6 @@ def glued(tmp_path):
     conn.execute('INSERT INTO sentences_fts (text, doc, start, "end") VALUES (?, ?, ?, ?)',
                  (GLUED[a:], "g.md", a, len(GLUED)))
     conn.execute("INSERT INTO entities (id, name, type, mentions, docs) VALUES ('p-rosa-bell', 'Rosa Bell', 'PERSON', 4, '[]')")
-    import re
     for name, typ in (("Rosa Bell", "PERSON"), ("Dover", "PLACE"), ("Leeds", "PLACE"), ("York", "PLACE"),
                       ("Tom Hale", "PERSON"), ("Carl Webb", "PERSON")):
         for m in re.finditer(re.escape(name), GLUED):
@@ -241,9 +244,6 @@ def test_someone_elses_work_or_wife_is_not_the_answer(glued):
 
 
 def test_cli_json_contract(tmp_path, kb):
-    import subprocess
-    import sys
-    from pathlib import Path
     db = kb.execute("PRAGMA database_list").fetchone()[2]
     exe = str(Path(sys.executable).parent / "kronika")
     out = subprocess.run([exe, "ask", "Where did Anna Weber die?", "--db", db, "--format", "json"],
@@ -267,7 +267,6 @@ def test_hostile_questions_do_not_crash(kb):
 
 @pytest.mark.parametrize("question", ["", "   ", "\n\t", "x" * 501, "Where did Anna Weber die? " * 100])
 def test_empty_or_overlong_question_is_a_usage_error(kb, question):
-    from kronika.errors import UsageError
     with pytest.raises(UsageError) as exc:
         ask(kb, question)
     assert str(exc.value).count(".") >= 1 and "\n" not in str(exc.value)
@@ -280,7 +279,6 @@ def test_the_question_limit_is_a_setting(kb):
 
 def _calls(fn) -> int:
     """Python and C function calls made by fn(): a measure of work that does not depend on the machine."""
-    import sys
     n = 0
 
     def prof(frame, event, arg):

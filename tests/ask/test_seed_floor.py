@@ -1,21 +1,21 @@
 """Floor on the seed questions of bench/ask_questions.json (skips without ../shared)."""
 import json
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
+
+from kronika.ask import answer
+from kronika.build import build
+from kronika.store.db import connect
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.slow
 def test_seed_questions_floor(seeds_dir, tmp_path, settings):
-    from kronika.ask import answer
-    from kronika.build import build
-    from kronika.store.db import connect
-
     sys_path = str(ROOT / "bench")
-    import sys
     sys.path.insert(0, sys_path)
     try:
         from ask_eval import correct

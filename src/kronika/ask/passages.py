@@ -1,4 +1,7 @@
-"""Passage answers: SQLite FTS5 (BM25, porter stemming) over sentences, re-ranked, then a short answer span.
+"""A parsed question and the stored sentences in, passage answers (a short span, its sentence, a score) out.
+
+Retrieval is SQLite FTS5 (BM25, porter stemming) over sentences, through ``store.questions``; the
+sentences are re-ranked by rules, then the answer span is cut.
 
 A sentence is kept only when it supports the question: it names the subject
 (or refers to it with a pronoun where the subject is the person under

@@ -1,4 +1,4 @@
-"""Answers read from the reconciled knowledge base: facts, events (timeline order) and relations.
+"""A parsed question and its subject in, answers from the reconciled knowledge base out: facts, relations, events.
 
 Also resolves the question's subject to a group of entity ids (a name, its
 aliases, and the other spellings the store has not merged yet: "Serge",
