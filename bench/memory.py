@@ -24,7 +24,7 @@ annotated, so larger files measure ingest and the store, not spaCy; 20M is
 ``max_bytes``, the largest file a build accepts (slow: a minute or more per run).
 ``--src`` runs another source tree (e.g. an older revision extracted with
 ``git archive REV src | tar -x -C DIR``, then ``--src DIR/src``) for a side-by-side
-table. Environment settings (``--env KRONIKA_MAX_PIECE_CHARS=10000``) are passed to
+table. The tree is copied first, so edits made while it runs do not mix in. Environment settings (``--env KRONIKA_MAX_PIECE_CHARS=10000``) are passed to
 the build.
 """
 from __future__ import annotations
@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -109,13 +110,17 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", nargs="+", type=parse_size, default=[parse_size(s) for s in ("100K", "500K", "1M")])
     ap.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=list(SHAPES))
-    ap.add_argument("--src", type=Path, default=ROOT / "src", help="the source tree holding the kronika package")
+    ap.add_argument("--src", type=Path, default=ROOT / "src",
+                    help="the source tree holding the kronika package (copied at the start: others may edit it)")
     ap.add_argument("--dir", type=Path, default=None, help="where the files and databases go (default: a temp dir)")
     ap.add_argument("--env", nargs="*", default=[], metavar="KEY=VALUE", help="settings passed to the builds")
     a = ap.parse_args()
     extra = dict(kv.split("=", 1) for kv in a.env)
     work = a.dir or Path(tempfile.mkdtemp(prefix="kronika-memory-"))
     work.mkdir(parents=True, exist_ok=True)
+    src = work / "src"
+    shutil.rmtree(src, ignore_errors=True)
+    shutil.copytree(a.src, src, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
     print(f"kronika from {a.src.resolve()}; one `kronika build` process per row{'; ' + ' '.join(a.env) if a.env else ''}")
     print(f"{'shape':<16} {'bytes':>10} {'peak_MB':>8} {'wall_s':>7} {'cpu_s':>7} {'sentences':>9} {'mentions':>8}")
     for shape in a.shapes:
@@ -125,12 +130,15 @@ def main() -> int:
             db = work / f"{shape}-{size}.db"
             for f in (db, Path(str(db) + "-wal"), Path(str(db) + "-shm")):
                 f.unlink(missing_ok=True)
-            peak, wall, cpu, _ = run_build(path, db, a.src.resolve(), extra)
+            peak, wall, cpu, _ = run_build(path, db, src, extra)
             sents, ments = stored(db)
             print(f"{shape:<16} {path.stat().st_size:>10,} {peak:>8.0f} {wall:>7.1f} {cpu:>7.1f} {sents:>9,} {ments:>8,}",
                   flush=True)
             path.unlink()
             db.unlink(missing_ok=True)
+    shutil.rmtree(src, ignore_errors=True)
+    if a.dir is None:
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
