@@ -105,13 +105,30 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+#: What a step of ``_voice_target`` returns when the cue has no target (the claim is dropped).
+NO_TARGET: tuple[str | None, int, int, str] = (None, 0, 0, "")
+
+
 def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, str]:
-    """(about key, first token, end token, kind) for an evaluative cue in the document's voice."""
+    """(about key, first token, end token, kind) for an evaluative cue in the document's voice.
+
+    Steps, the first that decides wins: a cue right before a person's name, a verbal cue, a relational noun
+    ("his betrayal was ..."), the noun phrase the cue modifies, then the subject of the predicate it is in.
+    """
+    r = ctx.sdoc[cue.root]
+    noun = r.head if r.dep_ in ("amod", "compound", "advmod") and r.head.pos_ in ("NOUN", "PROPN") else r
+    for step in (_person_after_cue, _verb_target, _relational_noun_target, _noun_phrase_target):
+        found = step(ctx, cue, r, noun)
+        if found is not None:
+            return found
+    return _predicate_target(ctx, cue, r, noun)
+
+
+def _person_after_cue(ctx: ClaimContext, cue: Cue, r: Token, noun: Token):
+    """'the turncoat Karl Radek': the person named right after a nominal cue."""
     sdoc = ctx.sdoc
-    r = sdoc[cue.root]
-    lemma = verb_lemma(r)
-    nxt = cue.end if r.pos_ != "NOUN" or r.head.i != cue.end else cue.end
-    if nxt < len(sdoc) and r.pos_ in ("NOUN", "X", "PROPN", "ADJ"):  # "the turncoat Karl Radek"
+    nxt = cue.end
+    if nxt < len(sdoc) and r.pos_ in ("NOUN", "X", "PROPN", "ADJ"):
         m = ctx.mention_of(sdoc[nxt])
         if m is not None and m.start == sdoc[nxt].idx and m.type == "PERSON":
             end = nxt
@@ -121,59 +138,81 @@ def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, st
             while lo > 0 and sdoc[lo - 1].dep_ in ("det", "amod", "advmod") and sdoc[lo - 1].head.i >= cue.start:
                 lo -= 1
             return m.key, lo, end, "characterisation"
-    if r.pos_ == "VERB" and r.dep_ not in NOMINAL_DEPS:
-        subj = _subject(r)
-        if lemma in EXPERIENCER:
-            if subj is not None and subj.lower_ not in FIRST_PERSON:
-                return None, 0, 0, ""
-            obj = next((c for c in r.children if c.dep_ == "dobj"), None)
-            if obj is None:
-                if subj is None and lemma in ("recommend", "love", "enjoy", "avoid", "skip"):
-                    key = _review_fallback(ctx, r)  # "Highly recommended!"
-                    return key, cue.start, cue.end, "opinion"
-                return None, 0, 0, ""
-            key = ctx.key_of(obj)
-            lo = subj.i if subj is not None else r.i
-            return key, min(lo, r.i), obj.right_edge.i + 1, "opinion"
-        if lemma in SUBJECT_TARGET_VERBS or cue.end - cue.start > 1:
-            if subj is None or subj.lower_ in FIRST_PERSON:
-                key = _review_fallback(ctx, r) if cue.end - cue.start > 1 else None  # "I cannot think of a better"
-                lo = subj.i if subj is not None else cue.start
-                return key, min(lo, cue.start), max(cue.end, r.right_edge.i + 1 if r.right_edge.i - cue.end < 6
-                                                   else cue.end), "opinion"
-            key = ctx.key_of(subj)
-            end = max(cue.end, max((c.right_edge.i + 1 for c in r.children if c.dep_ == "dobj"), default=cue.end))
-            lo = subj.left_edge.i if subj.i - subj.left_edge.i <= 6 else subj.i
-            return key, lo, end, "characterisation"
-        return None, 0, 0, ""
-    noun = r.head if r.dep_ in ("amod", "compound", "advmod") and r.head.pos_ in ("NOUN", "PROPN") else r
-    if noun.lemma_.lower() in words("relational_nouns") and noun.dep_ == "nsubj" and noun.head.pos_ == "AUX":
-        verb = noun.head if noun.dep_ == "nsubj" else None
-        attr = next((c for c in verb.children if c.dep_ == "attr"), None) if verb is not None else None
-        key = ctx.key_of(attr, poss=False) if attr is not None else None
-        if key is None:
-            return None, 0, 0, ""
-        return key, min(noun.left_edge.i, cue.start), attr.right_edge.i + 1, "characterisation"
-    if noun.pos_ in ("NOUN", "PROPN"):
-        key = ctx.key_of(noun)
-        if key is None:
-            for p in noun.children:
-                if p.dep_ == "prep" and p.lower_ == "of":
-                    for o in p.children:
-                        if o.dep_ == "pobj":
-                            key = ctx.key_of(o)
-        if key is None and noun.lemma_ in words("work_nouns") and noun.dep_ in ("ROOT", "appos", "npadvmod"):
-            key = _review_fallback(ctx, r)  # "Overall, a superb first novel."
-        if key is not None:
-            lo, hi = _np_span(noun)
-            return key, min(lo, cue.start), max(hi, cue.end), "characterisation" if ctx.types.get(key) == "PERSON" else "opinion"
+    return None
+
+
+def _verb_target(ctx: ClaimContext, cue: Cue, r: Token, noun: Token):
+    """A verbal cue: what the document's voice loves or recommends, or who gave up, betrayed, failed."""
+    if not (r.pos_ == "VERB" and r.dep_ not in NOMINAL_DEPS):
+        return None
+    lemma = verb_lemma(r)
+    subj = _subject(r)
+    if lemma in EXPERIENCER:
+        if subj is not None and subj.lower_ not in FIRST_PERSON:
+            return NO_TARGET
+        obj = next((c for c in r.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            if subj is None and lemma in ("recommend", "love", "enjoy", "avoid", "skip"):
+                key = _review_fallback(ctx, r)  # "Highly recommended!"
+                return key, cue.start, cue.end, "opinion"
+            return NO_TARGET
+        key = ctx.key_of(obj)
+        lo = subj.i if subj is not None else r.i
+        return key, min(lo, r.i), obj.right_edge.i + 1, "opinion"
+    if lemma in SUBJECT_TARGET_VERBS or cue.end - cue.start > 1:
+        if subj is None or subj.lower_ in FIRST_PERSON:
+            key = _review_fallback(ctx, r) if cue.end - cue.start > 1 else None  # "I cannot think of a better"
+            lo = subj.i if subj is not None else cue.start
+            return key, min(lo, cue.start), max(cue.end, r.right_edge.i + 1 if r.right_edge.i - cue.end < 6
+                                               else cue.end), "opinion"
+        key = ctx.key_of(subj)
+        end = max(cue.end, max((c.right_edge.i + 1 for c in r.children if c.dep_ == "dobj"), default=cue.end))
+        lo = subj.left_edge.i if subj.i - subj.left_edge.i <= 6 else subj.i
+        return key, lo, end, "characterisation"
+    return NO_TARGET
+
+
+def _relational_noun_target(ctx: ClaimContext, cue: Cue, r: Token, noun: Token):
+    """'His betrayal was X': the attribute of a copula whose subject is a relational noun."""
+    if not (noun.lemma_.lower() in words("relational_nouns") and noun.dep_ == "nsubj" and noun.head.pos_ == "AUX"):
+        return None
+    verb = noun.head if noun.dep_ == "nsubj" else None
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None) if verb is not None else None
+    key = ctx.key_of(attr, poss=False) if attr is not None else None
+    if key is None:
+        return NO_TARGET
+    return key, min(noun.left_edge.i, cue.start), attr.right_edge.i + 1, "characterisation"
+
+
+def _noun_phrase_target(ctx: ClaimContext, cue: Cue, r: Token, noun: Token):
+    """The entity the modified noun names (or its 'of' object); a reviewed work for 'a superb first novel'."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    key = ctx.key_of(noun)
+    if key is None:
+        for p in noun.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj":
+                        key = ctx.key_of(o)
+    if key is None and noun.lemma_ in words("work_nouns") and noun.dep_ in ("ROOT", "appos", "npadvmod"):
+        key = _review_fallback(ctx, r)  # "Overall, a superb first novel."
+    if key is None:
+        return None
+    lo, hi = _np_span(noun)
+    return key, min(lo, cue.start), max(hi, cue.end), "characterisation" if ctx.types.get(key) == "PERSON" else "opinion"
+
+
+def _predicate_target(ctx: ClaimContext, cue: Cue, r: Token, noun: Token) -> tuple[str | None, int, int, str]:
+    """A predicative cue ('X is brilliant'): the subject of its clause, or the reviewed work in the reviewer's voice."""
+    sdoc = ctx.sdoc
     verb = _clause_verb(r)
     if verb is None or not _predicative(r, verb):
-        return None, 0, 0, ""
+        return NO_TARGET
     if verb_lemma(verb) in words("verbs_saying") | words("verbs_neutral"):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lower_ not in FIRST_PERSON:
-            return None, 0, 0, ""  # someone else's words: an attributed claim, not the document's voice
+            return NO_TARGET  # someone else's words: an attributed claim, not the document's voice
     subj = _subject(verb)
     if subj is not None and subj.pos_ in ("VERB", "AUX"):
         subj = None
@@ -182,14 +221,14 @@ def _voice_target(ctx: ClaimContext, cue: Cue) -> tuple[str | None, int, int, st
     if subj is None or subj.lower_ in FIRST_PERSON:
         key = _review_fallback(ctx, r)
         if key is None:
-            return None, 0, 0, ""
+            return NO_TARGET
         lo, hi = _np_span(noun) if noun.pos_ in ("NOUN", "PROPN") else (cue.start, cue.end)
         return key, min(lo, verb.i if subj is not None else lo), max(hi, cue.end), "opinion"
     key = ctx.key_of(subj)
     if key is None:
         key = _review_fallback(ctx, r)
     if key is None:
-        return None, 0, 0, ""
+        return NO_TARGET
     lo = subj.left_edge.i if subj.i - subj.left_edge.i <= 6 else subj.i
     if subj.pos_ == "PROPN":
         lo = min([c.i for c in subj.children if c.dep_ == "compound"] + [subj.i])
