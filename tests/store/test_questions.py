@@ -1,8 +1,6 @@
 """store.questions: the typed reads of `kronika ask` on a small hand-filled database."""
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from kronika.records import Timex
@@ -73,5 +71,5 @@ def test_mentions_and_timexes_are_records(conn):
     (t,) = q.timexes_of(conn, "a.txt")
     assert isinstance(t, Timex) and (t.text, t.value, t.earliest, t.latest) == ("1881", "1881", "1881-01-01",
                                                                                 "1881-12-31")
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         m.text = "x"

@@ -88,7 +88,7 @@ def _fts_words(q: Question, subj: Subject | None) -> list[str]:
     return terms
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Chunk:
     """A stored sentence cut again where citation marks or headings glued several together (document offsets)."""
 
@@ -141,10 +141,10 @@ class Corpus:
         if doc not in self._sent:
             self._sent[doc] = stored.sentences_of(self.conn, doc)
         prev = ""
-        for s in self._sent[doc]:
-            if s.start >= start:
+        for _doc, st, _end, tx in self._sent[doc]:
+            if st >= start:
                 break
-            prev = s.text
+            prev = tx
         return prev
 
     def is_stripped(self, doc, s0, s1) -> bool:
@@ -447,8 +447,7 @@ def _merge_lists(cands: list[dict], text: str) -> list[dict]:
         if out and re.fullmatch(r"\s*(,|and|, and|&)\s*", text[out[-1]["b"]:c["a"]]) and \
                 abs(out[-1]["w"] - c["w"]) < 0.5:
             p = out[-1]
-            out[-1] = {"a": p["a"], "b": c["b"], "text": text[p["a"]:c["b"]], "w": max(p["w"], c["w"]),
-                       "parts": p.get("parts", [p["text"]]) + [c["text"]]}
+            out[-1] = {"a": p["a"], "b": c["b"], "text": text[p["a"]:c["b"]], "w": max(p["w"], c["w"])}
         else:
             out.append(dict(c))
     return out
@@ -470,7 +469,7 @@ def _clause(text: str, pivot_a: int, pivot_b: int) -> str:
     return re.sub(r"^(and|but|which|who|that|where|then)\s+", "", seg, flags=re.I)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Asked:
     """What every sentence is checked against, worked out once per question."""
 
@@ -500,7 +499,7 @@ def _asked(conn, q: Question, subj: Subject | None) -> _Asked:
     return ask
 
 
-@dataclass
+@dataclass(slots=True)
 class _Evidence:
     """Where in one sentence the parts of the question are (offsets relative to the sentence)."""
 
@@ -685,8 +684,8 @@ def _answers(corpus: Corpus, ask: _Asked, ev: _Evidence) -> list[dict]:
     return [_passage(ch, _clause(ch.text, pa, pb), ev.base)]
 
 
-def _passage(ch: Chunk, text: str, score: float, **more) -> dict:
-    return {"text": text, "doc": ch.doc, "start": ch.start, "end": ch.end, "quote": ch.text, "score": score, **more}
+def _passage(ch: Chunk, text: str, score: float) -> dict:
+    return {"text": text, "doc": ch.doc, "start": ch.start, "end": ch.end, "quote": ch.text, "score": score}
 
 
 def _typed_after_anchor(corpus: Corpus, q: Question, ev: _Evidence) -> list[dict]:
@@ -725,7 +724,7 @@ def _typed_answers(corpus: Corpus, ask: _Asked, ev: _Evidence) -> list[dict]:
             continue
         if best is None or sc > best[0]:
             best = (sc, c)
-        out.append(_passage(ch, c["text"], ev.base + sc, parts=c.get("parts")))
+        out.append(_passage(ch, c["text"], ev.base + sc))
     if q.answer_type == "WORK" and tpos and (best is None or best[1]["w"] < 0.5):
         verb = [p for p in tpos if re.match(r"(wr[io]t|publish|author)", text[p:].lower())]
         if verb:

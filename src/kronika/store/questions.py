@@ -1,20 +1,20 @@
 """An open knowledge base in, the typed reads ``kronika ask`` needs out: names, sentences, mentions, timexes.
 
 Every SQL statement of the question answerer lives here; ``kronika.ask`` calls
-these functions and gets small frozen records back, never database rows.
+these functions and gets small immutable records (named tuples) back, never database rows.
 Full-text lookups take plain words (quoted here, so no word is read as FTS5
 syntax); an empty word list finds nothing.
 """
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from functools import partial
+from typing import NamedTuple
 
 from ..records import Timex
 
 
-@dataclass(frozen=True, slots=True)
-class EntityName:
+class EntityName(NamedTuple):
     """One name of an entity: its canonical name or one of its aliases."""
 
     id: str
@@ -23,8 +23,7 @@ class EntityName:
     mentions: int
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A stored sentence; ``text`` is the document's text from ``start`` to ``end``."""
 
     doc: str
@@ -33,8 +32,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class RankedSentence:
+class RankedSentence(NamedTuple):
     """A sentence found by full-text search; ``rank`` is its BM25 score (lower is better, negative)."""
 
     doc: str
@@ -44,8 +42,7 @@ class RankedSentence:
     rank: float
 
 
-@dataclass(frozen=True, slots=True)
-class EntityMention:
+class EntityMention(NamedTuple):
     """A mention resolved to an entity of the store (``entity_id`` None when it was not)."""
 
     start: int
@@ -55,15 +52,21 @@ class EntityMention:
     entity_id: str | None
 
 
+def _records(cls, rows) -> list:
+    """Rows as records of ``cls`` (a NamedTuple whose fields are the selected columns, in order), built in C:
+    ask reads thousands of mentions and names per question, and a Python-level constructor per row shows."""
+    return list(map(partial(tuple.__new__, cls), rows))
+
+
 def _fts(words, sep: str) -> str:
     return sep.join('"' + w.replace('"', '""') + '"' for w in words)
 
 
 def entity_names(conn: sqlite3.Connection) -> list[EntityName]:
     """Every entity's name, then every alias (with its entity's type and mention count)."""
-    out = [EntityName(r[0], r[1], r[2], r[3]) for r in conn.execute("SELECT id, name, type, mentions FROM entities")]
-    out += [EntityName(r[0], r[1], r[2], r[3]) for r in conn.execute(
-        "SELECT a.entity_id, a.alias, e.type, e.mentions FROM aliases a JOIN entities e ON e.id = a.entity_id")]
+    out = _records(EntityName, conn.execute("SELECT id, name, type, mentions FROM entities"))
+    out += _records(EntityName, conn.execute(
+        "SELECT a.entity_id, a.alias, e.type, e.mentions FROM aliases a JOIN entities e ON e.id = a.entity_id"))
     return out
 
 
@@ -100,8 +103,7 @@ def ranked_sentences(conn: sqlite3.Connection, words: list[str], limit: int) -> 
         return []
     q = ('SELECT doc, start, "end", text, bm25(sentences_fts) AS r FROM sentences_fts'
          ' WHERE sentences_fts MATCH ? ORDER BY r LIMIT ?')
-    return [RankedSentence(r[0], int(r[1]), int(r[2]), r[3], r[4])
-            for r in conn.execute(q, (_fts(words, " OR "), limit))]
+    return _records(RankedSentence, conn.execute(q, (_fts(words, " OR "), limit)))
 
 
 def sentence_around(conn: sqlite3.Connection, doc: str, start: int, end: int) -> Sentence | None:
@@ -116,14 +118,14 @@ def sentence_around(conn: sqlite3.Connection, doc: str, start: int, end: int) ->
 
 def sentences_of(conn: sqlite3.Connection, doc: str) -> list[Sentence]:
     """The stored sentences of a document, in reading order."""
-    return [Sentence(doc, r[0], r[1], r[2]) for r in conn.execute(
-        'SELECT start, "end", text FROM sentences WHERE doc = ? ORDER BY start', (doc,))]
+    return _records(Sentence, conn.execute(
+        'SELECT doc, start, "end", text FROM sentences WHERE doc = ? ORDER BY start', (doc,)))
 
 
 def mentions_of(conn: sqlite3.Connection, doc: str) -> list[EntityMention]:
     """The entity mentions of a document, in reading order."""
-    return [EntityMention(r[0], r[1], r[2], r[3], r[4]) for r in conn.execute(
-        'SELECT start, "end", text, type, entity_id FROM mentions WHERE doc = ? ORDER BY start', (doc,))]
+    return _records(EntityMention, conn.execute(
+        'SELECT start, "end", text, type, entity_id FROM mentions WHERE doc = ? ORDER BY start', (doc,)))
 
 
 def timexes_of(conn: sqlite3.Connection, doc: str) -> list[Timex]:
