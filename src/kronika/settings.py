@@ -24,8 +24,9 @@ class Settings:
     #: Texts longer than this many characters go through spaCy in pieces of at most this size, cut at
     #: paragraph, line or sentence breaks and joined back into one Doc (offsets unchanged); bounds memory.
     max_piece_chars: int = 25_000
-    #: A piece of more than about this many tokens (one-word lines, tables, lists) is cut smaller.
-    max_piece_tokens: int = 5_000
+    #: A piece of more than about this many tokens (one-word lines, tables, lists; prose has ~5,000 in a
+    #: piece of 25,000 characters) is cut smaller.
+    max_piece_tokens: int = 8_000
     #: Tokens spaCy annotates at once (texts per batch = this // max_piece_tokens, at most batch_size);
     #: en_core_web_sm holds about 17 KB per token of a batch, so this bounds the annotation's peak memory.
     max_batch_tokens: int = 20_000
