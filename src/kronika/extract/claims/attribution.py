@@ -201,7 +201,10 @@ def _norm(text: str, limit: int = 160) -> str:
 
 
 def verb_claims(ctx: ClaimContext, skip: set[int], covered: set[int]) -> list[Claim]:
-    """Claims from verbs of saying and judging; ``covered`` receives the tokens they account for."""
+    """Claims from verbs of saying and judging; ``covered`` receives the tokens they account for.
+
+    Steps per verb: who holds the claim, its stance and target token, what it is about, the span it covers.
+    """
     out: list[Claim] = []
     sdoc = ctx.sdoc
     judging = _judging_verbs()
@@ -209,74 +212,19 @@ def verb_claims(ctx: ClaimContext, skip: set[int], covered: set[int]) -> list[Cl
         lemma = verb_lemma(verb)
         if verb.pos_ != "VERB" or lemma not in judging or verb.i in skip:
             continue
-        htok, passive = _holder_tok(verb)
-        holders: list[str] = []
-        if htok is not None:
-            if htok.lower_ in FIRST_PERSON:
-                continue  # the document's own voice: handled by the voice rule
-            holders = ctx.holder_keys(htok)
-            if verb.dep_ == "relcl" and not any(k in ctx.types for k in holders):
-                k = _nearest_entity_before(ctx, verb, None)
-                holders = [k] if k else holders
-        elif passive:
-            k = _where_holder(ctx, verb)
-            holders = [k] if k else []
-            if not holders and _work_holders(ctx, verb, None):
-                holders = [""]  # only the work named later in the sentence holds it ("... in X's memoir")
-        if not holders:
+        found = _verb_holders(ctx, verb)
+        if found is None:
             continue
-        neg = any(c.dep_ == "neg" for c in verb.children)
-        # target and stance
-        target_tok = None
-        if passive:
-            target_tok = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        else:
-            target_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        against = _prep_objs(verb, ("against",)) if lemma in words("verbs_against") else []
-        pro = _prep_objs(verb, ("for",)) if lemma in words("verbs_for") else []
+        htok, passive, holders = found
         content = _content(verb)
-        if lemma in words("verbs_positive") or lemma in words("verbs_negative"):
-            stance = "positive" if lemma in words("verbs_positive") else "negative"
-        elif against:
-            stance, target_tok = "negative", against[0]
-        elif pro:
-            stance, target_tok = "positive", pro[0]
-        elif content is not None:
-            stance = span_stance(sdoc, ctx.cues, content[0], content[1])[0]
-            if stance == "neutral":
-                continue
-        else:
+        judged = _verb_stance(ctx, verb, lemma, passive, content)
+        if judged is None:
             continue
-        if neg:
-            stance = {"positive": "negative", "negative": "positive"}.get(stance, stance)
-        about = None
-        if target_tok is not None and target_tok.lower_ not in ("which", "that", "what", "who", "whom"):
-            about = _target(ctx, target_tok, exclude=holders[0])
-        if about is None and target_tok is not None and target_tok.lower_ in ("which", "that", "who", "whom") \
-                and verb.dep_ == "relcl":
-            about = _target(ctx, verb.head, exclude=holders[0])
-        if content is not None and (about is None or about.islower()):
-            about = _content_about(ctx, content, holders[0]) or about
-        if about is None and verb.dep_ == "relcl":
-            ante = _antecedent(verb)
-            about = _target(ctx, ante if ante is not None else verb.head, exclude=holders[0])
+        stance, target_tok = judged
+        about = _verb_about(ctx, verb, target_tok, content, holders[0])
         if about is None:
             continue
-        lo = verb.i
-        if htok is not None and 0 <= verb.i - htok.i <= 12:
-            lo = htok.left_edge.i if verb.i - htok.left_edge.i <= 12 else htok.i
-        hi = verb.i + 1
-        if target_tok is not None:
-            lo, hi = min(lo, target_tok.left_edge.i), max(hi, target_tok.right_edge.i + 1)
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("as", "of", "for", "against") and c.i > verb.i:
-                end = next((t.i for t in sdoc[c.i:c.right_edge.i + 1] if t.text in ("–", "—", ";", "(")),
-                           c.right_edge.i + 1)
-                hi = max(hi, end)
-        if content is not None:
-            lo, hi = min(lo, content[0]), max(hi, content[1])
-        while hi - 1 > lo and sdoc[hi - 1].is_punct:
-            hi -= 1
+        lo, hi = _verb_span(sdoc, verb, htok, target_tok, content)
         kind = _kind(lemma, sdoc, lo, hi, stance)
         covered.update(range(lo, hi))
         text = _statement(verb, content)
@@ -287,6 +235,92 @@ def verb_claims(ctx: ClaimContext, skip: set[int], covered: set[int]) -> list[Cl
             for h, ti in _work_holders(ctx, verb, about):
                 out.append(_claim(ctx, h, about, stance, kind, lo, max(hi, ti + 1), text))
     return out
+
+
+def _verb_holders(ctx: ClaimContext, verb: Token) -> tuple[Token | None, bool, list[str]] | None:
+    """(holder token, passive?, holder keys) of a verb of saying or judging; None when nobody (or the document's
+    own voice) holds it."""
+    htok, passive = _holder_tok(verb)
+    holders: list[str] = []
+    if htok is not None:
+        if htok.lower_ in FIRST_PERSON:
+            return None  # the document's own voice: handled by the voice rule
+        holders = ctx.holder_keys(htok)
+        if verb.dep_ == "relcl" and not any(k in ctx.types for k in holders):
+            k = _nearest_entity_before(ctx, verb, None)
+            holders = [k] if k else holders
+    elif passive:
+        k = _where_holder(ctx, verb)
+        holders = [k] if k else []
+        if not holders and _work_holders(ctx, verb, None):
+            holders = [""]  # only the work named later in the sentence holds it ("... in X's memoir")
+    if not holders:
+        return None
+    return htok, passive, holders
+
+
+def _verb_stance(ctx: ClaimContext, verb: Token, lemma: str, passive: bool,
+                 content: tuple[int, int] | None) -> tuple[str, Token | None] | None:
+    """(stance, target token): from the verb itself, 'against'/'for' objects, or the stance of its content."""
+    if passive:
+        target_tok = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    else:
+        target_tok = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    against = _prep_objs(verb, ("against",)) if lemma in words("verbs_against") else []
+    pro = _prep_objs(verb, ("for",)) if lemma in words("verbs_for") else []
+    if lemma in words("verbs_positive") or lemma in words("verbs_negative"):
+        stance = "positive" if lemma in words("verbs_positive") else "negative"
+    elif against:
+        stance, target_tok = "negative", against[0]
+    elif pro:
+        stance, target_tok = "positive", pro[0]
+    elif content is not None:
+        stance = span_stance(ctx.sdoc, ctx.cues, content[0], content[1])[0]
+        if stance == "neutral":
+            return None
+    else:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        stance = {"positive": "negative", "negative": "positive"}.get(stance, stance)
+    return stance, target_tok
+
+
+def _verb_about(ctx: ClaimContext, verb: Token, target_tok: Token | None, content: tuple[int, int] | None,
+                holder: str) -> str | None:
+    """What the claim is about: its target, the noun a relative clause hangs on, or its content's subject."""
+    about = None
+    if target_tok is not None and target_tok.lower_ not in ("which", "that", "what", "who", "whom"):
+        about = _target(ctx, target_tok, exclude=holder)
+    if about is None and target_tok is not None and target_tok.lower_ in ("which", "that", "who", "whom") \
+            and verb.dep_ == "relcl":
+        about = _target(ctx, verb.head, exclude=holder)
+    if content is not None and (about is None or about.islower()):
+        about = _content_about(ctx, content, holder) or about
+    if about is None and verb.dep_ == "relcl":
+        ante = _antecedent(verb)
+        about = _target(ctx, ante if ante is not None else verb.head, exclude=holder)
+    return about
+
+
+def _verb_span(sdoc, verb: Token, htok: Token | None, target_tok: Token | None,
+               content: tuple[int, int] | None) -> tuple[int, int]:
+    """The token range a verb claim covers: holder, verb, target, 'as'/'of' phrases and content."""
+    lo = verb.i
+    if htok is not None and 0 <= verb.i - htok.i <= 12:
+        lo = htok.left_edge.i if verb.i - htok.left_edge.i <= 12 else htok.i
+    hi = verb.i + 1
+    if target_tok is not None:
+        lo, hi = min(lo, target_tok.left_edge.i), max(hi, target_tok.right_edge.i + 1)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("as", "of", "for", "against") and c.i > verb.i:
+            end = next((t.i for t in sdoc[c.i:c.right_edge.i + 1] if t.text in ("–", "—", ";", "(")),
+                       c.right_edge.i + 1)
+            hi = max(hi, end)
+    if content is not None:
+        lo, hi = min(lo, content[0]), max(hi, content[1])
+    while hi - 1 > lo and sdoc[hi - 1].is_punct:
+        hi -= 1
+    return lo, hi
 
 
 def _statement(verb: Token, content: tuple[int, int] | None) -> str | None:
