@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .. import lexicons
 from .dates import find_date
 from .lines import Line
 
@@ -42,33 +43,8 @@ _DIALOGUE = re.compile(r"[\"“][^\"”\n]{1,200}[,!?][\"”]\s+(?:he|she|they|I
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _RATING = re.compile(r"★|\b\d(?:\.\d)? ?/ ?(?:5|10)\b")
 
-#: Cue phrases per signal, matched on lower-case word tokens in one pass (no per-cue regex scans).
-CUES = {
-    "review_strong": (
-        "my review", "this review", "review of", "i read", "i have read", "i had read", "i've read", "i just read",
-        "i recently read", "i finally read", "i finished", "i reread", "this book", "this novel", "this memoir",
-        "this collection", "this volume", "this biography", "must read", "highly recommend", "recommend",
-        "recommended", "page turner", "a good read", "to read it", "the reader", "stars", "out of five",
-        "out of 5", "out of ten", "out of 10"),
-    "review_weak": ("the book", "the novel", "the author", "the narrative", "the prose", "novel", "novels", "trilogy",
-                    "chapter", "chapters", "reading"),
-    "bio": ("was born", "born in", "born on", "born at", "born into", "died in", "died on", "died at", "he died",
-            "she died", "married", "his death", "her death", "early life", "later life", "career"),
-    "memoir": ("i was born", "my father", "my mother", "my parents", "my childhood", "my brother", "my sister",
-               "my grandmother", "my grandfather", "my family", "i remember", "when i was", "as a child",
-               "as a boy", "as a girl", "i grew up", "years later"),
-    "first_sg": ("i", "me", "my", "mine"),
-    "first_pl": ("we", "our", "us", "ourselves"),
-    "argue": ("i think", "i believe", "i would argue", "in my view", "arguably", "we must", "we should", "we need",
-              "it is worth", "it is clear", "it is time", "surely", "perhaps", "should be", "must be", "the point is",
-              "the question is", "what matters", "deserve", "deserves", "matter", "matters"),
-    "news": ("said on monday", "said on tuesday", "said on wednesday", "said on thursday", "said on friday",
-             "said on saturday", "said on sunday", "officials said", "a spokesman", "a spokeswoman",
-             "a spokesperson", "reuters", "associated press", "agence france presse", "told reporters",
-             "according to police", "according to officials", "said in a statement", "press conference",
-             "news agency", "local time", "police said", "authorities said"),
-    "report": ("said", "announced", "reported", "confirmed", "stated"),
-}
+#: Cue phrases per signal (data/ingest.json), matched on lower-case word tokens in one pass (no per-cue regex scans).
+CUES = {sig: tuple(phrases) for sig, phrases in lexicons.mapping("ingest", "genre_cues").items()}
 _SINGLE = {sig: tuple(p for p in ph if " " not in p) for sig, ph in CUES.items()}
 _MULTI = {sig: tuple(f" {p} " for p in ph if " " in p) for sig, ph in CUES.items()}
 

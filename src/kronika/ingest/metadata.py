@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicons
 from ..records import GENRES, Stripped
 from . import genre as genres
 from .boilerplate import Byline
@@ -17,16 +18,8 @@ from .dates import find_date, normalise_iso
 from .lines import Line, body_range
 
 _I = re.IGNORECASE
-#: Genre names that sources use for our genres (JSONL "genre" fields, front matter "type").
-GENRE_SYNONYMS = {
-    "book review": "review", "film review": "review", "reviews": "review", "critique": "review",
-    "obituary": "biography", "bio": "biography", "biographies": "biography", "chronology": "biography",
-    "timeline": "biography", "autobiography": "memoir", "memoirs": "memoir", "diary": "memoir", "journal": "memoir",
-    "letters": "letter", "correspondence": "letter", "opinion": "essay", "op-ed": "essay", "column": "essay",
-    "essays": "essay", "blog": "article", "blog post": "article", "post": "article", "feature": "article",
-    "articles": "article", "news article": "news", "report": "news", "press release": "news",
-    "novel": "fiction", "story": "fiction", "short story": "fiction", "poem": "fiction", "poetry": "fiction",
-}
+#: Genre names that sources use for our genres (JSONL "genre" fields, front matter "type"; data/ingest.json).
+GENRE_SYNONYMS = lexicons.mapping("ingest", "genre_synonyms")
 _MD_HEADING = re.compile(r"#{1,6}\s+(?P<t>.+?)\s*#*")
 _MARKUP = re.compile(r"^[*_`]+|[*_`]+$")
 _BAD_TITLE_END = re.compile(r"[,;:]$")
