@@ -102,7 +102,7 @@ def score(docs, gold: list[dict], preds: dict[str, list]) -> dict:
 
 
 def main(argv: list[str]) -> int:
-    from kronika.annotate.pipeline import build_nlp
+    from kronika.analyse import build_nlp
     from kronika.settings import load_settings
 
     verbose = "-v" in argv

@@ -163,7 +163,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--redocred", type=int, default=100, help="Re-DocRED dev documents to score (0: skip)")
     args = ap.parse_args(argv)
-    from kronika.annotate.pipeline import build_nlp
+    from kronika.analyse import build_nlp
     from kronika.settings import load_settings
     nlp = build_nlp(load_settings())
     results = {}

@@ -263,7 +263,7 @@ def main(argv=None) -> int:
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
-    from kronika.annotate.pipeline import build_nlp
+    from kronika.analyse import build_nlp
     from kronika.settings import load_settings
     settings = load_settings()
     nlp = build_nlp(settings)

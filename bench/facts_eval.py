@@ -219,7 +219,7 @@ def main(argv=None) -> int:
     if not BIOS.exists():
         print(f"{BIOS} is absent", file=sys.stderr)
         return 1
-    from kronika.annotate.pipeline import build_nlp
+    from kronika.analyse import build_nlp
     from kronika.settings import load_settings
     nlp = build_nlp(load_settings())
     docs = load_docs(args.limit)

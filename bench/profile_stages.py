@@ -76,7 +76,8 @@ def main() -> int:
     a = ap.parse_args()
 
     from kronika import analyse
-    from kronika.annotate.pipeline import build_nlp, load_model, spacy_text
+    from kronika.analyse import build_nlp
+    from kronika.annotate.pipeline import load_model, spacy_text
     from kronika.ingest import iter_documents
     from kronika.records import Extraction, Failure
     from kronika.reconcile.run import reconcile

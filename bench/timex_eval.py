@@ -95,7 +95,7 @@ def kronika_system(docs: list[dict], fast: bool = False) -> tuple[list[list[dict
         import spacy
         nlp = spacy.blank("en")
     else:
-        from kronika.annotate.pipeline import build_nlp
+        from kronika.analyse import build_nlp
         from kronika.settings import load_settings
         nlp = build_nlp(load_settings())
     out, t_time = [], 0.0

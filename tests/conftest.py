@@ -19,7 +19,7 @@ def settings():
 
 @pytest.fixture(scope="session")
 def nlp(settings):
-    from kronika.annotate.pipeline import build_nlp
+    from kronika.analyse import build_nlp
     return build_nlp(settings)
 
 

@@ -117,7 +117,7 @@ def build(paths: list[str], db: str, settings: Settings, *, progress: bool = Fal
             results = analyse_parallel(chained(), settings, n_proc)
         else:
             from .analyse import analyse_stream
-            from .annotate.pipeline import cached_nlp
+            from .analyse import cached_nlp
             results = analyse_stream(cached_nlp(settings), chained(), settings, n_process=1)
 
         def failed(f: Failure) -> None:

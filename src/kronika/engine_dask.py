@@ -19,7 +19,7 @@ from .settings import Settings
 
 @lru_cache(maxsize=1)
 def _worker_nlp(settings: Settings):
-    from .annotate.pipeline import build_nlp
+    from .analyse import build_nlp
     return build_nlp(settings)
 
 

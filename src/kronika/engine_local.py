@@ -76,7 +76,7 @@ def _submit(pool: ProcessPoolExecutor, batch: list[Document]):
 
 def _analyse_batch(docs: list[Document]) -> list[Extraction | Failure]:
     from .analyse import analyse_stream
-    from .annotate.pipeline import cached_nlp
+    from .analyse import cached_nlp
 
     assert _settings is not None
     return list(analyse_stream(cached_nlp(_settings), docs, _settings, n_process=1))
@@ -119,7 +119,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 def analyse_parallel(docs: Iterable[Document], settings: Settings, n_process: int,
                      max_in_flight: int | None = None) -> Iterator[Extraction | Failure]:
     """Analyse ``docs`` on ``n_process`` worker processes; results in input order, failures as Failure records."""
-    from .annotate.pipeline import cached_nlp
+    from .analyse import cached_nlp
 
     cached_nlp(settings)  # loaded once here, shared with the forked workers
     limit = max_in_flight or 2 * n_process

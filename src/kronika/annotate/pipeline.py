@@ -1,14 +1,13 @@
-"""Settings in, a spaCy ``Language`` out: the one place that builds the NLP pipeline.
+"""A model name in, a stock spaCy ``Language`` out; a document's text in, the text spaCy sees out.
 
-The model comes from an installed package (``settings.model``), never a download.
-Our own components (sentence starts at list items and paragraph breaks, gazetteer and pattern
-rulers for entities) are added here.
+The model comes from an installed package (``settings.model``), never a download. kronika's own
+components are added on top of it by ``analyse.build_nlp``, which sits above the extractors that
+define them.
 """
 from __future__ import annotations
 
 import importlib
 import re
-from functools import lru_cache
 
 import spacy
 from spacy.language import Language
@@ -29,25 +28,6 @@ def load_model(name: str) -> Language:
                 f"The spaCy pipeline {name!r} is not installed; run `make install` (or pip install -r requirements.lock)."
             ) from exc
     return module.load()
-
-
-def build_nlp(settings: Settings) -> Language:
-    """The stock model plus kronika's entity layers."""
-    from ..extract.entities import add_entity_components
-
-    from . import lines  # noqa: F401 - registers the kronika_line_breaks component
-
-    nlp = load_model(settings.model)
-    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe("kronika_line_breaks", before="parser")
-    add_entity_components(nlp)
-    return nlp
-
-
-@lru_cache(maxsize=2)
-def cached_nlp(settings: Settings) -> Language:
-    return build_nlp(settings)
 
 
 _MD_MARKUP = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)|(?<=\S)(\*\*|__)(?![\w*])|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])"

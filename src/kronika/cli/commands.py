@@ -160,7 +160,7 @@ def cmd_correct(args) -> int:
 
 
 def cmd_annotate(args) -> int:
-    from ..annotate.single import annotate_file
+    from ..analyse import annotate_file
     from ..reconcile.corrections import iso_bounds
 
     if args.dct is not None and iso_bounds(args.dct) is None:
