@@ -1,0 +1,46 @@
+"""The committed blind split of the biography set stays disjoint, complete, and reproducible from its seed."""
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+ROOT = HERE.parents[2]
+
+
+def _split():
+    return json.loads((HERE / "split.json").read_text(encoding="utf-8"))
+
+
+def test_blind_and_dev_are_disjoint_and_large_enough():
+    s = _split()
+    assert not set(s["blind"]) & set(s["dev"])
+    assert len(s["blind"]) >= 64
+    assert len(s["blind"]) + len(s["dev"]) == 240
+
+
+def test_the_split_is_the_one_its_seed_draws(shared_dir):
+    pages = shared_dir / "eval" / "wikipedia_bios_2019" / "pages"
+    if not pages.is_dir():
+        pytest.skip("../shared/eval/wikipedia_bios_2019 is absent")
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import bios_split
+    finally:
+        sys.path.pop(0)
+    s = _split()
+    drawn = bios_split.draw(sorted(p.name for p in pages.glob("*.md")), seed=s["seed"])
+    assert drawn["blind"] == s["blind"] and drawn["dev"] == s["dev"]
+
+
+def test_gold_is_written_for_dev_lives_only():
+    blind = {Path(f).stem for f in _split()["blind"]}
+    for g in (HERE / "gold").glob("*.json"):
+        assert g.stem not in blind, f"{g.name} is gold for a blind life"
+        doc = json.loads(g.read_text(encoding="utf-8"))
+        assert doc["doc"] == g.stem + ".md"
+        assert 5 <= len(doc["questions"])
+        assert all(e["start"] <= e["end"] for e in doc["events"])
+        ids = [e["id"] for e in doc["events"]]
+        assert len(ids) == len(set(ids))
