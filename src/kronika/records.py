@@ -8,6 +8,9 @@ store has resolved them across documents.
 """
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 EVENT_TYPES = (
@@ -23,6 +26,37 @@ FACT_ATTRIBUTES = (
     "notable_work", "award", "conflict", "military_branch", "residence", "birth_name", "pseudonym",
 )
 STANCES = ("positive", "negative", "neutral")
+#: Attributes a person has one value of: two incompatible values are a conflict (`kronika conflicts`).
+SINGLE_VALUED = ("birth_date", "birth_place", "death_date", "death_place", "birth_name")
+
+# ---- ids: the one definition of how a reconciled record is named --------------------------------------------
+#: The first letter of an entity id, by entity type ("p-victor-serge", "l-lodz").
+PREFIX = {"PERSON": "p", "PLACE": "l", "ORG": "o", "WORK": "w", "EVENT": "e"}
+#: Letters NFKD does not take apart into ASCII plus accents (without this "Łódź" would slug to "odz").
+_TRANSLIT = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
+                           "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ı": "i", "’": "'"})
+
+
+def fold_ascii(name: str) -> str:
+    """``name`` in ASCII, accents dropped and the letters NFKD keeps whole transliterated ("Łódź" -> "Lodz")."""
+    return unicodedata.normalize("NFKD", name.translate(_TRANSLIT)).encode("ascii", "ignore").decode()
+
+
+def slug(name: str) -> str:
+    """ASCII slug of a name: "Natalya Sedova" -> "natalya-sedova", "Łódź" -> "lodz"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold_ascii(name).lower()).strip("-") or "x"
+
+
+def entity_id(type_: str, name: str) -> str:
+    """An entity's id: type prefix and slug of its name ("PLACE", "Łódź" -> "l-lodz")."""
+    return f"{PREFIX.get(type_, 'x')}-{slug(name)}"
+
+
+def fact_id(subject_id: str | None, attribute: str, value: str, value_iso: str | None) -> str:
+    """A fact's id: the same for the same subject, attribute and value on every rebuild
+    (the id `kronika correct reject-fact` takes)."""
+    norm = value_iso or " ".join((value or "").lower().split())
+    return "f-" + hashlib.sha1(f"{subject_id}|{attribute}|{norm}".encode()).hexdigest()[:10]
 
 
 @dataclass(frozen=True)

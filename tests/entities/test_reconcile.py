@@ -6,7 +6,8 @@ import time
 
 from hypothesis import given, settings, strategies as st
 
-from kronika.reconcile.entities import DocEntity, canonical_name, former_names, name_history_links, resolve_entities, slug
+from kronika.reconcile.entities import DocEntity, canonical_name, former_names, name_history_links, resolve_entities
+from kronika.records import slug
 
 
 def E(doc, key, typ="PERSON", aliases=(), mentions=1, context=()):

@@ -78,13 +78,14 @@ def test_api_doc_has_text_stripped_and_spans(client):
 
 
 def test_api_shapes_match_reads(client, chronicle_db):
+    from kronika.reconcile.conflicts import find_conflicts
     from kronika.store import reads
     from kronika.store.db import Store
     with Store(chronicle_db, readonly=True) as st:
         assert client.get("/api/entities").json() == reads.entities(st.conn)
         assert client.get("/api/docs").json() == reads.docs(st.conn)
         assert client.get("/api/show?name=Trotsky").json() == reads.show(st.conn, "Trotsky")
-        assert client.get("/api/conflicts").json() == reads.conflicts(st.conn, None)
+        assert client.get("/api/conflicts").json() == find_conflicts(*reads.conflict_evidence(st.conn, None))
         assert client.get("/api/claims").json() == reads.claims_of(st.conn, None)
     a = client.get("/api/ask?q=Orenburg").json()
     assert set(a) >= {"question", "answers"}

@@ -84,7 +84,7 @@ def test_failures_are_recorded_and_the_build_goes_on(corpus, tmp_path, snapshot)
 
 
 def test_reconciling_with_nothing_changed_redoes_no_events(corpus, tmp_path, monkeypatch):
-    import kronika.reconcile.events as ev_mod
+    import kronika.reconcile.run as ev_mod
     from kronika.reconcile.run import reconcile
 
     db = str(tmp_path / "k.db")

@@ -7,6 +7,7 @@ import sys
 import threading
 
 from ..errors import NotFoundError, UsageError
+from ..reconcile.conflicts import find_conflicts
 from ..settings import load_settings
 from ..store import reads
 from ..store.db import Store
@@ -116,7 +117,7 @@ def cmd_show(args) -> int:
 
 def cmd_conflicts(args) -> int:
     with _open(args) as st:
-        data = reads.conflicts(st.conn, args.subject)
+        data = find_conflicts(*reads.conflict_evidence(st.conn, args.subject))
     _emit(data) if args.format == "json" else print(render.conflicts(data))
     return 0
 

@@ -13,9 +13,9 @@ import json
 import re
 from collections import defaultdict
 
+from ..records import SINGLE_VALUED
 from .events import _overlap
 
-SINGLE_VALUED = ("birth_date", "birth_place", "death_date", "death_place", "birth_name")
 DATE_ATTRS = {"birth_date", "death_date"}
 
 

@@ -13,12 +13,12 @@ attribute and the normalised value, the key facts are grouped by.
 from __future__ import annotations
 
 import calendar
-import hashlib
 import re
 from collections import Counter
 from datetime import date
 
 from ..errors import KronikaError, UsageError
+from ..records import fact_id, slug
 
 ENTITY_ACTIONS = ("merge", "split", "rename")
 EVENT_ACTIONS = ("reject-event", "pin-date")
@@ -59,12 +59,6 @@ def date_range(value: str) -> tuple[str, str]:
     if iso_bounds(start)[0] > iso_bounds(end)[1]:
         raise KronikaError(f"{value!r} ends before it starts; write the earlier date first, e.g. {end}..{start}.")
     return start, end
-
-
-def fact_id(subject_id: str | None, attribute: str, value: str, value_iso: str | None) -> str:
-    """A fact's id: the same for the same subject, attribute and value on every rebuild."""
-    norm = value_iso or " ".join((value or "").lower().split())
-    return "f-" + hashlib.sha1(f"{subject_id}|{attribute}|{norm}".encode()).hexdigest()[:10]
 
 
 def _entity(conn, ref: str) -> tuple[str, str]:
@@ -133,7 +127,7 @@ def split_aliases(corrections, items: list[dict], ids: dict) -> list[tuple[str, 
     for eid, alias in splits:
         if not alias:
             continue
-        new_id = f"{eid}--{_slug(alias)}"
+        new_id = f"{eid}--{slug(alias)}"
         fold = alias.casefold()
         for g in list(items):
             k = (g["doc"], g["key"])
@@ -167,6 +161,3 @@ def split_aliases(corrections, items: list[dict], ids: dict) -> list[tuple[str, 
     return moved
 
 
-def _slug(name: str) -> str:
-    from .run import slug
-    return slug(name)

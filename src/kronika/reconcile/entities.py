@@ -10,19 +10,16 @@ result does not depend on the order of the input.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
 from ..extract.entities.gazetteer import gazetteer, lookup, name_history
+from ..records import entity_id, fold_ascii
 
-PREFIX = {"PERSON": "p", "PLACE": "l", "ORG": "o", "WORK": "w", "EVENT": "e"}
 _HONORIFIC = re.compile(r"^(?:(?:general|tsar|czar|comrade|marshal|admiral|colonel|captain|dr\.?|mr\.?|mrs\.?|ms\.?|"
                         r"madame|monsieur|professor|sir|president|chairman|the)\s+)+", re.I)
-_TRANSLIT = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
-                           "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ı": "i", "’": "'"})
 _PARTICLES = frozenset("de da di del della van von der den le la du dos das y".split())
 
 
@@ -38,17 +35,10 @@ class DocEntity:
     context: set[str] = field(default_factory=set)
 
 
-def slug(name: str) -> str:
-    """ASCII slug of a name: "Natalya Sedova" -> "natalya-sedova"."""
-    s = unicodedata.normalize("NFKD", name.translate(_TRANSLIT)).encode("ascii", "ignore").decode()
-    s = re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
-    return s or "x"
-
-
 @lru_cache(maxsize=500_000)
 def norm(name: str) -> str:
     """Comparison form of a name: accents and case folded, possessive and honorifics dropped, spaces squeezed."""
-    s = unicodedata.normalize("NFKD", name.translate(_TRANSLIT)).encode("ascii", "ignore").decode() or name
+    s = fold_ascii(name) or name
     s = re.sub(r"['’]s?$", "", s.strip())
     s = re.sub(r"[.\s]+", " ", s).strip()
     s = _HONORIFIC.sub("", s)
@@ -149,7 +139,7 @@ def resolve_entities(items: list[DocEntity]) -> dict[tuple[str, str], str]:
         for m in members:
             counts[m.key] += m.mentions
         canon = canonical_name({m.key for m in members}, typ, counts)
-        named.append((f"{PREFIX.get(typ, 'x')}-{slug(canon)}", sorted((m.doc, m.key) for m in members), members))
+        named.append((entity_id(typ, canon), sorted((m.doc, m.key) for m in members), members))
     named.sort(key=lambda x: (x[0], x[1]))
     out: dict[tuple[str, str], str] = {}
     used: Counter = Counter()
@@ -260,7 +250,7 @@ def name_history_links() -> list[tuple[str, str, str]]:
     out = []
     for a, rel, b in name_history():
         if a in g and b in g:
-            out.append((f"{PREFIX[g[a]['type']]}-{slug(a)}", rel, f"{PREFIX[g[b]['type']]}-{slug(b)}"))
+            out.append((entity_id(g[a]['type'], a), rel, entity_id(g[b]['type'], b)))
     return sorted(set(out))
 
 

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 
 from ..settings import Settings
+from .chronology import iso_to_years
 
 ONCE = {"birth", "death"}
 GENRE_WEIGHT = {"biography": 1.0, "article": 0.95, "news": 0.95, "memoir": 0.9, "essay": 0.9, "letter": 0.85,
@@ -68,7 +69,6 @@ NEAR_CONFLICT = {"exile", "imprisonment", "expulsion", "membership", "marriage",
 
 def _gap_years(a_lo, a_hi, b_lo, b_hi) -> float:
     """Years between two disjoint intervals (0 when they touch)."""
-    from .chronology import iso_to_years
     lo_a, hi_a = iso_to_years(a_lo, False), iso_to_years(a_hi, True)
     lo_b, hi_b = iso_to_years(b_lo, False), iso_to_years(b_hi, True)
     return max(0.0, lo_b - hi_a, lo_a - hi_b)
@@ -76,7 +76,6 @@ def _gap_years(a_lo, a_hi, b_lo, b_hi) -> float:
 
 def _width(lo, hi) -> float:
     """Width in years of a date interval (inf when open): point-like dates are at most a year wide."""
-    from .chronology import iso_to_years
     return iso_to_years(hi, True) - iso_to_years(lo, False)
 
 

@@ -8,36 +8,15 @@ relations and claims. The reconciled tables are rewritten in one transaction.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections import Counter, defaultdict
 
+from ..extract.entities.gazetteer import entity_info
+from ..records import fact_id
 from ..settings import Settings
-from .corrections import fact_id
-
-PREFIX = {"PERSON": "p", "PLACE": "l", "ORG": "o", "WORK": "w", "EVENT": "e"}
-
-
-def slug(name: str) -> str:
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", s).strip("-") or "x"
-
-
-def entity_id(type_: str, name: str) -> str:
-    return f"{PREFIX.get(type_, 'x')}-{slug(name)}"
-
-
-def _gazetteer_name(names, typ):
-    try:
-        from .entities import gazetteer_name
-    except ImportError:
-        return None
-    return gazetteer_name(names, typ)
-
-
-def _entity_info(name):
-    from ..extract.entities.gazetteer import entity_info
-    return entity_info(name)
+from .chronology import order_events
+from .corrections import split_aliases
+from .entities import DocEntity, gazetteer_name, name_history_links, resolve_entities
+from .events import merge_events
 
 
 def display_name(names: Counter) -> str:
@@ -46,10 +25,6 @@ def display_name(names: Counter) -> str:
 
 
 def _resolve(items):
-    try:
-        from .entities import DocEntity, resolve_entities
-    except ImportError:  # the cross-document resolver is not available: one entity per (type, key)
-        return {(i["doc"], i["key"]): entity_id(i["type"], i["key"]) for i in items}
     objs = [DocEntity(doc=i["doc"], key=i["key"], type=i["type"], aliases=i["aliases"], mentions=i["mentions"],
                       context=i["context"]) for i in items]
     return resolve_entities(objs)
@@ -64,9 +39,6 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
     documents written or removed since (``dirty_*`` tables), and those whose
     mentions now resolve to another entity. ``full`` redoes everyone.
     """
-    from .chronology import order_events
-    from .events import merge_events
-
     c = store.conn
     # ---- entities -------------------------------------------------------------------------------
     groups: dict[tuple[str, str], dict] = {}
@@ -136,11 +108,11 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
             c.execute(f"DELETE FROM {t}")
         for eid, e in ent.items():
             typ = e["type"].most_common(1)[0][0]
-            name = renames.get(eid) or split_names.get(eid) or _gazetteer_name(e["names"], typ) or \
+            name = renames.get(eid) or split_names.get(eid) or gazetteer_name(e["names"], typ) or \
                 display_name(e["names"])
             lat = lon = None
             if typ == "PLACE":
-                info = _entity_info(name)
+                info = entity_info(name)
                 if info and info.get("coords"):
                     lat, lon = info["coords"]
             c.execute("INSERT INTO entities(id, name, type, mentions, docs, lat, lon) VALUES (?,?,?,?,?,?,?)",
@@ -152,12 +124,8 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
                       [(eid, d, k) for (d, k), eid in ids.items() if (d, k) in current and current[(d, k)] != eid])
         c.executemany("UPDATE mentions SET entity_id=? WHERE doc=? AND key=? AND text=?",
                       [(eid, d, k, t) for d, k, t, eid in split_texts])      # aliases split off by the user
-        try:
-            from .entities import name_history_links
-            links = [(a, r, b) for a, r, b in name_history_links() if a in ent and b in ent]
-            c.executemany("INSERT INTO entity_links(source_id, relation, target_id) VALUES (?,?,?)", links)
-        except ImportError:
-            pass
+        links = [(a, r, b) for a, r, b in name_history_links() if a in ent and b in ent]
+        c.executemany("INSERT INTO entity_links(source_id, relation, target_id) VALUES (?,?,?)", links)
 
         def gid(doc, key):
             return ids.get((doc, key)) if key is not None else None
@@ -322,7 +290,6 @@ def _apply_entity_corrections(store, ids: dict, items: list[dict]) -> tuple[dict
     """Merge and split corrections, in the order given: ``merge A B`` makes B's mentions A's; ``split ID ALIAS``
     takes an alias (a mention group's key or a mention's text) apart as ``ID--ALIAS`` (``corrections.split_aliases``,
     which adds to ``items``). Returns the new ids and the (doc, key, text, id) of mentions split off by text."""
-    from .corrections import split_aliases
     ids = dict(ids)
     moved = []
     for r in store.corrections():

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote
 
 from ..errors import KronikaError, NotFoundError, StoreError, UsageError
+from ..reconcile.conflicts import find_conflicts
 from ..settings import Settings, load_settings
 from ..store import reads, web_reads
 from ..store.db import Store
@@ -231,7 +232,7 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
         return api(reads.show(conns.get(), name))
 
     def api_conflicts(request):
-        return api(reads.conflicts(conns.get(), param(request, "subject")))
+        return api(find_conflicts(*reads.conflict_evidence(conns.get(), param(request, "subject"))))
 
     def api_claims(request):
         subject = param(request, "subject")
@@ -295,7 +296,7 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
         conn = conns.get()
         t = reads.timeline(conn, subject)
         try:
-            raw = reads.conflicts(conn, t["subject"]["id"])
+            raw = find_conflicts(*reads.conflict_evidence(conn, t["subject"]["id"]))
         except Exception:  # noqa: BLE001 - a page without its conflicts beats no page
             raw = []
         conflicts = display.conflicts_in_words(raw)

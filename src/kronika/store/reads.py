@@ -10,6 +10,7 @@ import sqlite3
 from collections import defaultdict
 
 from ..errors import NotFoundError
+from ..records import fact_id
 
 
 def _src(row) -> dict:
@@ -133,7 +134,6 @@ def timeline(conn, subject: str | None) -> dict:
 
 
 def facts_of(conn, subject_id: str | None, names=None) -> list[dict]:
-    from ..reconcile.corrections import fact_id    # the id `kronika correct reject-fact` takes, stable across builds
     names = names or _names(conn)
     q = "SELECT * FROM facts" + (" WHERE subject_id = ?" if subject_id else "") + " ORDER BY subject_id, attribute, id"
     out = []
@@ -188,15 +188,10 @@ def show(conn, name: str) -> dict:
             "claims": claims_of(conn, e["id"], names)}
 
 
-SINGLE_VALUED = {"birth_date", "birth_place", "death_date", "death_place", "birth_name"}
-
-
-def conflicts(conn, subject: str | None) -> list[dict]:
-    """Single-valued attributes and events whose sources disagree, side by side."""
-    from ..reconcile.conflicts import find_conflicts
+def conflict_evidence(conn, subject: str | None) -> tuple[list[dict], list[dict], list[dict], dict]:
+    """What ``reconcile.conflicts.find_conflicts`` compares for one person: facts, events, event mentions, names."""
     s = find_entity(conn, subject)
-    return find_conflicts(facts_of(conn, s["id"]), events_of(conn, s["id"]),
-                          _member_rows(conn, s["id"]), _names(conn))
+    return facts_of(conn, s["id"]), events_of(conn, s["id"]), _member_rows(conn, s["id"]), _names(conn)
 
 
 def _member_rows(conn, subject_id: str) -> list[dict]:
