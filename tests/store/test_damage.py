@@ -10,6 +10,7 @@ from kronika.build import build
 from kronika.cli.main import main
 from kronika.settings import load_settings
 from kronika.store import db as store_db
+from kronika.store.schema import MIGRATIONS
 
 READS = [["docs"], ["docs", "--failures"], ["entities"], ["timeline"], ["show", "Goldman"], ["conflicts"],
          ["claims"], ["ask", "Where did Goldman die?"], ["export", "--to", "json", "OUT"],
@@ -198,3 +199,53 @@ def test_a_sqlite_error_nobody_foresaw_is_one_sentence_at_the_cli(copy, capsys, 
     monkeypatch.setattr(reads, "entities", broken)
     code, out, err = _run(["entities", "--db", str(db)], capsys, tmp_path)
     assert code == 1 and "is damaged" in _one_sentence(err)
+
+
+OPEN_AT = """
+import sys, time
+from kronika.store.db import Store
+from kronika.store import schema
+if sys.argv[3] == "old":  # the schema creation this test guards against: version read outside the write lock
+    def migrate(conn, path="db"):
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for i, sql in enumerate(schema.MIGRATIONS[version:], start=version + 1):
+            time.sleep(0.2)
+            with conn:
+                conn.executescript("BEGIN;" + sql + f";PRAGMA user_version = {i};COMMIT;")
+        return []
+    import kronika.store.db as d
+    d.migrate = migrate
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+with Store(sys.argv[1], create=True) as st:
+    st.finish_run(st.start_run("race"), {})
+print("ok")
+"""
+
+
+def _race(db, variant: str) -> list:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    at = str(time.time() + 1.5)
+    procs = [subprocess.Popen([sys.executable, "-c", OPEN_AT, str(db), at, variant], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    return [(p.wait(timeout=120), *p.communicate()) for p in procs]
+
+
+def test_two_processes_creating_the_same_new_database_at_once_both_succeed(tmp_path):
+    db = tmp_path / "new.db"
+    results = _race(db, "new")
+    assert [r[0] for r in results] == [0, 0], results
+    with sqlite3.connect(db) as c:
+        assert c.execute("SELECT COUNT(*) FROM runs WHERE status = 'done'").fetchone()[0] == 2
+        assert c.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_the_race_is_real_without_the_write_lock(tmp_path):
+    """The old schema creation fails in one of the two processes: the test above can fail."""
+    results = _race(tmp_path / "new.db", "old")
+    assert sorted(r[0] for r in results) == [0, 1], results
+    assert "already exists" in "".join(r[2] for r in results)

@@ -12,6 +12,7 @@ import logging
 import os
 import socket
 import sqlite3
+import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Iterator
@@ -119,6 +120,19 @@ def _check_readable(conn: sqlite3.Connection, path: str) -> None:
 _NOTED: set[str] = set()
 
 
+def _wal(conn: sqlite3.Connection, wait: float = 60.0) -> None:
+    """Switch to WAL; the switch needs the file to itself and SQLite does not wait for that, so retry."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def connect(path: str, *, create: bool = False, readonly: bool = False) -> sqlite3.Connection:
     """Open (and if asked create, migrate and repair) a kronika database.
 
@@ -138,7 +152,7 @@ def connect(path: str, *, create: bool = False, readonly: bool = False) -> sqlit
         conn.execute("PRAGMA foreign_keys = ON")
         if not readonly:
             diagnose(conn, path)  # another program's database is left exactly as it was
-            conn.execute("PRAGMA journal_mode = WAL")
+            _wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             repaired = migrate(conn, path)
             if repaired:
