@@ -1,6 +1,7 @@
 """Contract-shaped data in, text for people out (tables, a chronology, dossiers)."""
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 
@@ -29,14 +30,24 @@ def date_label(d: dict) -> str:
     return ("~" + lab) if d.get("inferred") else lab
 
 
+# Characters a terminal would act on instead of showing: C0/C1 controls, DEL, and bidirectional overrides.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(s) -> str:
+    """Text from a document made harmless for a terminal: each control character shown as its escape."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(s))
+
+
 def docs(data: list[dict]) -> str:
     if not data:
         return "no documents; add some with `kronika build PATH`"
     lines = []
     for d in data:
-        meta = ", ".join(x for x in (d.get("genre"), d.get("author") and f"by {d['author']}", d.get("published"),
-                                     d.get("about") and f"about {d['about']}") if x)
-        lines.append(f"{d['doc']}\n  {_short(d.get('title') or '(no title)', 90)}\n  {meta}; {d['chars']} chars"
+        meta = ", ".join(safe(x) for x in (d.get("genre"), d.get("author") and f"by {d['author']}",
+                                           d.get("published"), d.get("about") and f"about {d['about']}") if x)
+        lines.append(f"{safe(d['doc'])}\n  {safe(_short(d.get('title') or '(no title)', 90))}\n  {meta}; "
+                     f"{d['chars']} chars"
                      + (f"; {len(d['stripped'])} boilerplate passage(s) stripped" if d["stripped"] else ""))
     return "\n".join(lines)
 
@@ -44,7 +55,7 @@ def docs(data: list[dict]) -> str:
 def failures(data: list[dict]) -> str:
     if not data:
         return "no failures"
-    return "\n".join(f"{f['doc']}  [{f['stage']}] {f['reason']}" for f in data)
+    return "\n".join(f"{safe(f['doc'])}  [{f['stage']}] {safe(f['reason'])}" for f in data)
 
 
 def entities(data: list[dict]) -> str:
