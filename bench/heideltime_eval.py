@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timex_eval import EVAL, annotated_end, dct_excluded, kronika_system, load, score, table  # noqa: E402
+from timex_eval import EVAL, annotated_end, dct_excluded, kronika_system, load, score, select_part, table  # noqa: E402
 
 _TAG = re.compile(r"<TIMEX3 ([^>]*)>(.*?)</TIMEX3>", re.S)
 
@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--cache", default="/tmp/ht-cache")
     ap.add_argument("--compare", action="store_true", help="also score kronika on the same documents")
+    ap.add_argument("--part", default="all", choices=["all", "dev", "blind"], help="part of bench/time_split.json")
     ap.add_argument("--cached-only", action="store_true", help="score only documents HeidelTime has already been run on")
     a = ap.parse_args(argv)
     if not EVAL.is_dir():
@@ -117,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     conf = write_config(base, cache)
     rows = []
     for name in (["tbaq", "meantime"] if a.set == "all" else [a.set]):
-        docs = load(name)
+        docs = select_part(load(name), name, a.part)
         if a.split:
             docs = [d for d in docs if a.split in (d.get("split"), d.get("subcorpus"))]
         docs = docs[: a.limit] if a.limit else docs
@@ -133,10 +134,11 @@ def main(argv: list[str] | None = None) -> int:
 
         with ThreadPoolExecutor(max_workers=a.jobs) as pool:
             systems = list(pool.map(one, docs))
-        rows.append((f"HeidelTime {name} ({len(docs)})", score([(d["gold"], s) for d, s in zip(docs, systems)])))
+        tag = f"{name}/{a.part}" if a.part != "all" else name
+        rows.append((f"HeidelTime {tag} ({len(docs)})", score([(d["gold"], s) for d, s in zip(docs, systems)])))
         if a.compare:
             ks, _ = kronika_system(docs, fast=True)
-            rows.append((f"kronika {name} ({len(docs)})", score([(d["gold"], s) for d, s in zip(docs, ks)])))
+            rows.append((f"kronika {tag} ({len(docs)})", score([(d["gold"], s) for d, s in zip(docs, ks)])))
     print(table(rows))
     return 0
 

@@ -1,7 +1,7 @@
 """Score kronika's time stage on TBAQ-cleaned and MEANTIME with the TempEval-3 timex metrics; prints a table.
 
 Usage:  .venv/bin/python bench/timex_eval.py [--set tbaq|meantime|all] [--split timebank|aquaint]
-                                             [--limit N] [--fast] [--errors N]
+                                             [--limit N] [--fast] [--errors N] [--part dev|blind]
 --fast tokenises only (no parser/NER): kronika's time rules read the text, so figures are the same
 unless a rule consults spaCy. Gold is read from ../shared/eval (never copied into the project).
 """
@@ -30,6 +30,19 @@ def load(name: str, split: str | None = None, limit: int | None = None) -> list[
             d["gold"] = [t for t in d["timexes"] if t.get("text") and t.get("start") is not None]
             docs.append(d)
     return docs[:limit] if limit else docs
+
+
+SPLIT = ROOT / "bench" / "time_split.json"
+
+
+def select_part(docs: list[dict], name: str, part: str) -> list[dict]:
+    """Keep the "dev" or "blind" documents of bench/time_split.json ("all" keeps everything).
+
+    The blind part is scored once at the end and never read or tuned on (see bench/README_time.md)."""
+    if part == "all":
+        return docs
+    blind = set(json.loads(SPLIT.read_text(encoding="utf-8"))["blind"][name])
+    return [d for d in docs if (d["doc_id"] in blind) == (part == "blind")]
 
 
 def dct_excluded(d: dict) -> tuple[int, int] | None:
@@ -147,19 +160,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--fast", action="store_true", help="tokenise only instead of running the full spaCy pipeline")
     ap.add_argument("--errors", type=int, default=0, help="print the N most frequent errors")
+    ap.add_argument("--part", default="all", choices=["all", "dev", "blind"],
+                    help="dev or blind part of bench/time_split.json (never print --errors on blind)")
     a = ap.parse_args(argv)
+    if a.part == "blind" and a.errors:
+        print("--errors is refused on the blind part: it is scored, never read", file=sys.stderr)
+        return 2
     if not EVAL.is_dir():
         print("../shared/eval is absent", file=sys.stderr)
         return 2
     rows = []
     for name in (["tbaq", "meantime"] if a.set == "all" else [a.set]):
-        docs = load(name, None, None)
+        docs = select_part(load(name, None, None), name, a.part)
         if a.split:
             docs = [d for d in docs if a.split in (d.get("split"), d.get("subcorpus"))]
         docs = docs[: a.limit] if a.limit else docs
         systems, secs = kronika_system(docs, a.fast)
         s = score([(d["gold"], sy) for d, sy in zip(docs, systems)])
-        rows.append((f"{name}{'/' + a.split if a.split else ''} ({len(docs)} docs)", s))
+        rows.append((f"{name}{'/' + a.split if a.split else ''}{'/' + a.part if a.part != 'all' else ''} ({len(docs)} docs)", s))
         print(f"# {name}: extract_timexes took {secs:.2f} s for {len(docs)} docs", file=sys.stderr)
         if a.errors:
             errors(docs, systems, a.errors)
