@@ -41,6 +41,8 @@ def test_gold_is_written_for_dev_lives_only():
         doc = json.loads(g.read_text(encoding="utf-8"))
         assert doc["doc"] == g.stem + ".md"
         assert 5 <= len(doc["questions"])
-        assert all(e["start"] <= e["end"] for e in doc["events"])
+        for e in doc["events"]:  # "1911-09-08" .. "1911-09" is fine: compare at the coarser precision
+            n = min(len(e["start"]), len(e["end"]))
+            assert e["start"][:n] <= e["end"][:n], (g.name, e["id"])
         ids = [e["id"] for e in doc["events"]]
         assert len(ids) == len(set(ids))
