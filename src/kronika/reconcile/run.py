@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from ..extract.entities.gazetteer import entity_info
 from ..records import fact_id
 from ..settings import Settings
+from ..store import chronicle
 from .chronology import order_events
 from .corrections import split_aliases
 from .entities import DocEntity, gazetteer_name, name_history_links, resolve_entities
@@ -40,10 +41,37 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
     mentions now resolve to another entity. ``full`` redoes everyone.
     """
     c = store.conn
-    # ---- entities -------------------------------------------------------------------------------
+    corrections = store.corrections()
+    groups = _entity_groups(c)
+    folded = _fold_lone_names(c, groups)
+    items = sorted(groups.values(), key=lambda g: (g["doc"], g["key"]))
+    ids = _resolve(items)
+    for (doc, lone), full_name in folded.items():
+        if (doc, full_name) in ids:
+            ids[(doc, lone)] = ids[(doc, full_name)]
+    ids, split_texts = _apply_entity_corrections(corrections, ids, items)
+
+    def gid(doc, key):
+        return ids.get((doc, key)) if key is not None else None
+
+    with c:
+        chronicle.clear_entities_and_groups(c)
+        ent = _write_entities(c, items, ids, split_texts, corrections)
+        chronicle.write_mention_ids(c, ids, split_texts)
+        chronicle.write_entity_links(c, [(a, r, b) for a, r, b in name_history_links() if a in ent and b in ent])
+        _write_events(c, gid, ids, settings, corrections, full)
+        chronicle.clear_dirty(c)
+        chronicle.write_resolved_ids(c, gid)
+        _write_facts(c, gid, corrections)
+        _write_relations(c, gid)
+        _write_claims(c, gid)
+
+
+def _entity_groups(c) -> dict[tuple[str, str], dict]:
+    """One group per (document, key): its aliases, mention count, type and co-occurring keys."""
     groups: dict[tuple[str, str], dict] = {}
     types: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for r in c.execute("SELECT doc, key, type, text FROM mentions"):
+    for r in chronicle.entity_mentions(c):
         k = (r["doc"], r["key"])
         g = groups.setdefault(k, {"doc": r["doc"], "key": r["key"], "aliases": set(), "mentions": 0, "context": set(),
                                   "texts": Counter()})
@@ -52,26 +80,22 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
         g["mentions"] += 1
         types[k][r["type"]] += 1
     # Keys used by events, facts, claims that no mention covers still need an entity.
-    extra = [("event_mentions", "subject_key", "PERSON"), ("fact_mentions", "subject_key", "PERSON"),
-             ("relation_mentions", "source_key", "PERSON"), ("relation_mentions", "target_key", "PERSON"),
-             ("claim_mentions", "holder_key", "PERSON"), ("claim_mentions", "about_key", "PERSON")]
-    for table, col, typ in extra:
-        for r in c.execute(f"SELECT DISTINCT doc, {col} AS key FROM {table} WHERE {col} IS NOT NULL"):
+    for table, col, typ in chronicle.KEY_COLUMNS:
+        for r in chronicle.keys_used(c, table, col):
             k = (r["doc"], r["key"])
             if k not in groups:
                 groups[k] = {"doc": r["doc"], "key": r["key"], "aliases": {r["key"]}, "mentions": 0, "context": set()}
                 # A holder such as "critics" or "orthodox Trotskyism" is a group or movement, not a person.
                 lowered = not any(ch.isupper() for ch in r["key"][:1])
                 types[k]["ORG" if (lowered or r["key"].endswith("ism")) else typ] += 1
-    for table, col in (("event_mentions", "places"), ("event_mentions", "participants")):
-        for r in c.execute(f"SELECT doc, {col} AS v FROM {table}"):
-            for key in json.loads(r["v"]):
-                k = (r["doc"], key)
-                if k not in groups:
-                    groups[k] = {"doc": r["doc"], "key": key, "aliases": {key}, "mentions": 0, "context": set()}
-                    types[k]["PLACE" if col == "places" else "PERSON"] += 1
+    for doc, col, keys in chronicle.event_place_and_participant_keys(c):
+        for key in keys:
+            k = (doc, key)
+            if k not in groups:
+                groups[k] = {"doc": doc, "key": key, "aliases": {key}, "mentions": 0, "context": set()}
+                types[k]["PLACE" if col == "places" else "PERSON"] += 1
     # A stated birth name or pseudonym ("born Lev Bronstein") is another name of the same person.
-    for r in c.execute("SELECT doc, subject_key, value FROM fact_mentions WHERE attribute IN ('birth_name', 'pseudonym')"):
+    for r in chronicle.other_names(c):
         g = groups.get((r["doc"], r["subject_key"]))
         if g is not None:
             g["aliases"].add(r["value"])
@@ -82,15 +106,12 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
         g["type"] = types[(doc, key)].most_common(1)[0][0]
         if len(by_doc[doc]) <= 200:
             g["context"] = set(by_doc[doc]) - {key}
-    folded = _fold_lone_names(c, groups)
-    items = sorted(groups.values(), key=lambda g: (g["doc"], g["key"]))
-    ids = _resolve(items)
-    for (doc, lone), full_name in folded.items():
-        if (doc, full_name) in ids:
-            ids[(doc, lone)] = ids[(doc, full_name)]
-    ids, split_texts = _apply_entity_corrections(store, ids, items)
-    split_names = {eid: t for _, _, t, eid in split_texts}          # a split-off alias is that entity's name
+    return groups
 
+
+def _write_entities(c, items: list[dict], ids: dict, split_texts: list, corrections: list) -> dict[str, dict]:
+    """Gather the groups by resolved id into entities (name, type, aliases, places geocoded) and write them."""
+    split_names = {eid: t for _, _, t, eid in split_texts}          # a split-off alias is that entity's name
     ent: dict[str, dict] = {}
     for g in items:
         eid = ids[(g["doc"], g["key"])]
@@ -101,125 +122,88 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
         e["mentions"] += g["mentions"]
         if g["mentions"]:
             e["docs"].add(g["doc"])
-    renames = {r["target"]: r["value"] for r in store.corrections() if r["action"] == "rename"}
+    renames = {r["target"]: r["value"] for r in corrections if r["action"] == "rename"}
+    for eid, e in ent.items():
+        typ = e["type"].most_common(1)[0][0]
+        name = renames.get(eid) or split_names.get(eid) or gazetteer_name(e["names"], typ) or \
+            display_name(e["names"])
+        lat = lon = None
+        if typ == "PLACE":
+            info = entity_info(name)
+            if info and info.get("coords"):
+                lat, lon = info["coords"]
+        chronicle.write_entity(c, eid, name, typ, e["mentions"], sorted(e["docs"]), lat, lon,
+                               [a for a in sorted(e["aliases"]) if a != name])
+    return ent
 
-    with c:
-        for t in ("entities", "aliases", "entity_links", "facts", "relations", "claims"):
-            c.execute(f"DELETE FROM {t}")
-        for eid, e in ent.items():
-            typ = e["type"].most_common(1)[0][0]
-            name = renames.get(eid) or split_names.get(eid) or gazetteer_name(e["names"], typ) or \
-                display_name(e["names"])
-            lat = lon = None
-            if typ == "PLACE":
-                info = entity_info(name)
-                if info and info.get("coords"):
-                    lat, lon = info["coords"]
-            c.execute("INSERT INTO entities(id, name, type, mentions, docs, lat, lon) VALUES (?,?,?,?,?,?,?)",
-                      (eid, name, typ, e["mentions"], json.dumps(sorted(e["docs"])), lat, lon))
-            c.executemany("INSERT OR IGNORE INTO aliases(entity_id, alias) VALUES (?,?)",
-                          [(eid, a) for a in sorted(e["aliases"]) if a != name])
-        current = {(r[0], r[1]): r[2] for r in c.execute("SELECT DISTINCT doc, key, entity_id FROM mentions")}
-        c.executemany("UPDATE mentions SET entity_id=? WHERE doc=? AND key=?",
-                      [(eid, d, k) for (d, k), eid in ids.items() if (d, k) in current and current[(d, k)] != eid])
-        c.executemany("UPDATE mentions SET entity_id=? WHERE doc=? AND key=? AND text=?",
-                      [(eid, d, k, t) for d, k, t, eid in split_texts])      # aliases split off by the user
-        links = [(a, r, b) for a, r, b in name_history_links() if a in ent and b in ent]
-        c.executemany("INSERT INTO entity_links(source_id, relation, target_id) VALUES (?,?,?)", links)
 
-        def gid(doc, key):
-            return ids.get((doc, key)) if key is not None else None
+def _write_events(c, gid, ids: dict, settings: Settings, corrections: list, full: bool) -> None:
+    """Merge, correct and order the events of the subjects whose evidence changed (everyone's when ``full``)."""
+    touched = _touched_subjects(c, ids, full)
+    rows = chronicle.event_mention_rows(c)
+    updates = []
+    for r in rows:
+        sid = gid(r["doc"], r["subject_key"])
+        if sid != r["subject_id"]:
+            updates.append((sid, r["id"]))
+            touched.update(x for x in (sid, r["subject_id"]) if x)
+        r["subject_id"] = sid
+    chronicle.write_event_mention_subjects(c, updates)
+    chronicle.delete_events(c, None if full else touched)
+    rows = [r for r in rows if full or r["subject_id"] in touched]
+    for r in rows:
+        r["place_ids"] = [gid(r["doc"], k) for k in json.loads(r["places"])]
+        r["participant_ids"] = [gid(r["doc"], k) for k in json.loads(r["participants"])]
+    events = merge_events(rows, settings, chronicle.genres(c), chronicle.entity_names(c))
+    events = _apply_event_corrections(corrections, events)
+    order_events(events)
+    for ev in events:
+        chronicle.write_event(c, ev)
 
-        # ---- events: only for the subjects whose evidence changed -------------------------------------
-        touched = _touched_subjects(c, ids, full)
-        rows = [dict(r) for r in c.execute("SELECT * FROM event_mentions WHERE negated = 0")]
-        updates = []
-        for r in rows:
-            sid = gid(r["doc"], r["subject_key"])
-            if sid != r["subject_id"]:
-                updates.append((sid, r["id"]))
-                touched.update(x for x in (sid, r["subject_id"]) if x)
-            r["subject_id"] = sid
-        c.executemany("UPDATE event_mentions SET subject_id=? WHERE id=?", updates)
-        if full:
-            c.execute("DELETE FROM events")
-        else:
-            c.executemany("DELETE FROM events WHERE subject_id = ?", [(t,) for t in touched])
-        rows = [r for r in rows if full or r["subject_id"] in touched]
-        for r in rows:
-            r["place_ids"] = [gid(r["doc"], k) for k in json.loads(r["places"])]
-            r["participant_ids"] = [gid(r["doc"], k) for k in json.loads(r["participants"])]
-        genres = {r[0]: r[1] for r in c.execute("SELECT doc, genre FROM documents")}
-        names = {r[0]: r[1] for r in c.execute("SELECT id, name FROM entities")}
-        events = merge_events(rows, settings, genres, names)
-        events = _apply_event_corrections(store, events)
-        order_events(events)
-        for ev in events:
-            c.execute(
-                "INSERT INTO events(id, subject_id, type, summary, date_start, date_end, date_text, date_inferred,"
-                " places, participants, confidence, status, rank, fiction, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (ev["id"], ev["subject_id"], ev["type"], ev["summary"], ev["date_start"], ev["date_end"],
-                 ev["date_text"], int(ev["date_inferred"]), json.dumps(ev["places"]), json.dumps(ev["participants"]),
-                 ev["confidence"], ev["status"], ev["rank"], int(ev["fiction"]), ev.get("note")))
-            c.executemany("UPDATE event_mentions SET event_id=? WHERE id=?", [(ev["id"], m) for m in ev["mention_ids"]])
-        c.execute("DELETE FROM dirty_docs")
-        c.execute("DELETE FROM dirty_subjects")
 
-        # Resolved ids on the per-document rows, so readers can join without re-resolving.
-        for table, pairs in (("fact_mentions", (("subject_key", "subject_id"), ("value_key", "value_id"))),
-                             ("relation_mentions", (("source_key", "source_id"), ("target_key", "target_id"))),
-                             ("claim_mentions", (("holder_key", "holder_id"), ("about_key", "about_id")))):
-            cols = ", ".join(f"{k}, {v}" for k, v in pairs)
-            sets = ", ".join(f"{v} = ?" for _, v in pairs)
-            todo = []
-            for r in c.execute(f"SELECT id, doc, {cols} FROM {table}").fetchall():
-                new = tuple(gid(r["doc"], r[k]) for k, _ in pairs)
-                if new != tuple(r[v] for _, v in pairs):       # only rows whose resolution changed
-                    todo.append(new + (r["id"],))
-            c.executemany(f"UPDATE {table} SET {sets} WHERE id = ?", todo)
+def _write_facts(c, gid, corrections: list) -> None:
+    """Facts: the mentions of one (subject, attribute, normalised value), confidences combined as independent."""
+    facts: dict[tuple, dict] = {}
+    rejected = {r["target"] for r in corrections if r["action"] == "reject-fact"}
+    for r in _one_value_per_document(chronicle.fact_mention_rows(c), gid):
+        sid = gid(r["doc"], r["subject_key"])
+        vid = gid(r["doc"], r["value_key"]) if r["value_key"] else None
+        norm = r["value_iso"] or " ".join(r["value"].lower().split())
+        f = facts.setdefault((sid, r["attribute"], norm), {
+            "subject_id": sid, "attribute": r["attribute"], "value": r["value"], "value_iso": r["value_iso"],
+            "value_id": vid, "date_start": r["date_start"], "date_end": r["date_end"], "conf": [], "ids": []})
+        f["conf"].append(r["confidence"])
+        f["ids"].append(r["id"])
+        f["value_id"] = f["value_id"] or vid
+    for f in facts.values():
+        if fact_id(f["subject_id"], f["attribute"], f["value"], f["value_iso"]) in rejected:
+            continue                          # rejected by the user (`kronika correct reject-fact`)
+        conf = 1.0
+        for x in f["conf"]:
+            conf *= (1 - x)
+        chronicle.write_fact(c, f, round(1 - conf, 3))
 
-        # ---- facts, relations, claims ------------------------------------------------------------------------
-        facts: dict[tuple, dict] = {}
-        rejected = {r["target"] for r in store.corrections() if r["action"] == "reject-fact"}
-        for r in _one_value_per_document(c.execute("SELECT * FROM fact_mentions ORDER BY doc, start").fetchall(), gid):
-            sid = gid(r["doc"], r["subject_key"])
-            vid = gid(r["doc"], r["value_key"]) if r["value_key"] else None
-            norm = r["value_iso"] or " ".join(r["value"].lower().split())
-            f = facts.setdefault((sid, r["attribute"], norm), {
-                "subject_id": sid, "attribute": r["attribute"], "value": r["value"], "value_iso": r["value_iso"],
-                "value_id": vid, "date_start": r["date_start"], "date_end": r["date_end"], "conf": [], "ids": []})
-            f["conf"].append(r["confidence"])
-            f["ids"].append(r["id"])
-            f["value_id"] = f["value_id"] or vid
-        for f in facts.values():
-            if fact_id(f["subject_id"], f["attribute"], f["value"], f["value_iso"]) in rejected:
-                continue                          # rejected by the user (`kronika correct reject-fact`)
-            conf = 1.0
-            for x in f["conf"]:
-                conf *= (1 - x)
-            c.execute("INSERT INTO facts(subject_id, attribute, value, value_iso, value_id, date_start, date_end,"
-                      " confidence, mention_ids) VALUES (?,?,?,?,?,?,?,?,?)",
-                      (f["subject_id"], f["attribute"], f["value"], f["value_iso"], f["value_id"], f["date_start"],
-                       f["date_end"], round(1 - conf, 3), json.dumps(f["ids"])))
-        rels: dict[tuple, dict] = {}
-        for r in c.execute("SELECT * FROM relation_mentions ORDER BY doc, start"):
-            k = (gid(r["doc"], r["source_key"]), r["relation"], gid(r["doc"], r["target_key"]))
-            if k[0] == k[2]:
-                continue
-            rels.setdefault(k, {"date_start": r["date_start"], "date_end": r["date_end"], "ids": []})["ids"].append(r["id"])
-        for (s, rel, t), v in rels.items():
-            c.execute("INSERT INTO relations(source_id, relation, target_id, date_start, date_end, mention_ids)"
-                      " VALUES (?,?,?,?,?,?)", (s, rel, t, v["date_start"], v["date_end"], json.dumps(v["ids"])))
-        claims: dict[tuple, dict] = {}
-        for r in c.execute("SELECT * FROM claim_mentions ORDER BY doc, start"):
-            k = (gid(r["doc"], r["holder_key"]), gid(r["doc"], r["about_key"]), r["stance"], r["kind"],
-                 r["text"].strip().lower())
-            claims.setdefault(k, {"text": r["text"], "work": r["work"], "date_start": r["date_start"],
-                                  "date_end": r["date_end"], "ids": []})["ids"].append(r["id"])
-        for (h, a, st, kind, _), v in claims.items():
-            c.execute("INSERT INTO claims(holder_id, about_id, stance, kind, text, work, date_start, date_end,"
-                      " mention_ids) VALUES (?,?,?,?,?,?,?,?,?)",
-                      (h, a, st, kind, v["text"], v["work"], v["date_start"], v["date_end"], json.dumps(v["ids"])))
+
+def _write_relations(c, gid) -> None:
+    rels: dict[tuple, dict] = {}
+    for r in chronicle.relation_mention_rows(c):
+        k = (gid(r["doc"], r["source_key"]), r["relation"], gid(r["doc"], r["target_key"]))
+        if k[0] == k[2]:
+            continue
+        rels.setdefault(k, {"date_start": r["date_start"], "date_end": r["date_end"], "ids": []})["ids"].append(r["id"])
+    for (s, rel, t), v in rels.items():
+        chronicle.write_relation(c, s, rel, t, v)
+
+
+def _write_claims(c, gid) -> None:
+    claims: dict[tuple, dict] = {}
+    for r in chronicle.claim_mention_rows(c):
+        k = (gid(r["doc"], r["holder_key"]), gid(r["doc"], r["about_key"]), r["stance"], r["kind"],
+             r["text"].strip().lower())
+        claims.setdefault(k, {"text": r["text"], "work": r["work"], "date_start": r["date_start"],
+                              "date_end": r["date_end"], "ids": []})["ids"].append(r["id"])
+    for (h, a, st, kind, _), v in claims.items():
+        chronicle.write_claim(c, h, a, st, kind, v)
 
 
 def _fold_lone_names(c, groups: dict) -> dict[tuple[str, str], str]:
@@ -227,9 +211,7 @@ def _fold_lone_names(c, groups: dict) -> dict[tuple[str, str], str]:
     "Abraham Goldman") is the document's protagonist when one of them is: the full name whose life
     the document tells (at least twice as many events as any other candidate). Returns the folds made.
     """
-    told: dict[tuple[str, str], int] = {}
-    for r in c.execute("SELECT doc, subject_key, COUNT(*) AS n FROM event_mentions GROUP BY doc, subject_key"):
-        told[(r["doc"], r["subject_key"])] = r["n"]
+    told = chronicle.events_told(c)
     persons: dict[str, list[str]] = defaultdict(list)
     for (doc, key), g in groups.items():
         if g.get("type") == "PERSON":
@@ -277,22 +259,21 @@ def _touched_subjects(c, ids: dict, full: bool) -> set[str]:
     """People whose events must be redone: dirty ones, and those whose events cite vanished entities."""
     if full:
         return set()
-    touched = {r[0] for r in c.execute("SELECT subject_id FROM dirty_subjects")}
+    touched = chronicle.dirty_subjects(c)
     alive = set(ids.values())
-    for r in c.execute("SELECT subject_id, places, participants FROM events"):
-        refs = json.loads(r[1]) + json.loads(r[2])
-        if r[0] not in alive or any(x not in alive for x in refs):
-            touched.add(r[0])
+    for subject, refs in chronicle.event_refs(c):
+        if subject not in alive or any(x not in alive for x in refs):
+            touched.add(subject)
     return touched
 
 
-def _apply_entity_corrections(store, ids: dict, items: list[dict]) -> tuple[dict, list]:
+def _apply_entity_corrections(corrections: list, ids: dict, items: list[dict]) -> tuple[dict, list]:
     """Merge and split corrections, in the order given: ``merge A B`` makes B's mentions A's; ``split ID ALIAS``
     takes an alias (a mention group's key or a mention's text) apart as ``ID--ALIAS`` (``corrections.split_aliases``,
     which adds to ``items``). Returns the new ids and the (doc, key, text, id) of mentions split off by text."""
     ids = dict(ids)
     moved = []
-    for r in store.corrections():
+    for r in corrections:
         if r["action"] == "merge":
             into, other = r["target"], r["value"]
             for k, v in ids.items():
@@ -303,9 +284,8 @@ def _apply_entity_corrections(store, ids: dict, items: list[dict]) -> tuple[dict
     return ids, moved
 
 
-def _apply_event_corrections(store, events: list[dict]) -> list[dict]:
+def _apply_event_corrections(corr: list, events: list[dict]) -> list[dict]:
     """Reject events and pin dates as the user said; the user's word is marked as such."""
-    corr = store.corrections()
     rejected = {r["target"] for r in corr if r["action"] == "reject-event"}
     pins = {r["target"]: (r["value"], r["reason"]) for r in corr if r["action"] == "pin-date"}
     out = []
