@@ -19,6 +19,7 @@ from .errors import NotFoundError
 from .ingest.names import printable
 from .records import Document, Extraction, Failure
 from .settings import Settings
+from .store import chronicle
 from .store.db import Store
 
 
@@ -71,8 +72,7 @@ def build(paths: list[str], db: str, settings: Settings, *, progress: bool = Fal
     try:
         run_id = store.start_run("build " + " ".join(printable(p) for p in paths))
         known = store.doc_hashes()
-        unfinished = store.conn.execute(
-            "SELECT COUNT(*) FROM runs WHERE status != 'done' AND id != ?", (run_id,)).fetchone()[0]
+        unfinished = chronicle.unfinished_runs(store.conn, run_id)
 
         def todo() -> Iterator[Document]:
             seen: set[str] = set()
@@ -143,14 +143,13 @@ def build(paths: list[str], db: str, settings: Settings, *, progress: bool = Fal
         # A failure during extraction was counted as added/replaced too.
         extraction_failures = sum(1 for f in report.failures if f.stage != "ingest")
         report.added = max(0, report.added - extraction_failures)
-        fresh = not _reconciled(store)
-        if report.added or report.replaced or unfinished or fresh or _dirty(store):
+        fresh = not chronicle.is_reconciled(store.conn)
+        if report.added or report.replaced or unfinished or fresh or chronicle.has_dirty(store.conn):
             reconcile(store, settings, full=fresh)
             report.reconciled = True
         store.finish_run(run_id, {"added": report.added, "unchanged": report.unchanged,
                                   "replaced": report.replaced, "failed": report.failed})
-        with store.conn:
-            store.conn.execute("UPDATE runs SET status='done' WHERE status != 'done'")
+        chronicle.mark_runs_done(store.conn)
     finally:
         store.close()
     return report
@@ -174,17 +173,6 @@ def _write(store: Store, batch: list[Extraction], run_id: int, failed: Callable[
         except _ROW_ERRORS as exc:
             failed(Failure(printable(ex.doc.doc), f"could not be stored: {type(exc).__name__}: {exc}"[:300], "store",
                            printable(ex.doc.path) if ex.doc.path else None))
-
-
-def _reconciled(store: Store) -> bool:
-    n_docs = store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-    if n_docs == 0:
-        return True
-    return store.conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0] > 0
-
-
-def _dirty(store: Store) -> bool:
-    return bool(store.conn.execute("SELECT 1 FROM dirty_docs LIMIT 1").fetchone())
 
 
 def remove(docs: list[str], db: str, settings: Settings) -> int:

@@ -60,8 +60,9 @@ def test_reconcile_run_holds_no_sql():
     """The statements reconcile runs live in store/chronicle.py; reconcile/run.py only calls them."""
     import re
     sql = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE)\b", re.I)
-    for name in ("run.py", "events.py", "chronology.py", "entities.py", "conflicts.py"):
-        tree = ast.parse((PKG / "reconcile" / name).read_text(encoding="utf-8"))
+    for name in ("reconcile/run.py", "reconcile/events.py", "reconcile/chronology.py", "reconcile/entities.py",
+                 "reconcile/conflicts.py", "reconcile/corrections.py", "build.py"):
+        tree = ast.parse((PKG / name).read_text(encoding="utf-8"))
         found = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
                  and sql.match(n.value)]
         assert not found, (name, found)

@@ -19,6 +19,7 @@ from datetime import date
 
 from ..errors import KronikaError, UsageError
 from ..records import fact_id, slug
+from ..store import chronicle
 
 ENTITY_ACTIONS = ("merge", "split", "rename")
 EVENT_ACTIONS = ("reject-event", "pin-date")
@@ -63,12 +64,10 @@ def date_range(value: str) -> tuple[str, str]:
 
 def _entity(conn, ref: str) -> tuple[str, str]:
     """(id, name) of an entity given by id, or by a name or alias that only one entity has."""
-    r = conn.execute("SELECT id, name FROM entities WHERE id = ?", (ref,)).fetchone()
+    r = chronicle.entity_by_id(conn, ref)
     if r:
-        return r[0], r[1]
-    rows = conn.execute("SELECT id, name FROM entities WHERE name = ? COLLATE NOCASE UNION "
-                        "SELECT e.id, e.name FROM entities e JOIN aliases a ON a.entity_id = e.id"
-                        " WHERE a.alias = ? COLLATE NOCASE", (ref, ref)).fetchall()
+        return r
+    rows = chronicle.entities_named(conn, ref)
     if len(rows) == 1:
         return rows[0][0], rows[0][1]
     if rows:
@@ -93,8 +92,7 @@ def check(conn, action: str, target: str | None, value: str | None) -> tuple[str
                 raise KronikaError(f"{target!r} and {value!r} are already one entity ({eid}).")
             return eid, other
         if action == "split":
-            aliases = [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias",
-                                                  (eid,))]
+            aliases = chronicle.aliases_of(conn, eid)
             hit = next((a for a in aliases if a.casefold() == value.casefold()), None)
             if hit is None:
                 shown = ", ".join(aliases[:6]) or "none"
@@ -103,14 +101,14 @@ def check(conn, action: str, target: str | None, value: str | None) -> tuple[str
             return eid, hit
         return eid, value                                     # rename
     if action in EVENT_ACTIONS:
-        if not conn.execute("SELECT 1 FROM events WHERE id = ?", (target,)).fetchone():
+        if not chronicle.event_exists(conn, target):
             raise KronikaError(f"No event {target!r}; `kronika timeline SUBJECT --format json` shows the event ids.")
         if action == "pin-date":
             start, end = date_range(value)
             return target, start if start == end else f"{start}..{end}"
         return target, value
     if action == "reject-fact":
-        for r in conn.execute("SELECT subject_id, attribute, value, value_iso FROM facts"):
+        for r in chronicle.fact_values(conn):
             if fact_id(*r) == target:
                 return target, value
         raise KronikaError(f"No fact {target!r}; `kronika show NAME` lists each fact with its id (f-…).")

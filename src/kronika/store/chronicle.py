@@ -174,3 +174,54 @@ def write_claim(conn: sqlite3.Connection, holder: str | None, about: str | None,
                  " mention_ids) VALUES (?,?,?,?,?,?,?,?,?)",
                  (holder, about, stance, kind, v["text"], v["work"], v["date_start"], v["date_end"],
                   json.dumps(v["ids"])))
+
+
+# ---- what corrections check against ---------------------------------------------------------------------------
+def entity_by_id(conn: sqlite3.Connection, eid: str) -> tuple[str, str] | None:
+    """(id, name) of the entity ``eid``, or None."""
+    r = conn.execute("SELECT id, name FROM entities WHERE id = ?", (eid,)).fetchone()
+    return (r[0], r[1]) if r else None
+
+
+def entities_named(conn: sqlite3.Connection, ref: str) -> list[tuple[str, str]]:
+    """(id, name) of the entities whose name or an alias is ``ref`` (case-insensitive)."""
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT id, name FROM entities WHERE name = ? COLLATE NOCASE UNION "
+        "SELECT e.id, e.name FROM entities e JOIN aliases a ON a.entity_id = e.id"
+        " WHERE a.alias = ? COLLATE NOCASE", (ref, ref))]
+
+
+def aliases_of(conn: sqlite3.Connection, eid: str) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (eid,))]
+
+
+def event_exists(conn: sqlite3.Connection, event_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is not None
+
+
+def fact_values(conn: sqlite3.Connection) -> list[tuple[str | None, str, str, str | None]]:
+    """(subject id, attribute, value, value_iso) of every reconciled fact: what its ``fact_id`` is made of."""
+    return [tuple(r) for r in conn.execute("SELECT subject_id, attribute, value, value_iso FROM facts")]
+
+
+# ---- build bookkeeping: when to reconcile ---------------------------------------------------------------------
+def unfinished_runs(conn: sqlite3.Connection, run_id: int) -> int:
+    """Runs other than ``run_id`` that did not finish (their documents may lack a reconciliation)."""
+    return conn.execute("SELECT COUNT(*) FROM runs WHERE status != 'done' AND id != ?", (run_id,)).fetchone()[0]
+
+
+def mark_runs_done(conn: sqlite3.Connection) -> None:
+    with conn:
+        conn.execute("UPDATE runs SET status='done' WHERE status != 'done'")
+
+
+def is_reconciled(conn: sqlite3.Connection) -> bool:
+    """True when there is nothing to reconcile or the entities have been reconciled once."""
+    if conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0:
+        return True
+    return conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0] > 0
+
+
+def has_dirty(conn: sqlite3.Connection) -> bool:
+    """True when documents were written or removed since the last reconciliation."""
+    return bool(conn.execute("SELECT 1 FROM dirty_docs LIMIT 1").fetchone())
