@@ -180,3 +180,22 @@ def test_clock_times_take_the_last_day_of_the_story(tag):
     assert t["08:30 UTC"][1] == "2005-04-27T08:30Z"
     t = tag("On 3 May 1920 she left. In 1925 she returned at 10:15 a.m.")
     assert t["10:15 a.m."][1] == "XXXX-XX-XXT10:15"
+
+
+def test_recent_unit_is_an_open_duration(tag):
+    # "(in) recent years/weeks": a stretch of unspecified length up to now (TimeML DURATION PX<unit>)
+    t = tag("Rents in the valley have climbed in recent years, and in recent weeks the council balked.", DCT)
+    assert t["recent years"][:2] == ("DURATION", "PXY")
+    assert t["recent weeks"][:2] == ("DURATION", "PXW")
+    assert "in recent years" not in t
+    t = tag("Snow has closed the pass twice in recent days.", DCT)
+    assert t["recent days"][:2] == ("DURATION", "PXD")
+    # "recent times" is not a measured stretch: it stays a past reference
+    assert tag("In recent times the harbour silted up.", DCT)["recent times"][:2] == ("DATE", "PAST_REF")
+
+
+def test_trading_and_business_days_are_days(tag):
+    t = tag("The index slid over the past four trading days; refunds take ten business days.", DCT)
+    assert t["the past four trading days"][:2] == ("DURATION", "P4D")
+    assert t["ten business days"][:2] == ("DURATION", "P10D")
+    assert tag("She worked three working days a week.", DCT)["three working days"][1] == "P3D"

@@ -149,6 +149,11 @@ def ref_word(m: re.Match, ctx: Ctx) -> Norm | None:
     if w == "now" and ctx.text[m.end(): m.end() + 1] == "," and \
             ctx.text[max(0, m.start() - 3): m.start()].strip()[-1:] in ("", ".", '"', "“", "!", "?"):
         return None   # "Now, he says ...": a discourse marker
+    rec = re.fullmatch(r"(in |the )?recent (years|months|weeks|days|decades)", w)
+    if rec:
+        # "in recent years": a stretch of unspecified length up to now (TimeML: DURATION PXY, as annotated
+        # in most newswire); "recent times" stays a PAST_REF date
+        return Norm("DURATION", duration_value("X", _unit(rec.group(2))), trim=(len(rec.group(1) or ""), 0))
     if w.startswith("in recent "):
         return Norm("DATE", "PAST_REF", trim=(3, 0))
     if w.startswith("at "):
@@ -167,7 +172,7 @@ def ref_word(m: re.Match, ctx: Ctx) -> Norm | None:
 RULES: list[Rule] = [
     rule("duration", r"(?:" + QUAL + r"|(?:the\s+)?(?:past|last|next|coming|first|previous|following|final|latter|ensuing|"
          r"remaining|entire|whole|same)\s+|the\s+(?=\d|[a-z]+\s+(?:days|weeks|months|years|decades)))"
-         r"(?P<num>" + NUM_RE + r")[\s-]+(?:more\s+)?(?P<unit>" + UNIT_RE + r")(?P<half>\s+and\s+a\s+half)?(?:-long)?",
+         r"(?P<num>" + NUM_RE + r")[\s-]+(?:more\s+)?(?:(?:trading|business|working)\s+)?(?P<unit>" + UNIT_RE + r")(?P<half>\s+and\s+a\s+half)?(?:-long)?",
          duration, 1),
     rule("over_years", r"over\s+the\s+(?P<unit>years|decades|centuries|months)", lambda m, c: Norm(
         "DURATION", duration_value("X", _unit(m.group("unit")))), 2),
