@@ -6,17 +6,19 @@ import signal
 import sys
 import threading
 
+from ..ask import answer
+from ..ask.answer import check_question
+from ..build import build, remove
 from ..errors import NotFoundError, UsageError
+from ..export import export
 from ..reconcile.conflicts import find_conflicts
+from ..reconcile.corrections import check, iso_bounds
+from ..serve.app import run
 from ..settings import load_settings
 from ..store import reads
 from ..store.db import Store
 from . import render
-
-
-def _emit(obj):
-    from .main import emit
-    emit(obj)
+from .render import emit as _emit
 
 
 def _open(args) -> Store:
@@ -32,8 +34,6 @@ def _on_sigterm(signum, frame):
 
 
 def cmd_build(args) -> int:
-    from ..build import build
-
     if args.processes is not None and args.processes < 0:
         raise UsageError(f"--processes {args.processes} is not a number of processes; give 0 (one per core) or more")
     settings = load_settings(n_process=args.processes)
@@ -71,8 +71,6 @@ def cmd_build(args) -> int:
 
 
 def cmd_remove(args) -> int:
-    from ..build import remove
-
     known = set()
     with _open(args) as st:
         known = {d["doc"] for d in reads.docs(st.conn)}
@@ -131,20 +129,15 @@ def cmd_claims(args) -> int:
 
 
 def cmd_ask(args) -> int:
-    from ..ask import answer
-    from ..ask.answer import check_question
-
-    settings = load_settings()
+    settings = load_settings(ask_top_k=args.top)
     check_question(args.question, settings)          # a usage error before the database is opened
     with _open(args) as st:
-        data = answer(st.conn, args.question, settings, top=args.top)
+        data = answer(st.conn, args.question, settings, top=settings.ask_top_k)
     _emit(data) if args.format == "json" else print(render.answers(data))
     return 0
 
 
 def cmd_correct(args) -> int:
-    from ..reconcile.corrections import check
-
     with Store(args.db) as st:
         if args.action == "list":
             rows = [dict(r) for r in st.corrections()]
@@ -153,7 +146,7 @@ def cmd_correct(args) -> int:
         # every correction names something that exists (entity, event, fact, alias) and a valid date range
         target, value = check(st.conn, args.action, args.target, args.value)
         cid = st.add_correction(args.action, target, value, args.reason)
-        from ..reconcile.run import reconcile
+        from ..reconcile.run import reconcile  # deferred: it loads spaCy (via the gazetteer), keeping --help fast
         reconcile(st, load_settings(), full=True)
     print(f"correction {cid} recorded and applied ({args.action} {target}{' ' + value if value else ''});"
           " it is kept across rebuilds")
@@ -161,8 +154,7 @@ def cmd_correct(args) -> int:
 
 
 def cmd_annotate(args) -> int:
-    from ..analyse import annotate_file
-    from ..reconcile.corrections import iso_bounds
+    from ..analyse import annotate_file  # deferred: it loads spaCy, which would slow `kronika --help` by ~2 s
 
     if args.dct is not None and iso_bounds(args.dct) is None:
         raise UsageError(f"--dct {args.dct!r} is not an ISO date of the calendar; write it like 2013-03-22.")
@@ -172,8 +164,6 @@ def cmd_annotate(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from ..export import export
-
     with _open(args) as st:
         path = export(st.conn, args.to, args.dest, subject=args.subject)
     print(f"wrote {path}")
@@ -181,7 +171,6 @@ def cmd_export(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from ..serve.app import run
-
-    run(args.db, host=args.host, port=args.port)
+    settings = load_settings(host=args.host, port=args.port)
+    run(args.db, host=settings.host, port=settings.port)
     return 0

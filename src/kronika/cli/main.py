@@ -6,13 +6,14 @@ them), 1 an error the user can fix (one sentence on stderr), 2 a usage error.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
-import os
 import sqlite3
 import sys
 
-from ..errors import KronikaError, UsageError
+from .. import __version__
+from ..errors import KronikaError
+from ..settings import DEFAULTS, load_settings
+from ..store.db import explain
 from . import commands
 
 DESCRIPTION = """\
@@ -35,8 +36,7 @@ class Parser(argparse.ArgumentParser):
 
 def _common(p, *, db=True, fmt=True):
     if db:
-        p.add_argument("--db", default=os.environ.get("KRONIKA_DB", "kronika.db"),
-                       help="the database file (default: kronika.db, or $KRONIKA_DB)")
+        p.add_argument("--db", help=f"the database file (default: {DEFAULTS.db}, or $KRONIKA_DB)")
     if fmt:
         p.add_argument("--format", choices=("text", "json"), default="text",
                        help="text for people (default), json for programs")
@@ -44,7 +44,6 @@ def _common(p, *, db=True, fmt=True):
 
 def make_parser() -> argparse.ArgumentParser:
     ap = Parser(prog="kronika", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
-    from .. import __version__
     ap.add_argument("--version", action="version", version=f"kronika {__version__}")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
@@ -59,7 +58,8 @@ def make_parser() -> argparse.ArgumentParser:
                    help="local processes (default) or a Dask cluster for the per-document stages")
     p.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)")
     p.add_argument("--processes", type=int, metavar="N",
-                   help="worker processes for spaCy and the extractors (default 0: one per core; 1: none)")
+                   help=f"worker processes for spaCy and the extractors (default {DEFAULTS.n_process}, or "
+                   "$KRONIKA_N_PROCESS; 0: one per core; 1: none)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     p = sub.add_parser("remove", help="take documents out again, with everything only they supported")
@@ -100,7 +100,7 @@ def make_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("question", metavar="QUESTION", help="the question, in quotes")
     _common(p)
-    p.add_argument("--top", type=int, default=3, help="answers to show (default 3)")
+    p.add_argument("--top", type=int, help=f"answers to show (default {DEFAULTS.ask_top_k}, or $KRONIKA_ASK_TOP_K)")
 
     p = sub.add_parser("correct", help="your corrections, kept across rebuilds",
                        description="Corrections are stored apart from extracted data and survive every rebuild.\n"
@@ -135,8 +135,9 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="the web app on 127.0.0.1: timeline, map, network, sources, ask")
     _common(p, fmt=False)
-    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--host", help=f"address to bind (default {DEFAULTS.host}, or $KRONIKA_HOST; "
+                   "127.0.0.1 is this machine only)")
+    p.add_argument("--port", type=int, help=f"port (default {DEFAULTS.port}, or $KRONIKA_PORT)")
     return ap
 
 
@@ -148,12 +149,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     _show_notes()
     try:
+        if getattr(args, "db", False) is None:  # the default comes from Settings (KRONIKA_DB, else kronika.db)
+            args.db = load_settings().db
         return int(getattr(commands, "cmd_" + args.command.replace("-", "_"))(args) or 0)
     except KronikaError as exc:
         print(f"kronika: {exc}", file=sys.stderr)
         return exc.exit_code
     except sqlite3.Error as exc:  # last resort: a database failure the store did not turn into a sentence
-        from ..store.db import explain
         print(f"kronika: {explain(exc, getattr(args, 'db', None) or 'the database')}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -175,11 +177,6 @@ def _show_notes() -> None:
     if not any(isinstance(h, _Note) for h in log.handlers):
         log.addHandler(_Note(logging.WARNING))
         log.propagate = False
-
-
-def emit(obj) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,9 +1,17 @@
 """Contract-shaped data in, text for people out (tables, a chronology, dossiers)."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import sys
 import textwrap
+
+
+def emit(obj) -> None:
+    """``obj`` as indented JSON on stdout (the ``--format json`` output of every command)."""
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
 
 
 def _w() -> int:

@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 
 from ..store import reads
+from .places import places_of
 
 VENDOR = Path(__file__).resolve().parent.parent / "serve" / "static" / "vendor"
 
@@ -212,7 +213,6 @@ def _date(d: dict) -> str:
 
 
 def page(conn, subject: str | None = None) -> str:
-    from ..serve.views import places_of
 
     t = reads.timeline(conn, subject)
     m = places_of(t, reads.facts_of(conn, t["subject"]["id"]))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 
+from ..geo import lookup
 from ..store import reads
 
 CONTEXT = ["https://schema.org/", {"kronika": "urn:kronika:"}]
@@ -49,8 +50,6 @@ def quotation(s: dict) -> dict:
 
 
 def graph(conn, subject: str | None = None) -> list[dict]:
-    from ..geo import lookup
-
     data = reads.export_all(conn)
     sid = reads.find_entity(conn, subject, None)["id"] if subject else None
     events = [e for e in data["events"] if not sid or e["subject"]["id"] == sid]

@@ -14,11 +14,23 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import threading
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote
 
+import jinja2
+from markupsafe import Markup
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ..ask import answer
 from ..errors import KronikaError, NotFoundError, StoreError, UsageError
+from ..geo import lookup
 from ..reconcile.conflicts import find_conflicts
 from ..settings import Settings, load_settings
 from ..store import reads, web_reads
@@ -164,14 +176,6 @@ def _json_for_script(obj) -> str:
 
 def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[str] | None = None):
     """The Starlette application over the database at ``db`` (opened read-only)."""
-    import jinja2
-    from markupsafe import Markup
-    from starlette.applications import Starlette
-    from starlette.requests import Request
-    from starlette.responses import HTMLResponse, RedirectResponse, Response
-    from starlette.routing import Mount, Route
-    from starlette.staticfiles import StaticFiles
-
     settings = settings or load_settings()
     db = os.path.abspath(db)
     conns = Connections(db)
@@ -241,7 +245,6 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
         return api(reads.claims_of(conn, about))
 
     def api_ask(request):
-        from ..ask import answer
 
         q = param(request, "q")
         if not q:
@@ -370,7 +373,6 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
         return page("search.html", title="Search", q=q, hits=hits, passages=passages, active="", subject=None)
 
     def ask_page(request):
-        from ..ask import answer
 
         q = param(request, "q") or ""
         res = answer(conns.get(), q, settings, top=settings.ask_top_k) if q else None
@@ -411,8 +413,6 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
         Route("/api/network", api_network), Route("/api/people", api_people), Route("/api/passages", api_passages),
         Mount("/static", app=StaticFiles(directory=str(STATIC), check_dir=False), name="static"),
     ]
-    from starlette.exceptions import HTTPException
-
     app = Starlette(routes=routes, exception_handlers={KronikaError: on_kronika_error, HTTPException: on_http,
                                                         Exception: on_crash})
     app.state.db = db
@@ -422,8 +422,6 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
 def warm(db: str) -> None:
     """Load at start-up what the first requests would otherwise wait for: the place gazetteer (GeoNames,
     several seconds), the whole-corpus snapshot and its network, and the lexicons of the display layer."""
-    from ..geo import lookup
-
     lookup("Paris", [])
     store = Store(db, readonly=True)
     try:
@@ -437,15 +435,13 @@ def warm(db: str) -> None:
 
 def run(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the web app over ``db`` with uvicorn (read-only; localhost by default)."""
-    import uvicorn
+    import uvicorn  # deferred: only `kronika serve` runs a server; every other command skips loading it
 
     settings = load_settings()
     hosts = {"127.0.0.1", "localhost", "::1", host.lower()}
     if host in ("0.0.0.0", "::"):
         hosts = None  # bound to every interface on purpose: any Host header
     Store(db, readonly=True).close()  # fail now, with the store's message, if it is not a kronika database
-    import socket
-
     try:  # a taken port is the user's to fix: one sentence, exit 1 (uvicorn alone would log and exit 3)
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
             s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from ..geo import _index, normalise
+
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
 _ISO = re.compile(r"^(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
@@ -349,7 +351,6 @@ def is_drawn(entity: dict, has_timeline: bool) -> bool:
 def _is_place(name: str) -> bool:
     """A city or country name of the offline gazetteer (GeoNames), exactly."""
     try:
-        from ..geo import _index, normalise
         primary, _alt, _countries, by_name = _index()
     except Exception:  # noqa: BLE001 - without the gazetteer, no name is known to be a place
         return False

@@ -14,7 +14,10 @@ import threading
 from collections import Counter, defaultdict
 
 from ..errors import NotFoundError
+from ..export.places import places_of  # noqa: F401 - the map's data, shared with the HTML export
+from ..geo import _fold
 from ..store import reads
+from .display import is_drawn
 
 EVENT_TYPES = ["birth", "death", "education", "residence", "travel", "imprisonment", "release", "exile",
                "flight", "membership", "expulsion", "conversion", "participation", "role", "meeting",
@@ -71,7 +74,6 @@ def people(snap: dict) -> list[dict]:
 
 def search(conn, q: str, limit: int = 50) -> list[dict]:
     """Entities whose name or an alias contains ``q`` (case- and accent-insensitive), best first."""
-    from ..geo import _fold
 
     k = _fold(q.strip())
     if not k:
@@ -185,50 +187,12 @@ def segments(text: str, spans: list[dict], stripped: list[dict]) -> list[dict]:
 
 # ---- map ------------------------------------------------------------------------------------------
 
-def places_of(timeline: dict, facts: list[dict]) -> dict:
-    """The places of a life with coordinates, and its path through them in time order."""
-    from ..geo import lookup
-
-    named: dict[str, dict] = {}
-    for ev in timeline["events"]:
-        for p in ev["places"]:
-            named.setdefault(p["id"], {"id": p["id"], "name": p["name"], "events": []})["events"].append(
-                {"id": ev["id"], "type": ev["type"], "summary": ev["summary"], "date": ev["date"]})
-    for f in facts:
-        if f["attribute"] in ("birth_place", "death_place", "residence") and f.get("value_entity"):
-            v = f["value_entity"]
-            named.setdefault(v["id"], {"id": v["id"], "name": v["name"], "events": []})
-    context = [p["name"] for p in named.values()]
-    places, unplaced = [], []
-    for p in named.values():
-        hit = lookup(p["name"], context)
-        if hit:
-            places.append({**p, "lat": hit["lat"], "lon": hit["lon"], "kind": hit["kind"],
-                           "country": hit["country"], "geoname": hit["name"]})
-        else:
-            unplaced.append(p)
-    coords = {p["id"]: p for p in places}
-    path = []
-    for ev in timeline["events"]:
-        here = [coords[p["id"]] for p in ev["places"] if p["id"] in coords]
-        cities = [c for c in here if c["kind"] != "country"]
-        # "in Mexico City, Mexico": the city is the stop; a country only when no city of it is named
-        here = cities + [c for c in here if c["kind"] == "country" and c["country"] not in {x["country"] for x in cities}]
-        for c in here:
-            if path and (path[-1]["id"] == c["id"] or (path[-1]["lat"], path[-1]["lon"]) == (c["lat"], c["lon"])):
-                continue
-            path.append({"id": c["id"], "name": c["name"], "lat": c["lat"], "lon": c["lon"],
-                         "event": ev["summary"], "date": ev["date"]})
-    return {"subject": timeline["subject"], "places": places, "unplaced": unplaced, "path": path}
-
-
 # ---- network ----------------------------------------------------------------------------------
 
 def graph(snap: dict) -> dict:
     """Every link between drawn people and organisations (relations and shared events), cached per snapshot."""
     if "graph" in snap:
         return snap["graph"]
-    from .display import is_drawn
 
     ents = snap["entity_index"]
     # a life told, not one stray clause: three events, or a birth or a death ("Duma" had one event)
