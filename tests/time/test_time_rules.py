@@ -199,3 +199,17 @@ def test_trading_and_business_days_are_days(tag):
     assert t["the past four trading days"][:2] == ("DURATION", "P4D")
     assert t["ten business days"][:2] == ("DURATION", "P10D")
     assert tag("She worked three working days a week.", DCT)["three working days"][1] == "P3D"
+
+
+def test_straight_and_consecutive_units_are_durations(tag):
+    t = tag("The river rose for nine straight days after three consecutive weeks of rain.", DCT)
+    assert t["nine straight days"][:2] == ("DURATION", "P9D")
+    assert t["three consecutive weeks"][:2] == ("DURATION", "P3W")
+
+
+def test_closing_part_of_a_named_year(tag):
+    t = tag("Exports slumped in the final quarter of 1991 and recovered in the latter half of 1992.", DCT)
+    assert t["the final quarter of 1991"][:2] == ("DATE", "1991-Q4")
+    assert t["the latter half of 1992"][:2] == ("DATE", "1992-H2")
+    # without a year, "the last quarter" is still the quarter before the DCT's
+    assert tag("Margins narrowed in the last quarter.", DCT)["the last quarter"][1] == "1997-Q4"

@@ -489,6 +489,10 @@ RULES: list[Rule] = [
     rule("half", r"the\s+(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>" + YEAR + r")|(?P<ly>last\s+year)|(?P<ny>next\s+year)"
          r"|this\s+year|the\s+year)", half, 4),
     rule("half_adj", r"(?P<h>first|second)-half", half, 2),
+    # "the final quarter of 2009", "the last half of 1989": the year's closing part (only with an explicit year:
+    # "the last quarter" alone is the previous quarter)
+    rule("last_part", r"the\s+(?:final|last|latter|closing)\s+(?P<part>quarter|half)\s+of\s+(?P<y>" + YEAR + r")",
+         lambda m, c: Norm("DATE", f"{int(m.group('y')):04d}-{'Q4' if m.group('part').lower() == 'quarter' else 'H2'}"), 4),
     rule("clock", r"(?:(?:about|around|approximately)\s+)?" + TIME + r"(?:\s+(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
          r"Friday|Saturday|Sunday)|,?\s+(?P<cmon>" + MONTH_RE + r")\s+(?P<cday>[0-3]?\d)(?!\d|,?\s+\d{4})"
          r"|\s+(?P<cdw>today|yesterday|tomorrow))?", clock, 2),

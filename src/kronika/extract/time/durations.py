@@ -172,7 +172,7 @@ def ref_word(m: re.Match, ctx: Ctx) -> Norm | None:
 RULES: list[Rule] = [
     rule("duration", r"(?:" + QUAL + r"|(?:the\s+)?(?:past|last|next|coming|first|previous|following|final|latter|ensuing|"
          r"remaining|entire|whole|same)\s+|the\s+(?=\d|[a-z]+\s+(?:days|weeks|months|years|decades)))"
-         r"(?P<num>" + NUM_RE + r")[\s-]+(?:more\s+)?(?:(?:trading|business|working)\s+)?(?P<unit>" + UNIT_RE + r")(?P<half>\s+and\s+a\s+half)?(?:-long)?",
+         r"(?P<num>" + NUM_RE + r")[\s-]+(?:more\s+)?(?:(?:trading|business|working|straight|consecutive)\s+)?(?P<unit>" + UNIT_RE + r")(?P<half>\s+and\s+a\s+half)?(?:-long)?",
          duration, 1),
     rule("over_years", r"over\s+the\s+(?P<unit>years|decades|centuries|months)", lambda m, c: Norm(
         "DURATION", duration_value("X", _unit(m.group("unit")))), 2),
