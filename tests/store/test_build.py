@@ -95,3 +95,40 @@ def test_reconciling_with_nothing_changed_redoes_no_events(corpus, tmp_path, mon
     with Store(db) as st:
         reconcile(st, load_settings())
     assert seen == [0]
+
+
+def test_places_are_geocoded_once_and_read_back(corpus, tmp_path):
+    from kronika.reconcile.run import place_geo
+    assert place_geo("Mexico City") == {"lat": place_geo("Mexico City")["lat"], "lon": place_geo("Mexico City")["lon"],
+                                        "country": "MX"}
+    assert place_geo("Nowhere-in-particular") is None
+    db = str(tmp_path / "k.db")
+    build([str(corpus)], db, load_settings())
+    with Store(db, readonly=True) as st:
+        geo = reads.places_geo(st.conn)
+        ents = reads.entities(st.conn)
+    places = [e for e in ents if e["type"] == "PLACE"]
+    assert any("geo" in e for e in places) and not any("geo" in e for e in ents if e["type"] != "PLACE")
+    for e in places:
+        if "geo" in e:
+            assert geo[e["id"]] == e["geo"] and e["geo"]["country"]
+
+
+def test_a_database_of_the_previous_schema_is_upgraded_and_refilled(corpus, tmp_path):
+    """A database written before the country column (schema version 3) gets it on open; the next build fills it."""
+    from kronika.store.schema import MIGRATIONS
+    db = str(tmp_path / "k.db")
+    build([str(corpus)], db, load_settings())
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("ALTER TABLE entities DROP COLUMN country")
+        conn.execute("DELETE FROM dirty_docs")
+        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    conn.close()
+    with Store(db) as st:
+        assert st.conn.execute("SELECT COUNT(*) FROM dirty_docs").fetchone()[0] == 3
+        assert st.conn.execute("SELECT COUNT(*) FROM entities WHERE country IS NOT NULL").fetchone()[0] == 0
+    rep = build([str(corpus)], db, load_settings())
+    assert rep.reconciled and rep.unchanged == 3
+    with Store(db, readonly=True) as st:
+        assert reads.places_geo(st.conn) and all(g["country"] for g in reads.places_geo(st.conn).values())

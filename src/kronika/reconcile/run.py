@@ -11,6 +11,7 @@ import json
 from collections import Counter, defaultdict
 
 from ..extract.entities.gazetteer import entity_info
+from ..geo import lookup
 from ..records import fact_id
 from ..settings import Settings
 from ..store import chronicle
@@ -65,6 +66,19 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
         _write_facts(c, gid, corrections)
         _write_relations(c, gid)
         _write_claims(c, gid)
+
+
+def place_geo(name: str) -> dict | None:
+    """Where a place is, read once here and stored: {lat, lon, country} from the offline GeoNames reading
+    (``geo.lookup``, as the map reads names), else the gazetteer's coordinates (country unknown); None if neither."""
+    hit = lookup(name)
+    if hit:
+        return {"lat": hit["lat"], "lon": hit["lon"], "country": hit["country"]}
+    info = entity_info(name)
+    if info and info.get("coords"):
+        lat, lon = info["coords"]
+        return {"lat": lat, "lon": lon, "country": None}
+    return None
 
 
 def _entity_groups(c) -> dict[tuple[str, str], dict]:
@@ -127,12 +141,8 @@ def _write_entities(c, items: list[dict], ids: dict, split_texts: list, correcti
         typ = e["type"].most_common(1)[0][0]
         name = renames.get(eid) or split_names.get(eid) or gazetteer_name(e["names"], typ) or \
             display_name(e["names"])
-        lat = lon = None
-        if typ == "PLACE":
-            info = entity_info(name)
-            if info and info.get("coords"):
-                lat, lon = info["coords"]
-        chronicle.write_entity(c, eid, name, typ, e["mentions"], sorted(e["docs"]), lat, lon,
+        chronicle.write_entity(c, eid, name, typ, e["mentions"], sorted(e["docs"]),
+                               place_geo(name) if typ == "PLACE" else None,
                                [a for a in sorted(e["aliases"]) if a != name])
     return ent
 

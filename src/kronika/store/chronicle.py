@@ -93,9 +93,11 @@ def clear_entities_and_groups(conn: sqlite3.Connection) -> None:
 
 
 def write_entity(conn: sqlite3.Connection, eid: str, name: str, typ: str, mentions: int, docs: list[str],
-                 lat: float | None, lon: float | None, aliases: Iterable[str]) -> None:
-    conn.execute("INSERT INTO entities(id, name, type, mentions, docs, lat, lon) VALUES (?,?,?,?,?,?,?)",
-                 (eid, name, typ, mentions, json.dumps(docs), lat, lon))
+                 geo: dict | None, aliases: Iterable[str]) -> None:
+    """One entity; ``geo`` ({lat, lon, country}) for a place that could be geocoded."""
+    geo = geo or {}
+    conn.execute("INSERT INTO entities(id, name, type, mentions, docs, lat, lon, country) VALUES (?,?,?,?,?,?,?,?)",
+                 (eid, name, typ, mentions, json.dumps(docs), geo.get("lat"), geo.get("lon"), geo.get("country")))
     conn.executemany("INSERT OR IGNORE INTO aliases(entity_id, alias) VALUES (?,?)", [(eid, a) for a in aliases])
 
 

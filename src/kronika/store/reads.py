@@ -42,8 +42,17 @@ def _aliases(conn) -> dict[str, list[str]]:
 
 
 def entity_row(r, aliases) -> dict:
-    return {"id": r["id"], "name": r["name"], "type": r["type"], "aliases": aliases.get(r["id"], []),
-            "mentions": r["mentions"], "docs": json.loads(r["docs"])}
+    out = {"id": r["id"], "name": r["name"], "type": r["type"], "aliases": aliases.get(r["id"], []),
+           "mentions": r["mentions"], "docs": json.loads(r["docs"])}
+    if r["lat"] is not None:
+        out["geo"] = {"lat": r["lat"], "lon": r["lon"], "country": r["country"]}
+    return out
+
+
+def places_geo(conn) -> dict[str, dict]:
+    """{entity id: {lat, lon, country}} of every place geocoded at reconciliation (for maps and exports)."""
+    return {r[0]: {"lat": r[1], "lon": r[2], "country": r[3]}
+            for r in conn.execute("SELECT id, lat, lon, country FROM entities WHERE lat IS NOT NULL")}
 
 
 def entities(conn, type_: str | None = None) -> list[dict]:

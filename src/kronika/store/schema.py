@@ -4,8 +4,8 @@ Tables are readable in any SQLite tool. Per-document extraction lives in
 ``mentions``, ``timexes``, ``event_mentions``, ``fact_mentions``,
 ``relation_mentions``, ``claim_mentions`` (each row keyed by ``doc``, so removing
 a document removes exactly what it supported); the reconciled knowledge base
-(``entities``, ``aliases``, ``events``, ``event_sources``, ``facts``,
-``relations``, ``claims``) is rebuilt from them; ``corrections`` holds the
+(``entities`` with the coordinates and country of places, ``aliases``,
+``entity_links``, ``events``, ``facts``, ``relations``, ``claims``) is rebuilt from them; ``corrections`` holds the
 user's own edits and is never touched by a build. ``dirty_docs`` and
 ``dirty_subjects`` record, in the same transaction as each write, what the
 next reconciliation must redo, so it redoes only that, even after a crash.
@@ -169,6 +169,14 @@ CREATE TABLE dirty_subjects (subject_id TEXT PRIMARY KEY);
 migration("""
 ALTER TABLE runs ADD COLUMN pid INTEGER;
 ALTER TABLE runs ADD COLUMN host TEXT;
+""")
+
+
+# Places are geocoded once, at reconciliation: the country code beside lat/lon. Every document is marked dirty so
+# the next `kronika build` reconciles and fills it in (until then a place has its coordinates without a country).
+migration("""
+ALTER TABLE entities ADD COLUMN country TEXT;
+INSERT OR IGNORE INTO dirty_docs(doc) SELECT doc FROM documents;
 """)
 
 # What a missing table means for the rest of the database (see ``repair``).
