@@ -213,3 +213,12 @@ def test_closing_part_of_a_named_year(tag):
     assert t["the latter half of 1992"][:2] == ("DATE", "1992-H2")
     # without a year, "the last quarter" is still the quarter before the DCT's
     assert tag("Margins narrowed in the last quarter.", DCT)["the last quarter"][1] == "1997-Q4"
+
+
+def test_bare_weekday_looks_ahead_after_future_cues(tag):
+    # DCT 1998-02-06 is a Friday: a weekday after "as early as", "might", "is to" is the coming one
+    assert tag("The ferry could sail as early as Tuesday, officials said.", DCT)["Tuesday"][1] == "1998-02-10"
+    assert tag("The two ministers might meet on Monday in Geneva.", DCT)["Monday"][1] == "1998-02-09"
+    assert tag("The exchange is to reopen Wednesday after repairs.", DCT)["Wednesday"][1] == "1998-02-11"
+    # without such a cue a bare weekday in news is the past one
+    assert tag("The ministers met on Monday in Geneva.", DCT)["Monday"][1] == "1998-02-02"

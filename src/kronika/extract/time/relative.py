@@ -9,7 +9,8 @@ from .durations import QUAL, _num_unit, duration_value, qual_mod
 from .rules import Ctx, Norm, Rule, rule
 from .values import Day, add_days, add_months, iso, week_value
 
-_NEAR_FUTURE = re.compile(r"\b(?:will|shall|'ll|going\s+to|scheduled|expected|planned|plans|due|until|begins?|starting)\b[^.;]*$",
+_NEAR_FUTURE = re.compile(r"\b(?:will|shall|'ll|going\s+to|scheduled|expected|planned|plans|planning|due|until|begins?|starting"
+                          r"|might|(?:is|are)\s+to|as\s+(?:early|soon)\s+as)\b[^.;]*$",
                           re.I)
 
 
