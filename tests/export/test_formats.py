@@ -182,3 +182,20 @@ def test_exports_for_one_subject(conn, tmp_path):
     nx = pytest.importorskip("networkx")
     g = nx.read_graphml(export(conn, "graphml", str(tmp_path / "s.graphml"), subject="Trotsky"))
     assert {d["name"] for _, d in g.nodes(data=True)} - trotsky == {"Victor Serge"}
+
+
+def test_html_is_rendered_from_the_web_apps_templates(conn, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from kronika.export import html_page
+    assert html_page.TEMPLATES == Path(html_page.__file__).resolve().parent.parent / "serve" / "templates"
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "export.html").write_text("<p>{{ t.subject.name }} {{ t.events|length }}</p>", encoding="utf-8")
+    monkeypatch.setattr(html_page, "TEMPLATES", own)
+    html_page._env.cache_clear()
+    try:
+        html = open(export(conn, "html", str(tmp_path / "p.html")), encoding="utf-8").read()
+    finally:
+        html_page._env.cache_clear()
+    assert re.fullmatch(r"<p>Victor Serge \d+</p>", html)

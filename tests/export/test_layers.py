@@ -30,3 +30,17 @@ def test_the_map_data_is_one_function_for_export_and_serve():
     from kronika.serve import views
 
     assert views.places_of is places_of
+
+
+@pytest.mark.parametrize("path", sorted(EXPORT.glob("*.py")), ids=lambda p: p.name)
+def test_no_import_error_fallback_around_modules_that_exist(path):
+    assert "except ImportError" not in path.read_text(encoding="utf-8")
+
+
+def test_every_format_the_cli_offers_has_a_writer():
+    from kronika.cli.main import make_parser
+    from kronika.export import WRITERS
+
+    sub = make_parser()._subparsers._group_actions[0].choices["export"]
+    to = next(a for a in sub._actions if a.dest == "to")
+    assert set(to.choices) == set(WRITERS) and all(callable(w) for w in WRITERS.values())

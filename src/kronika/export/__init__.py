@@ -1,15 +1,12 @@
 """The store in, files in other tools' formats out: one writer per format."""
 from __future__ import annotations
 
-import importlib
 import json
 import os
 
 from ..errors import UsageError
 from ..store import reads
-
-WRITERS = {"json": None, "jsonld": "jsonld", "csv": "csv_tables", "graphml": "graphml",
-           "timelinejs": "timelinejs", "csl": "csl", "html": "html_page"}
+from . import csl, csv_tables, graphml, html_page, jsonld, timelinejs
 
 
 def write_json(conn, dest: str, subject: str | None = None) -> str:
@@ -19,6 +16,10 @@ def write_json(conn, dest: str, subject: str | None = None) -> str:
     return dest
 
 
+WRITERS = {"json": write_json, "jsonld": jsonld.write, "csv": csv_tables.write, "graphml": graphml.write,
+           "timelinejs": timelinejs.write, "csl": csl.write, "html": html_page.write}
+
+
 def export(conn, fmt: str, dest: str, subject: str | None = None) -> str:
     """Write the knowledge base to ``dest`` in ``fmt``; returns the path written."""
     if fmt not in WRITERS:
@@ -26,10 +27,4 @@ def export(conn, fmt: str, dest: str, subject: str | None = None) -> str:
     parent = os.path.dirname(os.path.abspath(dest))
     if not os.path.isdir(parent):
         raise UsageError(f"the folder {parent} does not exist; create it or choose another DEST")
-    if fmt == "json":
-        return write_json(conn, dest, subject)
-    try:
-        mod = importlib.import_module(f"{__name__}.{WRITERS[fmt]}")
-    except ImportError as exc:
-        raise UsageError(f"export to {fmt} is not available in this version") from exc
-    return mod.write(conn, dest, subject=subject)
+    return WRITERS[fmt](conn, dest, subject=subject)
