@@ -44,7 +44,7 @@ def kb(tmp_path):
             "l-marseille": ("Marseille", "PLACE"), "o-red-circle": ("Red Circle", "ORG"),
             "w-winter-harbour": ("Winter Harbour", "WORK")}
     for eid, (name, typ) in ents.items():
-        conn.execute("INSERT INTO entities (id, name, type, mentions, docs) VALUES (?, ?, ?, 1, '[]')", (eid, name, typ))
+        conn.execute("INSERT INTO entities (id, name, type, mentions) VALUES (?, ?, ?, 1)", (eid, name, typ))
         for m in re.finditer(re.escape(name), TEXT):
             conn.execute('INSERT INTO mentions (doc, start, "end", text, type, key, entity_id) VALUES (?,?,?,?,?,?,?)',
                          (doc, m.start(), m.end(), name, typ, name, eid))
@@ -59,9 +59,10 @@ def kb(tmp_path):
         cur = conn.execute('INSERT INTO fact_mentions (doc, subject_key, subject_id, attribute, value, value_iso, start,'
                            ' "end", quote, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0.9)',
                            (doc, "Anna Weber", "p-anna-weber", attr, value, iso, a, b, quote))
-        conn.execute("INSERT INTO facts (subject_id, attribute, value, value_iso, value_id, date_start, date_end,"
-                     " confidence, mention_ids) VALUES ('p-anna-weber', ?, ?, ?, ?, ?, ?, 0.9, ?)",
-                     (attr, value, iso, value_id, iso, iso, json.dumps([cur.lastrowid])))
+        f = conn.execute("INSERT INTO facts (subject_id, attribute, value, value_iso, value_id, date_start, date_end,"
+                         " confidence) VALUES ('p-anna-weber', ?, ?, ?, ?, ?, ?, 0.9)",
+                         (attr, value, iso, value_id, iso, iso))
+        conn.execute("INSERT INTO fact_sources (fact_id, mention_id) VALUES (?, ?)", (f.lastrowid, cur.lastrowid))
 
     fact("birth_place", "Lyon", "Anna Weber was born in Lyon", "l-lyon")
     fact("birth_date", "1881", "Anna Weber was born in Lyon in 1881", None, "1881")
@@ -71,9 +72,12 @@ def kb(tmp_path):
 
     def event(eid, typ, summary, quote, start, end, places=(), parts=(), rank=0):
         a, b = _span(quote)
-        conn.execute("INSERT INTO events (id, subject_id, type, summary, date_start, date_end, places, participants,"
-                     " confidence, status, rank) VALUES (?, 'p-anna-weber', ?, ?, ?, ?, ?, ?, 0.85, 'single-source', ?)",
-                     (eid, typ, summary, start, end, json.dumps(list(places)), json.dumps(list(parts)), rank))
+        conn.execute("INSERT INTO events (id, subject_id, type, summary, date_start, date_end,"
+                     " confidence, status, rank) VALUES (?, 'p-anna-weber', ?, ?, ?, ?, 0.85, 'single-source', ?)",
+                     (eid, typ, summary, start, end, rank))
+        for table, refs in (("event_places", places), ("event_participants", parts)):
+            conn.executemany(f'INSERT INTO {table} (event_id, "order", entity_id) VALUES (?, ?, ?)',
+                             [(eid, i, x) for i, x in enumerate(refs)])
         conn.execute('INSERT INTO event_mentions (doc, type, subject_key, subject_id, summary, start, "end", quote,'
                      " confidence, event_id) VALUES (?, ?, 'Anna Weber', 'p-anna-weber', ?, ?, ?, ?, 0.85, ?)",
                      (doc, typ, summary, a, b, quote, eid))
@@ -93,8 +97,9 @@ def kb(tmp_path):
         cur = conn.execute('INSERT INTO relation_mentions (doc, source_key, source_id, relation, target_key, target_id,'
                            ' start, "end", quote, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0.7)',
                            (doc, "Anna Weber", "p-anna-weber", "worked_with", target, target, a, b, TEXT[a:b]))
-        conn.execute("INSERT INTO relations (source_id, relation, target_id, mention_ids) VALUES (?, 'worked_with', ?, ?)",
-                     ("p-anna-weber", target, json.dumps([cur.lastrowid])))
+        r = conn.execute("INSERT INTO relations (source_id, relation, target_id) VALUES (?, 'worked_with', ?)",
+                         ("p-anna-weber", target))
+        conn.execute("INSERT INTO relation_sources (relation_id, mention_id) VALUES (?, ?)", (r.lastrowid, cur.lastrowid))
     conn.commit()
     yield conn
     conn.close()
@@ -206,7 +211,7 @@ def glued(tmp_path):
     conn.execute('INSERT INTO sentences (doc, start, "end", text) VALUES (?, ?, ?, ?)', ("g.md", a, len(GLUED), GLUED[a:]))
     conn.execute('INSERT INTO sentences_fts (text, doc, start, "end") VALUES (?, ?, ?, ?)',
                  (GLUED[a:], "g.md", a, len(GLUED)))
-    conn.execute("INSERT INTO entities (id, name, type, mentions, docs) VALUES ('p-rosa-bell', 'Rosa Bell', 'PERSON', 4, '[]')")
+    conn.execute("INSERT INTO entities (id, name, type, mentions) VALUES ('p-rosa-bell', 'Rosa Bell', 'PERSON', 4)")
     for name, typ in (("Rosa Bell", "PERSON"), ("Dover", "PLACE"), ("Leeds", "PLACE"), ("York", "PLACE"),
                       ("Tom Hale", "PERSON"), ("Carl Webb", "PERSON")):
         for m in re.finditer(re.escape(name), GLUED):

@@ -25,8 +25,7 @@ def unmentioned_killer(tmp_path):
         a, b = m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
         conn.execute('INSERT INTO sentences (doc, start, "end", text) VALUES (?, ?, ?, ?)', ("k.md", a, b, TEXT[a:b]))
         conn.execute('INSERT INTO sentences_fts (text, doc, start, "end") VALUES (?, ?, ?, ?)', (TEXT[a:b], "k.md", a, b))
-    conn.execute("INSERT INTO entities (id, name, type, mentions, docs) VALUES ('p-rosa-bell', 'Rosa Bell', 'PERSON', 2,"
-                 " '[]')")
+    conn.execute("INSERT INTO entities (id, name, type, mentions) VALUES ('p-rosa-bell', 'Rosa Bell', 'PERSON', 2)")
     for m in re.finditer("Rosa Bell", TEXT):
         conn.execute('INSERT INTO mentions (doc, start, "end", text, type, key, entity_id) VALUES (?,?,?,?,?,?,?)',
                      ("k.md", m.start(), m.end(), "Rosa Bell", "PERSON", "Rosa Bell", "p-rosa-bell"))

@@ -115,20 +115,52 @@ def test_places_are_geocoded_once_and_read_back(corpus, tmp_path):
 
 
 def test_a_database_of_the_previous_schema_is_upgraded_and_refilled(corpus, tmp_path):
-    """A database written before the country column (schema version 3) gets it on open; the next build fills it."""
-    from kronika.store.schema import MIGRATIONS
+    """A database of schema 3 (JSON provenance columns, no country) is upgraded on open: its provenance moves
+    into the link tables, the JSON columns go, and the next build fills in the countries."""
+    from kronika.store.schema import MIGRATIONS, _statements
     db = str(tmp_path / "k.db")
-    build([str(corpus)], db, load_settings())
     conn = sqlite3.connect(db)
+    for sql in MIGRATIONS[:3]:
+        for stmt in _statements(sql):
+            conn.execute(stmt)
     with conn:
-        conn.execute("ALTER TABLE entities DROP COLUMN country")
-        conn.execute("DELETE FROM dirty_docs")
-        conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+        conn.execute("PRAGMA user_version = 3")
+        conn.execute("INSERT INTO documents(doc, sha256, text, chars) VALUES ('a.txt', 'x', 'Ann was born in Paris.', 22)")
+        conn.execute("INSERT INTO fact_mentions(id, doc, subject_key, attribute, value, confidence, start, \"end\", quote)"
+                     " VALUES (7, 'a.txt', 'Ann', 'birth_place', 'Paris', 0.9, 0, 22, 'Ann was born in Paris.')")
+        conn.execute("INSERT INTO facts(id, subject_id, attribute, value, confidence, mention_ids)"
+                     " VALUES (1, 'p-ann', 'birth_place', 'Paris', 0.9, '[7, 99]')")
+        conn.execute("INSERT INTO events(id, subject_id, type, summary, confidence, status, places, participants)"
+                     " VALUES ('e1', 'p-ann', 'birth', 'born', 0.9, 'single', '[\"l-paris\", \"l-france\"]', '[]')")
+        conn.execute("INSERT INTO entities(id, name, type, mentions, docs) VALUES ('p-ann', 'Ann', 'PERSON', 1,"
+                     " '[\"a.txt\", \"gone.txt\"]')")
     conn.close()
     with Store(db) as st:
-        assert st.conn.execute("SELECT COUNT(*) FROM dirty_docs").fetchone()[0] == 3
-        assert st.conn.execute("SELECT COUNT(*) FROM entities WHERE country IS NOT NULL").fetchone()[0] == 0
-    rep = build([str(corpus)], db, load_settings())
-    assert rep.reconciled and rep.unchanged == 3
+        c = st.conn
+
+        def rows(q):
+            return [tuple(r) for r in c.execute(q)]
+        assert c.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert rows("SELECT fact_id, mention_id FROM fact_sources") == [(1, 7)]   # 99: no such row
+        assert rows('SELECT entity_id FROM event_places ORDER BY "order"') == [("l-paris",), ("l-france",)]
+        assert rows("SELECT entity_id, doc FROM entity_documents") == [("p-ann", "a.txt")]
+        cols = {t: {r[1] for r in c.execute(f"PRAGMA table_info({t})")} for t in ("facts", "events", "entities")}
+        assert "mention_ids" not in cols["facts"] and "places" not in cols["events"] and "docs" not in cols["entities"]
+        assert "country" in cols["entities"]
+        assert rows("SELECT doc FROM dirty_docs") == [("a.txt",)]
+        assert reads.facts_of(c, "p-ann")[0]["sources"] == [{"doc": "a.txt", "start": 0, "end": 22,
+                                                              "quote": "Ann was born in Paris."}]
+
+
+def test_a_rebuilt_database_keeps_provenance_in_link_tables(corpus, tmp_path):
+    db = str(tmp_path / "k.db")
+    build([str(corpus)], db, load_settings())
     with Store(db, readonly=True) as st:
-        assert reads.places_geo(st.conn) and all(g["country"] for g in reads.places_geo(st.conn).values())
+        c = st.conn
+        for table, link in (("facts", "fact_sources"), ("relations", "relation_sources"), ("claims", "claim_sources")):
+            n = c.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            linked = c.execute(f"SELECT COUNT(DISTINCT {table[:-1]}_id) FROM {link}").fetchone()[0]
+            assert n == linked
+        assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert c.execute("SELECT COUNT(*) FROM entity_documents").fetchone()[0] > 0
+        assert c.execute("SELECT COUNT(*) FROM event_places").fetchone()[0] > 0

@@ -19,8 +19,8 @@ def conn(tmp_path):
         a = TEXT.index(s)
         c.execute('INSERT INTO sentences (doc, start, "end", text) VALUES (?, ?, ?, ?)', ("a.txt", a, a + len(s), s))
         c.execute('INSERT INTO sentences_fts (text, doc, start, "end") VALUES (?, ?, ?, ?)', (s, "a.txt", a, a + len(s)))
-    c.execute("INSERT INTO entities (id, name, type, mentions, docs) VALUES ('p-anna-weber', 'Anna Weber', 'PERSON', 1,"
-              " '[]'), ('l-lyon', 'Lyon', 'PLACE', 0, '[]')")
+    c.execute("INSERT INTO entities (id, name, type, mentions) VALUES ('p-anna-weber', 'Anna Weber', 'PERSON', 1),"
+              " ('l-lyon', 'Lyon', 'PLACE', 0)")
     c.execute("INSERT INTO aliases VALUES ('p-anna-weber', 'Weber')")
     a = TEXT.index("Anna Weber")
     c.execute('INSERT INTO mentions (doc, start, "end", text, type, key, entity_id) VALUES (?,?,?,?,?,?,?)',

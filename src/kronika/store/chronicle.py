@@ -56,8 +56,11 @@ def dirty_subjects(conn: sqlite3.Connection) -> set[str]:
 
 def event_refs(conn: sqlite3.Connection) -> list[tuple[str, list[str]]]:
     """(subject id, place and participant ids) of every reconciled event."""
-    return [(r[0], json.loads(r[1]) + json.loads(r[2]))
-            for r in conn.execute("SELECT subject_id, places, participants FROM events")]
+    refs: dict[str, list] = {r[0]: [] for r in conn.execute("SELECT id FROM events")}
+    for table in ("event_places", "event_participants"):
+        for r in conn.execute(f'SELECT event_id, entity_id FROM {table} ORDER BY event_id, "order"'):
+            refs[r[0]].append(r[1])
+    return [(r[1], refs[r[0]]) for r in conn.execute("SELECT id, subject_id FROM events")]
 
 
 def event_mention_rows(conn: sqlite3.Connection) -> list[dict]:
@@ -96,8 +99,9 @@ def write_entity(conn: sqlite3.Connection, eid: str, name: str, typ: str, mentio
                  geo: dict | None, aliases: Iterable[str]) -> None:
     """One entity; ``geo`` ({lat, lon, country}) for a place that could be geocoded."""
     geo = geo or {}
-    conn.execute("INSERT INTO entities(id, name, type, mentions, docs, lat, lon, country) VALUES (?,?,?,?,?,?,?,?)",
-                 (eid, name, typ, mentions, json.dumps(docs), geo.get("lat"), geo.get("lon"), geo.get("country")))
+    conn.execute("INSERT INTO entities(id, name, type, mentions, lat, lon, country) VALUES (?,?,?,?,?,?,?)",
+                 (eid, name, typ, mentions, geo.get("lat"), geo.get("lon"), geo.get("country")))
+    conn.executemany("INSERT INTO entity_documents(entity_id, doc) VALUES (?,?)", [(eid, d) for d in docs])
     conn.executemany("INSERT OR IGNORE INTO aliases(entity_id, alias) VALUES (?,?)", [(eid, a) for a in aliases])
 
 
@@ -132,10 +136,13 @@ def write_event(conn: sqlite3.Connection, ev: dict) -> None:
     """One reconciled event, and its id on the event mentions it merges."""
     conn.execute(
         "INSERT INTO events(id, subject_id, type, summary, date_start, date_end, date_text, date_inferred,"
-        " places, participants, confidence, status, rank, fiction, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " confidence, status, rank, fiction, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (ev["id"], ev["subject_id"], ev["type"], ev["summary"], ev["date_start"], ev["date_end"],
-         ev["date_text"], int(ev["date_inferred"]), json.dumps(ev["places"]), json.dumps(ev["participants"]),
-         ev["confidence"], ev["status"], ev["rank"], int(ev["fiction"]), ev.get("note")))
+         ev["date_text"], int(ev["date_inferred"]), ev["confidence"], ev["status"], ev["rank"], int(ev["fiction"]),
+         ev.get("note")))
+    for table, refs in (("event_places", ev["places"]), ("event_participants", ev["participants"])):
+        conn.executemany(f'INSERT INTO {table}(event_id, "order", entity_id) VALUES (?,?,?)',
+                         [(ev["id"], i, x) for i, x in enumerate(refs)])
     conn.executemany("UPDATE event_mentions SET event_id=? WHERE id=?", [(ev["id"], m) for m in ev["mention_ids"]])
 
 
@@ -159,23 +166,28 @@ def write_resolved_ids(conn: sqlite3.Connection, gid) -> None:
 
 
 def write_fact(conn: sqlite3.Connection, f: dict, confidence: float) -> None:
-    conn.execute("INSERT INTO facts(subject_id, attribute, value, value_iso, value_id, date_start, date_end,"
-                 " confidence, mention_ids) VALUES (?,?,?,?,?,?,?,?,?)",
-                 (f["subject_id"], f["attribute"], f["value"], f["value_iso"], f["value_id"], f["date_start"],
-                  f["date_end"], confidence, json.dumps(f["ids"])))
+    cur = conn.execute("INSERT INTO facts(subject_id, attribute, value, value_iso, value_id, date_start, date_end,"
+                       " confidence) VALUES (?,?,?,?,?,?,?,?)",
+                       (f["subject_id"], f["attribute"], f["value"], f["value_iso"], f["value_id"], f["date_start"],
+                        f["date_end"], confidence))
+    conn.executemany("INSERT OR IGNORE INTO fact_sources(fact_id, mention_id) VALUES (?,?)",
+                     [(cur.lastrowid, m) for m in f["ids"]])
 
 
 def write_relation(conn: sqlite3.Connection, source: str | None, relation: str, target: str | None, v: dict) -> None:
-    conn.execute("INSERT INTO relations(source_id, relation, target_id, date_start, date_end, mention_ids)"
-                 " VALUES (?,?,?,?,?,?)", (source, relation, target, v["date_start"], v["date_end"], json.dumps(v["ids"])))
+    cur = conn.execute("INSERT INTO relations(source_id, relation, target_id, date_start, date_end) VALUES (?,?,?,?,?)",
+                       (source, relation, target, v["date_start"], v["date_end"]))
+    conn.executemany("INSERT OR IGNORE INTO relation_sources(relation_id, mention_id) VALUES (?,?)",
+                     [(cur.lastrowid, m) for m in v["ids"]])
 
 
 def write_claim(conn: sqlite3.Connection, holder: str | None, about: str | None, stance: str, kind: str,
                 v: dict) -> None:
-    conn.execute("INSERT INTO claims(holder_id, about_id, stance, kind, text, work, date_start, date_end,"
-                 " mention_ids) VALUES (?,?,?,?,?,?,?,?,?)",
-                 (holder, about, stance, kind, v["text"], v["work"], v["date_start"], v["date_end"],
-                  json.dumps(v["ids"])))
+    cur = conn.execute("INSERT INTO claims(holder_id, about_id, stance, kind, text, work, date_start, date_end)"
+                       " VALUES (?,?,?,?,?,?,?,?)",
+                       (holder, about, stance, kind, v["text"], v["work"], v["date_start"], v["date_end"]))
+    conn.executemany("INSERT OR IGNORE INTO claim_sources(claim_id, mention_id) VALUES (?,?)",
+                     [(cur.lastrowid, m) for m in v["ids"]])
 
 
 # ---- what corrections check against ---------------------------------------------------------------------------

@@ -5,7 +5,6 @@ these functions, so the shapes are defined once.
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import defaultdict
 
@@ -41,9 +40,19 @@ def _aliases(conn) -> dict[str, list[str]]:
     return al
 
 
-def entity_row(r, aliases) -> dict:
+def _entity_docs(conn, entity_id: str | None = None) -> dict[str, list[str]]:
+    """{entity id: the documents that mention it, sorted} (of one entity when ``entity_id`` is given)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    q = "SELECT entity_id, doc FROM entity_documents" + (" WHERE entity_id = ?" if entity_id else "") + \
+        " ORDER BY entity_id, doc"
+    for r in conn.execute(q, (entity_id,) if entity_id else ()):
+        out[r[0]].append(r[1])
+    return out
+
+
+def entity_row(r, aliases, docs: dict[str, list[str]]) -> dict:
     out = {"id": r["id"], "name": r["name"], "type": r["type"], "aliases": aliases.get(r["id"], []),
-           "mentions": r["mentions"], "docs": json.loads(r["docs"])}
+           "mentions": r["mentions"], "docs": docs.get(r["id"], [])}
     if r["lat"] is not None:
         out["geo"] = {"lat": r["lat"], "lon": r["lon"], "country": r["country"]}
     return out
@@ -59,7 +68,8 @@ def entities(conn, type_: str | None = None) -> list[dict]:
     al = _aliases(conn)
     q = "SELECT * FROM entities WHERE mentions > 0" + (" AND type = ?" if type_ else "") + \
         " ORDER BY mentions DESC, name"
-    return [entity_row(r, al) for r in conn.execute(q, (type_,) if type_ else ())]
+    docs = _entity_docs(conn)
+    return [entity_row(r, al, docs) for r in conn.execute(q, (type_,) if type_ else ())]
 
 
 def find_entity(conn, name: str | None, type_: str | None = "PERSON") -> sqlite3.Row:
@@ -103,11 +113,30 @@ def _ref(eid, names) -> dict | None:
     return {"id": eid, "name": names.get(eid, eid)} if eid else None
 
 
-def _mention_sources(conn, table: str, ids: list[int]) -> list[dict]:
-    if not ids:
-        return []
-    q = f'SELECT doc, start, "end", quote FROM {table} WHERE id IN ({",".join("?" * len(ids))}) ORDER BY doc, start'
-    return [_src(r) for r in conn.execute(q, ids)]
+#: Each reconciled table's provenance: its link table, the link's column naming the record, the mentions table.
+_SOURCES = {"facts": ("fact_sources", "fact_id", "fact_mentions"),
+            "relations": ("relation_sources", "relation_id", "relation_mentions"),
+            "claims": ("claim_sources", "claim_id", "claim_mentions")}
+
+
+def _sources(conn, table: str) -> dict[int, list[dict]]:
+    """{record id: its mentions' sources in document order} for ``facts``, ``relations`` or ``claims``."""
+    link, col, mentions = _SOURCES[table]
+    out: dict[int, list[dict]] = defaultdict(list)
+    for r in conn.execute(f'SELECT s.{col} AS rid, m.doc, m.start, m."end", m.quote FROM {link} s'
+                          f' JOIN {mentions} m ON m.id = s.mention_id ORDER BY s.{col}, m.doc, m.start, m.id'):
+        out[r["rid"]].append(_src(r))
+    return out
+
+
+def _event_refs(conn, subject_id: str) -> dict[tuple[str, str], list]:
+    """{(event id, "places" or "participants"): entity ids in order} of one subject's events."""
+    out: dict[tuple[str, str], list] = defaultdict(list)
+    for table, key in (("event_places", "places"), ("event_participants", "participants")):
+        for r in conn.execute(f'SELECT p.event_id, p.entity_id FROM {table} p JOIN events e ON e.id = p.event_id'
+                              f' WHERE e.subject_id = ? ORDER BY p.event_id, p."order"', (subject_id,)):
+            out[(r[0], key)].append(r[1])
+    return out
 
 
 def events_of(conn, subject_id: str, names=None, *, with_subject: bool = False) -> list[dict]:
@@ -116,14 +145,15 @@ def events_of(conn, subject_id: str, names=None, *, with_subject: bool = False) 
     for r in conn.execute('SELECT event_id, doc, start, "end", quote FROM event_mentions'
                           ' WHERE subject_id = ? AND event_id IS NOT NULL ORDER BY doc, start', (subject_id,)):
         srcs[r["event_id"]].append(_src(r))
+    refs = _event_refs(conn, subject_id)
     out = []
     for r in conn.execute("SELECT * FROM events WHERE subject_id = ? ORDER BY rank", (subject_id,)):
         e = {
             "id": r["id"], "type": r["type"], "summary": r["summary"],
             "date": {"start": r["date_start"], "end": r["date_end"], "text": r["date_text"],
                      "inferred": bool(r["date_inferred"])},
-            "places": [_ref(p, names) for p in json.loads(r["places"])],
-            "participants": [_ref(p, names) for p in json.loads(r["participants"])],
+            "places": [_ref(p, names) for p in refs.get((r["id"], "places"), [])],
+            "participants": [_ref(p, names) for p in refs.get((r["id"], "participants"), [])],
             "sources": srcs.get(r["id"], []), "confidence": r["confidence"], "status": r["status"],
             "fiction": bool(r["fiction"]),
         }
@@ -144,12 +174,13 @@ def timeline(conn, subject: str | None) -> dict:
 
 def facts_of(conn, subject_id: str | None, names=None) -> list[dict]:
     names = names or _names(conn)
+    sources = _sources(conn, "facts")
     q = "SELECT * FROM facts" + (" WHERE subject_id = ?" if subject_id else "") + " ORDER BY subject_id, attribute, id"
     out = []
     for r in conn.execute(q, (subject_id,) if subject_id else ()):
         f = {"id": fact_id(r["subject_id"], r["attribute"], r["value"], r["value_iso"]),
              "subject": _ref(r["subject_id"], names), "attribute": r["attribute"], "value": r["value"],
-             "sources": _mention_sources(conn, "fact_mentions", json.loads(r["mention_ids"])),
+             "sources": sources.get(r["id"], []),
              "confidence": r["confidence"]}
         if r["value_id"]:
             f["value_entity"] = _ref(r["value_id"], names)
@@ -162,20 +193,22 @@ def facts_of(conn, subject_id: str | None, names=None) -> list[dict]:
 
 def relations_of(conn, entity_id: str | None, names=None) -> list[dict]:
     names = names or _names(conn)
+    sources = _sources(conn, "relations")
     q = "SELECT * FROM relations" + (" WHERE source_id = ? OR target_id = ?" if entity_id else "") + " ORDER BY id"
     return [{"source": _ref(r["source_id"], names), "relation": r["relation"], "target": _ref(r["target_id"], names),
              "date": {"start": r["date_start"], "end": r["date_end"]},
-             "sources": _mention_sources(conn, "relation_mentions", json.loads(r["mention_ids"]))}
+             "sources": sources.get(r["id"], [])}
             for r in conn.execute(q, (entity_id, entity_id) if entity_id else ())]
 
 
 def claims_of(conn, about_id: str | None, names=None) -> list[dict]:
     names = names or _names(conn)
     authors = {r[0]: r[1] for r in conn.execute("SELECT doc, author FROM documents")}
+    all_sources = _sources(conn, "claims")
     q = "SELECT * FROM claims" + (" WHERE about_id = ?" if about_id else "") + " ORDER BY id"
     out = []
     for r in conn.execute(q, (about_id,) if about_id else ()):
-        sources = _mention_sources(conn, "claim_mentions", json.loads(r["mention_ids"]))
+        sources = [dict(s) for s in all_sources.get(r["id"], [])]
         for s in sources:
             s["author"] = authors.get(s["doc"])
         c = {"holder": _ref(r["holder_id"], names), "about": _ref(r["about_id"], names), "stance": r["stance"],
@@ -192,7 +225,7 @@ def show(conn, name: str) -> dict:
     e = find_entity(conn, name, None)
     names = _names(conn)
     al = _aliases(conn)
-    return {"entity": entity_row(e, al), "facts": facts_of(conn, e["id"], names),
+    return {"entity": entity_row(e, al, _entity_docs(conn, e["id"])), "facts": facts_of(conn, e["id"], names),
             "events": events_of(conn, e["id"], names), "relations": relations_of(conn, e["id"], names),
             "claims": claims_of(conn, e["id"], names)}
 

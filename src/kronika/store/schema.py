@@ -5,7 +5,10 @@ Tables are readable in any SQLite tool. Per-document extraction lives in
 ``relation_mentions``, ``claim_mentions`` (each row keyed by ``doc``, so removing
 a document removes exactly what it supported); the reconciled knowledge base
 (``entities`` with the coordinates and country of places, ``aliases``,
-``entity_links``, ``events``, ``facts``, ``relations``, ``claims``) is rebuilt from them; ``corrections`` holds the
+``entity_links``, ``entity_documents``, ``events`` with ``event_places`` and
+``event_participants``, ``facts``, ``relations``, ``claims``, and their
+provenance ``fact_sources``, ``relation_sources``, ``claim_sources``; an
+event's mentions carry its ``event_id``) is rebuilt from them; ``corrections`` holds the
 user's own edits and is never touched by a build. ``dirty_docs`` and
 ``dirty_subjects`` record, in the same transaction as each write, what the
 next reconciliation must redo, so it redoes only that, even after a crash.
@@ -177,6 +180,58 @@ ALTER TABLE runs ADD COLUMN host TEXT;
 migration("""
 ALTER TABLE entities ADD COLUMN country TEXT;
 INSERT OR IGNORE INTO dirty_docs(doc) SELECT doc FROM documents;
+""")
+
+
+# Provenance in link tables with foreign keys instead of JSON text columns, so that a join in any SQLite tool
+# (sqlite3, Datasette) goes from a fact, relation or claim to its mentions and their documents. Existing rows
+# are carried over from the JSON columns, which are then dropped. An event's mentions are ``event_mentions``
+# rows with its ``event_id``.
+migration("""
+CREATE TABLE fact_sources (
+    fact_id INTEGER NOT NULL REFERENCES facts(id) ON DELETE CASCADE,
+    mention_id INTEGER NOT NULL REFERENCES fact_mentions(id) ON DELETE CASCADE,
+    PRIMARY KEY (fact_id, mention_id)
+);
+INSERT OR IGNORE INTO fact_sources SELECT f.id, j.value FROM facts f, json_each(f.mention_ids) j
+    WHERE j.value IN (SELECT id FROM fact_mentions);
+ALTER TABLE facts DROP COLUMN mention_ids;
+CREATE TABLE relation_sources (
+    relation_id INTEGER NOT NULL REFERENCES relations(id) ON DELETE CASCADE,
+    mention_id INTEGER NOT NULL REFERENCES relation_mentions(id) ON DELETE CASCADE,
+    PRIMARY KEY (relation_id, mention_id)
+);
+INSERT OR IGNORE INTO relation_sources SELECT r.id, j.value FROM relations r, json_each(r.mention_ids) j
+    WHERE j.value IN (SELECT id FROM relation_mentions);
+ALTER TABLE relations DROP COLUMN mention_ids;
+CREATE TABLE claim_sources (
+    claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+    mention_id INTEGER NOT NULL REFERENCES claim_mentions(id) ON DELETE CASCADE,
+    PRIMARY KEY (claim_id, mention_id)
+);
+INSERT OR IGNORE INTO claim_sources SELECT c.id, j.value FROM claims c, json_each(c.mention_ids) j
+    WHERE j.value IN (SELECT id FROM claim_mentions);
+ALTER TABLE claims DROP COLUMN mention_ids;
+CREATE TABLE event_places (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE, "order" INTEGER NOT NULL, entity_id TEXT,
+    PRIMARY KEY (event_id, "order")
+);
+INSERT INTO event_places SELECT e.id, j.key, j.value FROM events e, json_each(e.places) j;
+ALTER TABLE events DROP COLUMN places;
+CREATE TABLE event_participants (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE, "order" INTEGER NOT NULL, entity_id TEXT,
+    PRIMARY KEY (event_id, "order")
+);
+INSERT INTO event_participants SELECT e.id, j.key, j.value FROM events e, json_each(e.participants) j;
+ALTER TABLE events DROP COLUMN participants;
+CREATE TABLE entity_documents (
+    entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    doc TEXT NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+    PRIMARY KEY (entity_id, doc)
+);
+INSERT OR IGNORE INTO entity_documents SELECT e.id, j.value FROM entities e, json_each(e.docs) j
+    WHERE j.value IN (SELECT doc FROM documents);
+ALTER TABLE entities DROP COLUMN docs;
 """)
 
 # What a missing table means for the rest of the database (see ``repair``).
