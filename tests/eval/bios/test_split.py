@@ -6,6 +6,9 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
+SPEC_TYPES = set("birth death education residence travel imprisonment release exile flight membership expulsion "
+                 "conversion participation role meeting collaboration authorship publication marriage exchange "
+                 "other".split())
 ROOT = HERE.parents[2]
 
 
@@ -44,5 +47,7 @@ def test_gold_is_written_for_dev_lives_only():
         for e in doc["events"]:  # "1911-09-08" .. "1911-09" is fine: compare at the coarser precision
             n = min(len(e["start"]), len(e["end"]))
             assert e["start"][:n] <= e["end"][:n], (g.name, e["id"])
+        # a new type (award, discovery, ...) always comes with the closest existing SPEC type
+        assert all(set(e["types"]) & SPEC_TYPES for e in doc["events"]), g.name
         ids = [e["id"] for e in doc["events"]]
         assert len(ids) == len(set(ids))
