@@ -164,3 +164,20 @@ def test_a_rebuilt_database_keeps_provenance_in_link_tables(corpus, tmp_path):
         assert c.execute("PRAGMA foreign_key_check").fetchall() == []
         assert c.execute("SELECT COUNT(*) FROM entity_documents").fetchone()[0] > 0
         assert c.execute("SELECT COUNT(*) FROM event_places").fetchone()[0] > 0
+
+
+def test_a_recreated_events_or_entities_table_leaves_no_stale_links(corpus, tmp_path):
+    """A repaired database (a reconciled table lost and recreated empty) keeps link rows of the lost table's
+    records; the next reconciliation clears them instead of failing on their keys."""
+    from kronika.reconcile.run import reconcile
+    db = str(tmp_path / "k.db")
+    build([str(corpus)], db, load_settings())
+    with Store(db) as st:
+        before = reads.export_all(st.conn)
+        st.conn.execute("PRAGMA foreign_keys = OFF")
+        with st.conn:
+            st.conn.execute("DELETE FROM events")         # what DROP + CREATE of a lost table leaves behind
+            st.conn.execute("DELETE FROM entities")
+        st.conn.execute("PRAGMA foreign_keys = ON")
+        reconcile(st, load_settings(), full=True)
+        assert reads.export_all(st.conn) == before

@@ -91,7 +91,9 @@ def claim_mention_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
 # ---- writes ---------------------------------------------------------------------------------------------------
 def clear_entities_and_groups(conn: sqlite3.Connection) -> None:
     """Empty the tables reconcile always rebuilds whole (entities, aliases, links, facts, relations, claims)."""
-    for t in ("entities", "aliases", "entity_links", "facts", "relations", "claims"):
+    # The link tables too: their foreign keys cascade, but a repaired database (a table recreated) may hold orphans.
+    for t in ("entities", "aliases", "entity_links", "entity_documents", "facts", "fact_sources", "relations",
+              "relation_sources", "claims", "claim_sources"):
         conn.execute(f"DELETE FROM {t}")
 
 
@@ -130,6 +132,8 @@ def delete_events(conn: sqlite3.Connection, subjects: Iterable[str] | None) -> N
         conn.execute("DELETE FROM events")
     else:
         conn.executemany("DELETE FROM events WHERE subject_id = ?", [(t,) for t in subjects])
+    for t in ("event_places", "event_participants"):     # orphans a repaired database may hold (see above)
+        conn.execute(f"DELETE FROM {t} WHERE event_id NOT IN (SELECT id FROM events)")
 
 
 def write_event(conn: sqlite3.Connection, ev: dict) -> None:
