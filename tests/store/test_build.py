@@ -181,3 +181,26 @@ def test_a_recreated_events_or_entities_table_leaves_no_stale_links(corpus, tmp_
         st.conn.execute("PRAGMA foreign_keys = ON")
         reconcile(st, load_settings(), full=True)
         assert reads.export_all(st.conn) == before
+
+
+def test_a_read_of_an_older_schema_says_to_build_once(tmp_path):
+    """A read-only command cannot upgrade the file: it says how to (exit 1, one sentence), instead of
+    failing later on a table the older schema lacks."""
+    import pytest
+
+    from kronika.errors import StoreError
+    from kronika.store.schema import MIGRATIONS, _statements
+    db = str(tmp_path / "k.db")
+    conn = sqlite3.connect(db)
+    for sql in MIGRATIONS[:3]:
+        for stmt in _statements(sql):
+            conn.execute(stmt)
+    with conn:
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    with pytest.raises(StoreError, match="older kronika.*kronika build PATH --db"):
+        Store(db, readonly=True)
+    with Store(db):                       # a writing open upgrades it
+        pass
+    with Store(db, readonly=True) as st:
+        assert st.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from ..errors import StoreError
 from ..records import Document, Extraction, Failure, Stripped
-from .schema import STALE, _tables, diagnose, damaged_message, migrate
+from .schema import MIGRATIONS, STALE, _tables, diagnose, damaged_message, migrate
 
 
 def _now() -> str:
@@ -102,6 +102,9 @@ def _check_readable(conn: sqlite3.Connection, path: str) -> None:
         raise StoreError(f"{path} is not a kronika database; build one with `kronika build PATH --db {path}`.")
     if missing:
         raise StoreError(damaged_message(path, missing))
+    if conn.execute("PRAGMA user_version").fetchone()[0] < len(MIGRATIONS):
+        raise StoreError(f"{path} was written by an older kronika; run `kronika build PATH --db {path}` once to "
+                         "upgrade it.")
     state = build_state(conn)
     if state == "ok":
         return
