@@ -15,7 +15,7 @@ a share of the stock spaCy time:
   sentences, mentions, timexes, events, facts, claims, aliases
                                         the per-document stages of ``analyse.analyse_doc``
   store writes                          ``Store.write_extractions`` into a fresh database
-  reconcile                             ``reconcile.run.reconcile`` (full) on that database
+  reconcile                             ``reconciling.reconcile`` (full) on that database
 
 "kronika overhead" is everything but the stock spaCy components (the product
 requirement: at most half of spaCy's own time). Everything runs in one
@@ -80,7 +80,7 @@ def main() -> int:
     from kronika.annotate.pipeline import load_model, spacy_text
     from kronika.ingest import iter_documents
     from kronika.records import Extraction, Failure
-    from kronika.reconcile.run import reconcile
+    from kronika.reconciling import reconcile
     from kronika.settings import load_settings
     from kronika.store.db import Store
 

@@ -61,7 +61,7 @@ def build(paths: list[str], db: str, settings: Settings, *, progress: bool = Fal
           on_failure: Callable[[Failure], None] | None = None) -> BuildReport:
     """Build (or update) the database ``db`` from ``paths``."""
     from .ingest import iter_documents
-    from .reconcile.run import reconcile
+    from .reconciling import reconcile
 
     for p in paths:
         if not os.path.lexists(p):
@@ -177,7 +177,7 @@ def _write(store: Store, batch: list[Extraction], run_id: int, failed: Callable[
 
 def remove(docs: list[str], db: str, settings: Settings) -> int:
     """Take documents out of the database, with everything only they supported."""
-    from .reconcile.run import reconcile
+    from .reconciling import reconcile
 
     store = Store(db)
     try:

@@ -1,4 +1,10 @@
-"""Per-document records in the store -> the reconciled knowledge base (entities, events, facts, ...).
+"""Per-document records in the store -> the reconciled knowledge base (entities, events, facts, ...) in the store.
+
+The database side of reconciliation: it reads the mentions of the people whose evidence changed
+(``store.chronicle``), runs the reconcile package's steps over them and writes the result back; it
+also checks a user's correction against what the database holds. It sits above ``store`` and
+``reconcile`` so that neither of them imports the other.
+
 
 Steps: resolve entities across documents (``reconcile.entities``), apply the
 user's corrections, merge event mentions into events (``reconcile.events``),
@@ -10,15 +16,16 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
-from ..extract.entities.gazetteer import entity_info
-from ..geo import lookup
-from ..records import fact_id
-from ..settings import Settings
-from ..store import chronicle
-from .chronology import order_events
-from .corrections import split_aliases
-from .entities import DocEntity, gazetteer_name, name_history_links, resolve_entities
-from .events import merge_events
+from .extract.entities.gazetteer import entity_info
+from .geo import lookup
+from .errors import KronikaError, UsageError
+from .reconcile.chronology import order_events
+from .reconcile.corrections import ENTITY_ACTIONS, EVENT_ACTIONS, date_range, split_aliases
+from .reconcile.entities import DocEntity, gazetteer_name, name_history_links, resolve_entities
+from .reconcile.events import merge_events
+from .records import fact_id
+from .settings import Settings
+from .store import chronicle
 
 
 def display_name(names: Counter) -> str:
@@ -312,3 +319,58 @@ def _apply_event_corrections(corr: list, events: list[dict]) -> list[dict]:
             ev["note"] = "date pinned by the user" + (f": {reason}" if reason else "")
         out.append(ev)
     return out
+
+
+# The user's corrections, checked against what the database holds before anything is stored.
+
+def _entity(conn, ref: str) -> tuple[str, str]:
+    """(id, name) of an entity given by id, or by a name or alias that only one entity has."""
+    r = chronicle.entity_by_id(conn, ref)
+    if r:
+        return r
+    rows = chronicle.entities_named(conn, ref)
+    if len(rows) == 1:
+        return rows[0][0], rows[0][1]
+    if rows:
+        ids = ", ".join(sorted(r[0] for r in rows)[:4])
+        raise KronikaError(f"{ref!r} names several entities ({ids}); give the id instead.")
+    raise KronikaError(f"No entity {ref!r}; `kronika show NAME` and `kronika entities` show the names and ids.")
+
+
+def check(conn, action: str, target: str | None, value: str | None) -> tuple[str, str | None]:
+    """What the user typed in, the correction to store out (ids resolved); KronikaError when it names nothing."""
+    target = (target or "").strip()
+    value = value.strip() if value is not None else None
+    if not target:
+        raise UsageError("say what to correct: an entity, event or fact id (see `kronika correct --help`).")
+    if action in ("merge", "split", "pin-date", "rename") and not value:
+        raise UsageError(f"`correct {action}` needs a second value (see `kronika correct --help`).")
+    if action in ENTITY_ACTIONS:
+        eid, name = _entity(conn, target)
+        if action == "merge":
+            other, _ = _entity(conn, value)
+            if other == eid:
+                raise KronikaError(f"{target!r} and {value!r} are already one entity ({eid}).")
+            return eid, other
+        if action == "split":
+            aliases = chronicle.aliases_of(conn, eid)
+            hit = next((a for a in aliases if a.casefold() == value.casefold()), None)
+            if hit is None:
+                shown = ", ".join(aliases[:6]) or "none"
+                what = "is the name of" if value.casefold() == name.casefold() else "is not an alias of"
+                raise KronikaError(f"{value!r} {what} {name} ({eid}); split off one of its aliases: {shown}.")
+            return eid, hit
+        return eid, value                                     # rename
+    if action in EVENT_ACTIONS:
+        if not chronicle.event_exists(conn, target):
+            raise KronikaError(f"No event {target!r}; `kronika timeline SUBJECT --format json` shows the event ids.")
+        if action == "pin-date":
+            start, end = date_range(value)
+            return target, start if start == end else f"{start}..{end}"
+        return target, value
+    if action == "reject-fact":
+        for r in chronicle.fact_values(conn):
+            if fact_id(*r) == target:
+                return target, value
+        raise KronikaError(f"No fact {target!r}; `kronika show NAME` lists each fact with its id (f-…).")
+    raise UsageError(f"unknown correction {action!r}; see `kronika correct --help`.")

@@ -12,7 +12,7 @@ from kronika.settings import DEFAULTS
 
 CLI = Path(commands.__file__).resolve().parent
 # deferred on purpose (each says why in a comment): both load spaCy
-DEFERRED = {("commands.py", "kronika.analyse"), ("commands.py", "kronika.reconcile.run")}
+DEFERRED = {("commands.py", "kronika.analyse"), ("commands.py", "kronika.reconciling")}
 
 
 def _imports(path: Path):

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from kronika.errors import KronikaError, UsageError
-from kronika.reconcile.corrections import date_range, fact_id, iso_bounds
+from kronika.reconcile.corrections import date_range, iso_bounds
+from kronika.records import fact_id
 
 
 @pytest.mark.parametrize("text, lo, hi", [

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import kronika
 from kronika.records import PREFIX, entity_id, fact_id, slug
+from kronika import reconciling
 from kronika.reconcile import corrections, entities
 
 PKG = Path(kronika.__file__).parent
@@ -30,7 +31,7 @@ def test_split_alias_id_uses_the_same_slug():
 def test_resolver_ids_are_records_ids():
     out = entities.resolve_entities([entities.DocEntity(doc="d", key="Łódź", type="PLACE", aliases={"Łódź"})])
     assert out[("d", "Łódź")] == entity_id("PLACE", "Łódź")
-    assert corrections.fact_id is fact_id
+    assert reconciling.fact_id is fact_id
 
 
 def test_ids_and_vocabularies_defined_once():
@@ -57,10 +58,10 @@ def test_store_reads_do_not_import_reconcile():
 
 
 def test_reconcile_run_holds_no_sql():
-    """The statements reconcile runs live in store/chronicle.py; reconcile/run.py only calls them."""
+    """The statements reconcile runs live in store/chronicle.py; reconciling.py only calls them."""
     import re
     sql = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE)\b", re.I)
-    for name in ("reconcile/run.py", "reconcile/events.py", "reconcile/chronology.py", "reconcile/entities.py",
+    for name in ("reconciling.py", "reconcile/events.py", "reconcile/chronology.py", "reconcile/entities.py",
                  "reconcile/conflicts.py", "reconcile/corrections.py", "build.py"):
         tree = ast.parse((PKG / name).read_text(encoding="utf-8"))
         found = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)

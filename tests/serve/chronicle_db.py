@@ -45,7 +45,7 @@ def _mentions(text, pairs):
 
 def make_db(path: str) -> str:
     from kronika.records import (Claim, Document, Event, EventDate, Extraction, Fact, Relation, Stripped)
-    from kronika.reconcile.run import reconcile
+    from kronika.reconciling import reconcile
     from kronika.settings import load_settings
     from kronika.store.db import Store
 

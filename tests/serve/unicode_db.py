@@ -44,7 +44,7 @@ def _sentences(text):
 
 def make_unicode_db(path: str) -> str:
     from kronika.records import Document, Event, EventDate, Extraction, Fact, Relation
-    from kronika.reconcile.run import reconcile
+    from kronika.reconciling import reconcile
     from kronika.settings import load_settings
     from kronika.store.db import Store
 

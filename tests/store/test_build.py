@@ -84,8 +84,8 @@ def test_failures_are_recorded_and_the_build_goes_on(corpus, tmp_path, snapshot)
 
 
 def test_reconciling_with_nothing_changed_redoes_no_events(corpus, tmp_path, monkeypatch):
-    import kronika.reconcile.run as ev_mod
-    from kronika.reconcile.run import reconcile
+    import kronika.reconciling as ev_mod
+    from kronika.reconciling import reconcile
 
     db = str(tmp_path / "k.db")
     build([str(corpus)], db, load_settings())
@@ -98,7 +98,7 @@ def test_reconciling_with_nothing_changed_redoes_no_events(corpus, tmp_path, mon
 
 
 def test_places_are_geocoded_once_and_read_back(corpus, tmp_path):
-    from kronika.reconcile.run import place_geo
+    from kronika.reconciling import place_geo
     assert place_geo("Mexico City") == {"lat": place_geo("Mexico City")["lat"], "lon": place_geo("Mexico City")["lon"],
                                         "country": "MX"}
     assert place_geo("Nowhere-in-particular") is None
@@ -169,7 +169,7 @@ def test_a_rebuilt_database_keeps_provenance_in_link_tables(corpus, tmp_path):
 def test_a_recreated_events_or_entities_table_leaves_no_stale_links(corpus, tmp_path):
     """A repaired database (a reconciled table lost and recreated empty) keeps link rows of the lost table's
     records; the next reconciliation clears them instead of failing on their keys."""
-    from kronika.reconcile.run import reconcile
+    from kronika.reconciling import reconcile
     db = str(tmp_path / "k.db")
     build([str(corpus)], db, load_settings())
     with Store(db) as st:

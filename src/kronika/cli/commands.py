@@ -12,7 +12,7 @@ from ..build import build, remove
 from ..errors import NotFoundError, UsageError
 from ..export import export
 from ..reconcile.conflicts import find_conflicts
-from ..reconcile.corrections import check, iso_bounds
+from ..reconcile.corrections import iso_bounds
 from ..serve.app import run
 from ..settings import load_settings
 from ..store import reads
@@ -143,10 +143,10 @@ def cmd_correct(args) -> int:
             rows = [dict(r) for r in st.corrections()]
             _emit(rows) if args.format == "json" else print(render.corrections(rows))
             return 0
+        from ..reconciling import check, reconcile  # deferred: loads spaCy (via the gazetteer); --help stays fast
         # every correction names something that exists (entity, event, fact, alias) and a valid date range
         target, value = check(st.conn, args.action, args.target, args.value)
         cid = st.add_correction(args.action, target, value, args.reason)
-        from ..reconcile.run import reconcile  # deferred: it loads spaCy (via the gazetteer), keeping --help fast
         reconcile(st, load_settings(), full=True)
     print(f"correction {cid} recorded and applied ({args.action} {target}{' ' + value if value else ''});"
           " it is kept across rebuilds")

@@ -1,8 +1,8 @@
-"""A user's corrections: checked against the knowledge base when given, applied on every reconciliation.
+"""A user's corrections: the actions, their date ranges and alias splits (no database here).
 
-``check`` turns what the user typed into a correction that names things that
-exist (entity, event and fact ids; an alias of the entity; a valid date range),
-or raises one sentence saying what is wrong. ``reconcile.run`` applies the
+``reconciling.check`` turns what the user typed into a correction that names things
+that exist (entity, event and fact ids; an alias of the entity; a valid date range),
+or raises one sentence saying what is wrong. ``reconciling.reconcile`` applies the
 stored corrections on every rebuild: ``merge``/``split`` on entity resolution,
 ``rename`` on entity names, ``reject-event``/``pin-date`` on events,
 ``reject-fact`` on facts.
@@ -17,9 +17,8 @@ import re
 from collections import Counter
 from datetime import date
 
-from ..errors import KronikaError, UsageError
-from ..records import fact_id, slug
-from ..store import chronicle
+from ..errors import KronikaError
+from ..records import slug
 
 ENTITY_ACTIONS = ("merge", "split", "rename")
 EVENT_ACTIONS = ("reject-event", "pin-date")
@@ -60,59 +59,6 @@ def date_range(value: str) -> tuple[str, str]:
     if iso_bounds(start)[0] > iso_bounds(end)[1]:
         raise KronikaError(f"{value!r} ends before it starts; write the earlier date first, e.g. {end}..{start}.")
     return start, end
-
-
-def _entity(conn, ref: str) -> tuple[str, str]:
-    """(id, name) of an entity given by id, or by a name or alias that only one entity has."""
-    r = chronicle.entity_by_id(conn, ref)
-    if r:
-        return r
-    rows = chronicle.entities_named(conn, ref)
-    if len(rows) == 1:
-        return rows[0][0], rows[0][1]
-    if rows:
-        ids = ", ".join(sorted(r[0] for r in rows)[:4])
-        raise KronikaError(f"{ref!r} names several entities ({ids}); give the id instead.")
-    raise KronikaError(f"No entity {ref!r}; `kronika show NAME` and `kronika entities` show the names and ids.")
-
-
-def check(conn, action: str, target: str | None, value: str | None) -> tuple[str, str | None]:
-    """What the user typed in, the correction to store out (ids resolved); KronikaError when it names nothing."""
-    target = (target or "").strip()
-    value = value.strip() if value is not None else None
-    if not target:
-        raise UsageError("say what to correct: an entity, event or fact id (see `kronika correct --help`).")
-    if action in ("merge", "split", "pin-date", "rename") and not value:
-        raise UsageError(f"`correct {action}` needs a second value (see `kronika correct --help`).")
-    if action in ENTITY_ACTIONS:
-        eid, name = _entity(conn, target)
-        if action == "merge":
-            other, _ = _entity(conn, value)
-            if other == eid:
-                raise KronikaError(f"{target!r} and {value!r} are already one entity ({eid}).")
-            return eid, other
-        if action == "split":
-            aliases = chronicle.aliases_of(conn, eid)
-            hit = next((a for a in aliases if a.casefold() == value.casefold()), None)
-            if hit is None:
-                shown = ", ".join(aliases[:6]) or "none"
-                what = "is the name of" if value.casefold() == name.casefold() else "is not an alias of"
-                raise KronikaError(f"{value!r} {what} {name} ({eid}); split off one of its aliases: {shown}.")
-            return eid, hit
-        return eid, value                                     # rename
-    if action in EVENT_ACTIONS:
-        if not chronicle.event_exists(conn, target):
-            raise KronikaError(f"No event {target!r}; `kronika timeline SUBJECT --format json` shows the event ids.")
-        if action == "pin-date":
-            start, end = date_range(value)
-            return target, start if start == end else f"{start}..{end}"
-        return target, value
-    if action == "reject-fact":
-        for r in chronicle.fact_values(conn):
-            if fact_id(*r) == target:
-                return target, value
-        raise KronikaError(f"No fact {target!r}; `kronika show NAME` lists each fact with its id (f-…).")
-    raise UsageError(f"unknown correction {action!r}; see `kronika correct --help`.")
 
 
 def split_aliases(corrections, items: list[dict], ids: dict) -> list[tuple[str, str, str, str]]:
