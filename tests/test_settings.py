@@ -28,7 +28,7 @@ def test_environment_overrides(monkeypatch):
 
 
 @pytest.mark.parametrize("name,raw,says", [
-    ("PORT", "not a number", "whole number from 1 to 65535"), ("PORT", "70000", "from 1 to 65535"),
+    ("PORT", "not a number", "whole number from 0 to 65535"), ("PORT", "70000", "from 0 to 65535"),
     ("MAX_BYTES", "abc", "whole number of at least 1"), ("MAX_BYTES", "-5", "at least 1"),
     ("MAX_BYTES", "1e6", "whole number"), ("BATCH_SIZE", "", "whole number"), ("N_PROCESS", "-1", "at least 0"),
     ("HEDGE_FACTOR", "1.5", "from 0 to 1"), ("HEDGE_FACTOR", "nan", "from 0 to 1"), ("MODEL", "  ", "non-empty"),

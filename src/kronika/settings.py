@@ -50,7 +50,7 @@ class Settings:
     ask_max_chars: int = 500
     #: Host the web app binds to (localhost only by default).
     host: str = "127.0.0.1"
-    #: Port of the web app.
+    #: Port of the web app (0: any free port, printed at start).
     port: int = 8000
     #: Longest query string the web app accepts, in characters.
     max_query_chars: int = 500
@@ -60,7 +60,7 @@ DEFAULTS = Settings()
 
 
 # Accepted ranges: ints are at least 1 unless listed here; every float is a fraction in [0, 1].
-_INT_RANGES = {"n_process": (0, None), "port": (1, 65535)}
+_INT_RANGES = {"n_process": (0, None), "port": (0, 65535)}
 
 
 def accepted(name: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 
+from .. import lexicons
 from ..geo import lookup
 from ..store import reads
 
@@ -26,12 +27,7 @@ ENTITY_TYPES = {"PERSON": "Person", "PLACE": "Place", "ORG": "Organization", "WO
                 "EVENT": "Event"}
 DOC_TYPES = {"review": "Review", "essay": "Article", "article": "Article", "news": "NewsArticle",
              "biography": "Article", "memoir": "CreativeWork", "letter": "CreativeWork", "fiction": "CreativeWork"}
-FACT_PROPS = {"birth_date": "birthDate", "death_date": "deathDate", "birth_place": "birthPlace",
-              "death_place": "deathPlace", "nationality": "nationality", "occupation": "hasOccupation",
-              "member_of": "memberOf", "employer": "worksFor", "educated_at": "alumniOf", "spouse": "spouse",
-              "parent": "parent", "child": "children", "sibling": "sibling", "notable_work": "kronika:notableWork",
-              "award": "award", "residence": "homeLocation", "birth_name": "alternateName",
-              "pseudonym": "alternateName", "conflict": "kronika:conflict", "military_branch": "kronika:militaryBranch"}
+FACT_PROPS = lexicons.mapping("presentation", "fact_properties")  # data/presentation.json
 RELATION_PROPS = {"met": "knows", "worked_with": "colleague", "friend_of": "knows", "spouse_of": "spouse",
                   "member_of": "memberOf", "widow_of": "spouse"}
 

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .. import lexicons
 from ..geo import _index, normalise
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -173,11 +174,7 @@ def life_window(events: list[dict], facts: list[dict] | None = None) -> dict | N
 
 # ---- conflicts in words -----------------------------------------------------------------------
 
-VERBS = {"birth": "born", "death": "died", "education": "studied", "residence": "lived", "travel": "travelled",
-         "imprisonment": "imprisoned", "release": "released", "exile": "exiled", "flight": "fled",
-         "membership": "joined", "expulsion": "expelled", "conversion": "converted", "participation": "took part",
-         "role": "served", "meeting": "met", "collaboration": "worked together", "authorship": "wrote",
-         "publication": "published", "marriage": "married", "exchange": "corresponded"}
+VERBS = lexicons.mapping("presentation", "event_verbs")  # data/presentation.json
 FACT_WORDS = {"birth_date": ("Date of birth", "born"), "death_date": ("Date of death", "died"),
               "birth_place": ("Place of birth", "born in"), "death_place": ("Place of death", "died in"),
               "birth_name": ("Name at birth", "born as")}
