@@ -13,7 +13,7 @@ UV     := $(VENV)/bin/uv
 # uv==<pinned>, checked by hash; uv then installs the hashed lock. A new upstream release cannot change this.
 $(STAMP): requirements-bootstrap.txt requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-bootstrap.txt
+	$(PY) -m pip install -qq --disable-pip-version-check --no-deps --require-hashes -r requirements-bootstrap.txt
 	$(UV) pip install --quiet --python $(PY) --require-hashes -r requirements.lock
 	$(UV) pip install --quiet --python $(PY) --no-deps --no-build-isolation -e .
 	touch $(STAMP)
