@@ -138,6 +138,8 @@ NOT_RUN = {
     "screenshots.py": "writes the README screenshots into docs/; run it by hand",
     "gen_corpus.py": "a helper: generates the corpus the speed, profile and scale benchmarks read",
     "serve_helper.py": "a helper: starts `kronika serve` for the web benchmarks",
+    "bios_split.py": "draws the blind/dev split of the biographies once (committed in tests/eval/bios/split.json)",
+    "time_split.py": "draws the blind/dev split of TBAQ and MEANTIME once (committed in bench/time_split.json)",
 }
 
 
