@@ -1,6 +1,10 @@
 """Re-DocRED person biographies (and the seed gold) in, slot-filling precision/recall/F1 of extract_facts out.
 
-    .venv/bin/python bench/facts_eval.py [--limit N] [--errors ATTR] [--baseline]
+    .venv/bin/python bench/facts_eval.py [--part tune|blind|all] [--limit N] [--errors ATTR] [--baseline]
+
+--part picks the documents of bench/facts_split.json (drawn by bench/facts_split.py): "tune" (default) is
+the part to develop on; "blind" is scored with figures only (no --errors, no per-document output) and is
+not to be read or tuned on; "all" is the whole dev selection.
 
 Scoring (../shared/eval/redocred/SOURCE.md): per (doc, attribute) slot filling; a
 predicted (attribute, value) about the document's person is correct when it matches
@@ -22,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 BIOS = SHARED / "eval" / "redocred" / "person_bios.jsonl"
 SEEDS_GOLD = ROOT / "tests" / "eval" / "gold" / "seeds_facts.json"
+SPLIT = ROOT / "bench" / "facts_split.json"
 
 PIDS = {
     "birth_date": ["P569"], "death_date": ["P570"], "birth_place": ["P19"], "death_place": ["P20"],
@@ -112,8 +117,12 @@ def report(name: str, res: dict) -> float:
     return f
 
 
-def load_docs(limit: int | None = None) -> list[dict]:
+def load_docs(limit: int | None = None, part: str = "all") -> list[dict]:
+    """The person documents of one part of bench/facts_split.json ("tune", "blind" or "all")."""
     docs = [json.loads(line) for line in BIOS.open(encoding="utf-8")]
+    if part != "all":
+        keep = set(json.loads(SPLIT.read_text(encoding="utf-8"))[part])
+        docs = [d for d in docs if d["doc_id"] in keep]
     return docs[:limit] if limit else docs
 
 
@@ -211,6 +220,7 @@ def seeds_section(predict_text) -> float | None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--part", choices=("tune", "blind", "all"), default="tune")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--errors", default=None, help="print false positives/negatives of one attribute (or 'all')")
     ap.add_argument("--baseline", action="store_true")
@@ -222,12 +232,15 @@ def main(argv=None) -> int:
     from kronika.analyse import build_nlp
     from kronika.settings import load_settings
     nlp = build_nlp(load_settings())
-    docs = load_docs(args.limit)
+    if args.part != "tune" and args.errors:
+        print("--errors prints documents: only on the tune part", file=sys.stderr)
+        return 2
+    docs = load_docs(args.limit, args.part)
     predict_text = predictor(nlp)
     t0 = time.time()
     res = run(docs, lambda d: predict_text(d["doc_id"], d["text"])[0], args.errors)
     dt = time.time() - t0
-    report(f"Re-DocRED dev person bios: {len(docs)} docs, {dt:.1f}s (incl. spaCy)", res)
+    report(f"Re-DocRED dev person bios, part {args.part}: {len(docs)} docs, {dt:.1f}s (incl. spaCy)", res)
     if args.baseline:
         report("BASELINE (a few spaCy patterns)", run(docs, baseline(nlp)))
     if not args.no_seeds:
