@@ -31,6 +31,8 @@ class BuildReport:
     unchanged: int = 0
     failed: int = 0
     failures: list[Failure] = field(default_factory=list)
+    #: documents longer than ``Settings.max_chars``: (name, characters); only the first max_chars were read
+    partial: list[tuple[str, int]] = field(default_factory=list)
     reconciled: bool = False
 
     @property
@@ -85,6 +87,8 @@ def build(paths: list[str], db: str, settings: Settings, *, progress: bool = Fal
                         on_failure(item)
                     continue
                 seen.add(item.doc)
+                if len(item.text) > settings.max_chars:
+                    report.partial.append((item.doc, len(item.text)))
                 old = known.get(item.doc)
                 if old == item.sha256:
                     report.unchanged += 1

@@ -156,3 +156,19 @@ def test_news_about_a_privacy_policy_is_kept_but_legal_links_are_not():
 def test_refrain_of_a_poem_is_kept():
     text = "O river, river\nthe mill is gone\nO river, river\nthe town is gone\nO river, river\n"
     assert find_boilerplate(text)[0] == []
+
+
+def test_line_analysis_reads_only_the_annotated_head_but_the_text_is_kept_whole():
+    from kronika.ingest.documents import analysed_part, make_document
+
+    body = "Ada Morel was born in Lyon in 1890 and taught in Oslo until she retired in 1950.\n" * 50
+    tail = "word\n" * 100_000  # a long run of one-word lines after the head
+    text = body + tail
+    doc = make_document("x.txt", text, "h", "txt", limit=len(body) + 10)
+    assert doc.text == text  # nothing cut
+    assert all(s.end <= len(body) + 10 for s in doc.stripped)
+    head = analysed_part(text, len(body) + 10)
+    assert head.endswith("\n") and len(head) <= len(body) + 10 and text.startswith(head)
+    assert analysed_part(text, None) is text and analysed_part("short", 100) == "short"
+    # no line end in the second half of the bound: cut at the bound itself
+    assert analysed_part("x" * 30 + "\n" + "y" * 200, 100) == ("x" * 30 + "\n" + "y" * 200)[:100]

@@ -95,3 +95,22 @@ def test_bad_environment_setting_exits_1_naming_the_variable(capsys, tmp_path, m
     code, out, err = run(capsys, "build", str(tmp_path / "a.txt"), "--db", str(tmp_path / "k.db"))
     assert code == 1 and err.count("\n") == 1
     assert "KRONIKA_MAX_BYTES" in err and "whole number" in err and "Traceback" not in err
+
+
+def test_a_document_longer_than_max_chars_is_reported_as_partly_read(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("KRONIKA_MAX_CHARS", "2000")
+    (tmp_path / "long.txt").write_text(PROSE.format(y=1890) * 60)  # about 5,400 characters
+    (tmp_path / "short.txt").write_text(PROSE.format(y=1891))
+    db = str(tmp_path / "k.db")
+    code, out, err = run(capsys, "build", str(tmp_path / "long.txt"), str(tmp_path / "short.txt"), "--db", db,
+                         "--no-progress", "--format", "json")
+    assert code == 0, err
+    rep = json.loads(out)
+    assert rep["added"] == 2 and rep["failed"] == 0
+    assert rep["partial"] == [{"doc": "long.txt", "chars": len(PROSE.format(y=1890)) * 60, "read": 2000}]
+    code, out, err = run(capsys, "build", str(tmp_path / "long.txt"), "--db", str(tmp_path / "k2.db"), "--no-progress")
+    assert code == 0, err
+    assert "partly read  long.txt: only the first 2,000 of its" in out and "KRONIKA_MAX_CHARS" in out
+    # the whole text is stored, whatever was annotated
+    code, out, _ = run(capsys, "docs", "--db", db, "--format", "json")
+    assert code == 0

@@ -57,12 +57,16 @@ def cmd_build(args) -> int:
     if args.format == "json":
         _emit({"db": os.path.abspath(rep.db), "added": rep.added, "replaced": rep.replaced,
                "unchanged": rep.unchanged, "failed": rep.failed,
-               "failures": [{"doc": f.doc, "stage": f.stage, "reason": f.reason} for f in rep.failures]})
+               "failures": [{"doc": f.doc, "stage": f.stage, "reason": f.reason} for f in rep.failures],
+               "partial": [{"doc": doc, "chars": n, "read": settings.max_chars} for doc, n in rep.partial]})
     else:
         print(f"built {rep.db}: {rep.added} added, {rep.replaced} replaced, {rep.unchanged} unchanged, "
               f"{rep.failed} failed")
         for f in rep.failures:
             print(f"  failed  {f.doc}: {f.reason}")
+        for doc, n in rep.partial:
+            print(f"  partly read  {doc}: only the first {settings.max_chars:,} of its {n:,} characters were read "
+                  "(KRONIKA_MAX_CHARS raises the limit)")
     if rep.stored == 0 and rep.failed and not rep.added:
         print("kronika: nothing readable to build; check the paths and file types (.txt .md .html .jsonl .warc).",
               file=sys.stderr)

@@ -28,17 +28,35 @@ def _mark_markup(text: str, stripped: list[Stripped]) -> list[Stripped]:
     return sorted(kept + blocks, key=lambda p: p.start)
 
 
+def analysed_part(text: str, limit: int | None) -> str:
+    """The head of ``text`` that line analysis reads: all of it, or up to the last line end before ``limit``.
+
+    Only the first ``max_chars`` characters of a document are annotated, so boilerplate and metadata are
+    looked for there too; this keeps ingest memory proportional to that bound, not to the file (a 20 MB
+    file of one-word lines would otherwise make four million line records).
+    """
+    if limit is None or len(text) <= limit:
+        return text
+    cut = text.rfind("\n", 0, limit) + 1
+    return text[: cut if cut > limit // 2 else limit]
+
+
 def make_document(name: str, text: str, digest: str, fmt: str, path: str | None = None,
-                  given: dict | None = None) -> Document | Failure:
-    """A Document whose text is ``text`` exactly; an empty or whitespace-only text is a Failure."""
+                  given: dict | None = None, limit: int | None = None) -> Document | Failure:
+    """A Document whose text is ``text`` exactly; an empty or whitespace-only text is a Failure.
+
+    ``limit`` (the annotation bound, ``Settings.max_chars``) bounds the part that is analysed for
+    boilerplate and metadata; the text itself is kept whole.
+    """
     if not text.strip():
         return Failure(name, "the document is empty (no text, or only whitespace)", "ingest", path)
+    full, text = text, analysed_part(text, limit)
     lines = split_lines(text)
     stripped, byline = find_boilerplate(text, lines)
     if fmt in ("md", "txt", "jsonl"):
         stripped = _mark_markup(text, stripped)
     if fmt in ("md", "txt"):
-        gmeta, licence = gutenberg(text)
+        gmeta, licence = gutenberg(full)
         if licence:
             stripped = sorted(licence + [s for s in stripped
                                          if not any(p.start <= s.start and s.end <= p.end for p in licence)],
@@ -53,6 +71,6 @@ def make_document(name: str, text: str, digest: str, fmt: str, path: str | None 
         passage = dateline_passage(lines, stripped, text)
         if passage is not None:
             stripped = sorted([*stripped, passage], key=lambda p: p.start)
-    return Document(doc=name, sha256=digest, text=text, title=meta["title"], author=meta["author"],
+    return Document(doc=name, sha256=digest, text=full, title=meta["title"], author=meta["author"],
                     published=meta["published"], genre=meta["genre"], about=meta["about"], url=meta["url"],
                     stripped=tuple(stripped), path=path, format="txt" if fmt == "txt" else fmt)

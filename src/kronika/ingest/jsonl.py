@@ -23,7 +23,8 @@ CONTAINER_FACTOR = 100
 _CHUNK = 1 << 20
 
 
-def iter_jsonl_file(name: str, path: str, max_bytes: int, gz: bool = False) -> Iterator[Document | Failure]:
+def iter_jsonl_file(name: str, path: str, max_bytes: int, gz: bool = False,
+                    limit: int | None = None) -> Iterator[Document | Failure]:
     """Documents of a JSONL file on disk, streamed; never raises."""
     fd, _, reason = open_regular(path, None)
     if fd is None:
@@ -38,15 +39,15 @@ def iter_jsonl_file(name: str, path: str, max_bytes: int, gz: bool = False) -> I
                 if len(data) > max_bytes:
                     yield Failure(name, size_failure(max_bytes), "ingest", path)
                 else:
-                    yield from iter_jsonl(name, data, path)
+                    yield from iter_jsonl(name, data, path, limit)
                 return
-            yield from _stream(name, fh, path, max_bytes)
+            yield from _stream(name, fh, path, max_bytes, limit)
         except (OSError, EOFError, zlib.error) as exc:
             yield Failure(name, f"the file could not be read to the end ({'not a valid gzip file' if gz else exc})",
                           "ingest", path)
 
 
-def _stream(name: str, fh, path: str, max_bytes: int) -> Iterator[Document | Failure]:
+def _stream(name: str, fh, path: str, max_bytes: int, limit: int | None = None) -> Iterator[Document | Failure]:
     n = total = found = 0
     while True:
         line = fh.readline(max_bytes + 1)
@@ -74,7 +75,7 @@ def _stream(name: str, fh, path: str, max_bytes: int) -> Iterator[Document | Fai
                     yield Failure(f"{name}#{n}", f"line {n} is not text ({reason})", "ingest", path)
                     continue
             found += 1
-            yield parse_line(name, n, text.rstrip("\r\n"), path)
+            yield parse_line(name, n, text.rstrip("\r\n"), path, limit)
         if total > CONTAINER_FACTOR * max_bytes:
             yield Failure(f"{name}#{n + 1}", f"the rest of the file was not read: it expands beyond {CONTAINER_FACTOR} "
                           f"times the size limit of {max_bytes} bytes", "ingest", path)
@@ -85,7 +86,7 @@ def _stream(name: str, fh, path: str, max_bytes: int) -> Iterator[Document | Fai
 META_FIELDS = ("title", "author", "date", "published", "url", "genre", "about")
 
 
-def iter_jsonl(name: str, raw: bytes, path: str | None = None) -> Iterator[Document | Failure]:
+def iter_jsonl(name: str, raw: bytes, path: str | None = None, limit: int | None = None) -> Iterator[Document | Failure]:
     """Documents named by the line's ``id``, else ``NAME#N`` (N the 1-based line number)."""
     text, reason = decode_bytes(raw)
     if text is None:
@@ -97,10 +98,10 @@ def iter_jsonl(name: str, raw: bytes, path: str | None = None) -> Iterator[Docum
     for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        yield parse_line(name, n, line, path)
+        yield parse_line(name, n, line, path, limit)
 
 
-def parse_line(name: str, n: int, line: str, path: str | None = None) -> Document | Failure:
+def parse_line(name: str, n: int, line: str, path: str | None = None, limit: int | None = None) -> Document | Failure:
     """One JSONL line -> a Document, or a Failure naming the line and what is wrong with it."""
     doc = f"{name}#{n}"
     try:
@@ -128,4 +129,4 @@ def parse_line(name: str, n: int, line: str, path: str | None = None) -> Documen
         given["date"] = str(obj["date"])
     if "published" not in given and "date" in given:
         given["published"] = given.pop("date")
-    return make_document(doc, body, sha256(line.encode("utf-8", "surrogatepass")), "jsonl", path, given)
+    return make_document(doc, body, sha256(line.encode("utf-8", "surrogatepass")), "jsonl", path, given, limit)

@@ -34,10 +34,10 @@ def read_path(name: str, path: str, settings: Settings) -> Iterator[Document | F
 def _read(name: str, path: str, settings: Settings) -> Iterator[Document | Failure]:
     kind = kind_of(name) or kind_of(path) or "txt"
     if kind == "warc":
-        yield from iter_warc(name, path, settings.max_bytes, settings.max_html_depth)
+        yield from iter_warc(name, path, settings.max_bytes, settings.max_html_depth, settings.max_chars)
         return
     if kind in ("jsonl", "jsonl.gz"):
-        yield from iter_jsonl_file(name, path, settings.max_bytes, gz=kind == "jsonl.gz")
+        yield from iter_jsonl_file(name, path, settings.max_bytes, gz=kind == "jsonl.gz", limit=settings.max_chars)
         return
     raw, reason = read_bytes(path, settings.max_bytes)
     if raw is None:
@@ -57,9 +57,9 @@ def _read(name: str, path: str, settings: Settings) -> Iterator[Document | Failu
         if main is None:
             yield Failure(name, reason or "no text found in the HTML page", "ingest", path)
             return
-        yield make_document(name, main, sha256(raw), "html", path, meta)
+        yield make_document(name, main, sha256(raw), "html", path, meta, settings.max_chars)
         return
-    yield make_document(name, text, sha256(raw), kind, path)
+    yield make_document(name, text, sha256(raw), kind, path, limit=settings.max_chars)
 
 
 def iter_documents(paths: list[str], settings: Settings) -> Iterator[Document | Failure]:

@@ -15,7 +15,8 @@ _HTML = ("text/html", "application/xhtml+xml")
 _TEXT = ("text/plain", "text/markdown")
 
 
-def iter_warc(name: str, path: str, max_bytes: int, max_depth: int) -> Iterator[Document | Failure]:
+def iter_warc(name: str, path: str, max_bytes: int, max_depth: int,
+              limit: int | None = None) -> Iterator[Document | Failure]:
     """Records named ``NAME#N`` (N counts the document records, from 1); url is the record's target URI."""
     try:
         from warcio.archiveiterator import ArchiveIterator
@@ -32,7 +33,7 @@ def iter_warc(name: str, path: str, max_bytes: int, max_depth: int) -> Iterator[
         with os.fdopen(fd, "rb") as fh:
             records = ArchiveIterator(fh)
             for rec in records:
-                out = _response(rec, name, n, path, max_bytes, max_depth) if rec.rec_type else None
+                out = _response(rec, name, n, path, max_bytes, max_depth, limit) if rec.rec_type else None
                 if _cut_short(rec) or not rec.rec_type:  # the file ends inside this record (or its headers)
                     n += 1
                     yield Failure(f"{name}#{n}", f"the file ends in the middle of a record after record {n - 1} "
@@ -57,7 +58,8 @@ def iter_warc(name: str, path: str, max_bytes: int, max_depth: int) -> Iterator[
                       "ingest", path)
 
 
-def _response(rec, name: str, n: int, path: str, max_bytes: int, max_depth: int) -> Document | Failure | None:
+def _response(rec, name: str, n: int, path: str, max_bytes: int, max_depth: int,
+              limit: int | None = None) -> Document | Failure | None:
     """The document of one WARC record (named ``NAME#N+1``), a Failure, or None when it is not a document."""
     if rec.rec_type not in ("response", "resource"):
         return None
@@ -78,7 +80,7 @@ def _response(rec, name: str, n: int, path: str, max_bytes: int, max_depth: int)
     if len(raw) > max_bytes:
         return Failure(doc, "record is " + size_failure(max_bytes), "ingest", path)
     charset = ctype.split("charset=")[1].split(";")[0].strip(" \"'") if "charset=" in ctype else None
-    out = _record(doc, raw, mime, charset, url, path, max_depth)
+    out = _record(doc, raw, mime, charset, url, path, max_depth, limit)
     return replace(out, format="warc") if isinstance(out, Document) else out
 
 
@@ -107,7 +109,7 @@ def _rest_is_data(fd: int, offset: int, size: int) -> bool:
 
 
 def _record(doc: str, raw: bytes, mime: str, charset: str | None, url: str | None, path: str,
-            max_depth: int) -> Document | Failure:
+            max_depth: int, limit: int | None = None) -> Document | Failure:
     text, reason = decode_bytes(raw, charset)
     if text is None:
         return Failure(doc, reason or "not text", "ingest", path)
@@ -117,5 +119,5 @@ def _record(doc: str, raw: bytes, mime: str, charset: str | None, url: str | Non
             return Failure(doc, reason or "no text found in the HTML page", "ingest", path)
         if url:
             meta["url"] = meta.get("url") or url
-        return make_document(doc, main, sha256(raw), "html", path, meta)
-    return make_document(doc, text, sha256(raw), "txt", path, {"url": url} if url else None)
+        return make_document(doc, main, sha256(raw), "html", path, meta, limit)
+    return make_document(doc, text, sha256(raw), "txt", path, {"url": url} if url else None, limit)
