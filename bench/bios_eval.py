@@ -179,7 +179,7 @@ def main() -> int:
         lives = sorted(random.Random(20261203).sample(lives, min(a.sample, len(lives))))
     golds = []
     for life in lives:
-        path = gold_dir / f"{Path(life).stem}.json"
+        path = gold_dir / f"{life.removesuffix('.json').removesuffix('.md')}.json"
         if not path.exists():
             ap.error(f"no gold for {life} in {gold_dir}")
         golds.append(json.loads(path.read_text()))
