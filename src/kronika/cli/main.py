@@ -51,7 +51,9 @@ def make_parser() -> argparse.ArgumentParser:
                        description="Read .txt, .md, .html, .jsonl (and .warc) files, extract entities, time "
                        "expressions, events, facts and claims, and reconcile them across documents. Building the same "
                        "files again changes nothing; a changed file replaces its old version; a build that was "
-                       "interrupted resumes. Files that cannot be read are listed and the build goes on.")
+                       "interrupted resumes. Files that cannot be read are listed and the build goes on. Files are read up to "
+                       "$KRONIKA_MAX_BYTES (20 MB) and annotated up to $KRONIKA_MAX_CHARS characters (1,000,000); a "
+                       "longer document is stored whole and listed as partly read.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     _common(p)
     p.add_argument("--engine", choices=("local", "dask"), default="local",
