@@ -19,7 +19,7 @@ from .. import lexicons
 from ..errors import NotFoundError, UsageError
 from ..store import questions as stored
 from ..store import reads
-from . import passages, structured
+from . import lead, passages, structured
 from .questions import STOP, Question, parse
 
 MIN_SCORE = 0.9
@@ -206,16 +206,96 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
             return out                # "When did Serge visit Japan?": no Japan anywhere
     corpus = passages.Corpus(conn)
     cands = _structured_answers(conn, corpus, q, subj) if subj is not None else []
+    cands += _life_dates(conn, q, subj)
     if subj is not None and q.wh in ("who", "what") and not q.relation and not q.focus and not q.year \
             and not q.others and re.match(r"(?i)\s*(who|what)\s+(is|was)\b", text):
         cands += _definition(conn, subj, corpus)
     else:
         cands += passages.search(conn, q, subj, corpus=corpus)
     cands = [c for c in cands if c["score"] >= MIN_SCORE]
+    cands = _typed(conn, q, cands)
     merged = _merge(cands)[:top]
     out["answers"] = [{"text": g["text"], "sources": g["sources"], "score": round(g["score"], 3),
                        "via": g["via"]} for g in merged]
     return out
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+           "spring", "summer", "autumn", "winter"}
+_PLACE_NOUN = r"(?:city|town|village|colony|province|region|parish|municipality|district|hamlet|commune|county|" \
+              r"suburb|port|island|state|kingdom|duchy|principality|republic|capital)"
+_DATE_OK = re.compile(r"\d{3,4}|\b(?:january|february|march|april|may|june|july|august|september|october|"
+                      r"november|december)\b\W*\d", re.I)
+_DEMONYMS = lexicons.mapping("demonyms", "demonyms")
+
+
+def _types_by_name(conn) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for e in stored.entity_names(conn):
+        out.setdefault(structured.norm_name(e.name), set()).add(e.type)
+    return out
+
+
+def _place_text(text: str, quotes: list[str], types: dict[str, set[str]]) -> str | None:
+    """A place answer trimmed to the place ("the village of Brill" -> "Brill", "Brill of Jewish" -> "Brill"),
+    or None when it is no place (a month, a people, a faith, a person)."""
+    t = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.;:'\"()[]"), flags=re.I)
+    m = re.fullmatch(r"(.+?)\s+of\s+([\w\-]+)", t)
+    if m and (m.group(2).lower() in _DEMONYMS or re.search(r"(ish|ese|ian|an)$", m.group(2))) and \
+            "PLACE" not in types.get(structured.norm_name(t), ()):
+        t = m.group(1)                       # "Copenhagen of Jewish (parents)"
+    if re.search(rf"\b{_PLACE_NOUN}$", t):
+        for qt in quotes:                    # "the Venetian Republic city of Possagno"
+            m = re.search(re.escape(t) + r"\s+of\s+((?:[A-ZÀ-Þ][\w'’\-]+)(?:[\s\-](?:[A-ZÀ-Þ][\w'’\-]+))*)", qt)
+            if m:
+                t = m.group(1)
+                break
+        else:
+            return None
+    low = t.lower()
+    if not t or low in _MONTHS or low in _DEMONYMS or (low.endswith("s") and low[:-1] in _DEMONYMS):
+        return None
+    ty = types.get(structured.norm_name(t), set())
+    if "PLACE" in ty:
+        return t
+    if len(t.split()) == 1 and re.search(r"(ites|ists|ism|ans|ian|ic|ish|ese)$", low):
+        return None                          # "Hussites", "Lutheran", "Catholic", "Abelian"
+    if ty and ty <= {"PERSON"} and not any(
+            re.search(r"\b(?:in|at|near|of|from|to)\s+(?:the\s+)?" + re.escape(t) + r"\b", qt) for qt in quotes):
+        return None                          # "Rossini" for "where did she die?"
+    return t
+
+
+def _typed(conn, q: Question, cands: list[dict]) -> list[dict]:
+    """Answers whose text is of the asked type, trimmed to the entity or value."""
+    if q.answer_type not in ("PLACE", "DATE"):
+        return cands
+    types = _types_by_name(conn) if q.answer_type == "PLACE" else {}
+    out = []
+    for c in cands:
+        if q.answer_type == "DATE":
+            if _DATE_OK.search(c["text"]):
+                out.append(c)
+            continue
+        quotes = [s["quote"] for s in c.get("sources", [])] + ([c["quote"]] if c.get("quote") else [])
+        t = _place_text(c["text"], quotes, types)
+        if t:
+            out.append({**c, "text": t})
+    return out
+
+
+LEAD_SCORE = 3.6     # the dates in brackets after the name that opens a life: above any other reading
+
+
+def _life_dates(conn, q: Question, subj) -> list[dict]:
+    """"When was X born / did X die?": the dates in the brackets that open a document about X."""
+    if subj is None or q.answer_type != "DATE" or q.relation not in ("birth", "death") or q.year or q.anchor \
+            or q.others:
+        return []
+    return [{"text": d["text"], "score": LEAD_SCORE, "via": "lead",
+             "sources": [{"doc": d["doc"], "start": d["start"], "end": d["end"], "quote": d["quote"]}]}
+            for d in lead.life_dates(conn, subj) if d["kind"] == q.relation]
 
 
 def _find_subject(conn, q: Question, text: str) -> None:

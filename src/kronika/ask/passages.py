@@ -57,6 +57,8 @@ def _looks_personal(name: str) -> bool:
     return len(toks) >= 2 and toks[0] in _first_names() and all(t[:1].isupper() for t in toks)
 
 
+_PLACE_OF = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the|a)\s+(?:[\w\-]+\s+){0,3}?(?:city|town|village|hamlet|colony|"
+                       r"parish|port|suburb|commune|municipality|district|province|county|settlement)\s+of\s+$")
 _PLACE_TAIL = re.compile(r"\b(Island|Penitentiary|Prison|Hospital|College|Church|Square|Park|Bay|Street|Hall|House|"
                          r"Cathedral|Lake|Land|Point|Hill|Bridge|Cross|Gate|Inn|Chapel|Fort)\b")
 _NOT_PERSON = re.compile(r"\b(Union|Consulate|Party|Army|University|Committee|Congress|Revolution|War|Church|"
@@ -287,6 +289,12 @@ def _agent(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
     return first[2] and not re.match(r"['’]s?\b", text[first[1]:first[1] + 2])
 
 
+def _in_quotes(text: str, p: int) -> bool:
+    """Offset p lies inside a quotation ("..." or “...”) opened earlier in the sentence."""
+    before = text[:p]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def _tokens(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _WORD.finditer(text)]
 
@@ -342,8 +350,8 @@ def _mention_weight(t: str, m: EntityMention, a: int, text: str) -> float | None
             and re.fullmatch(r"(?:[A-ZÀ-Þ][a-zà-ÿ]+\s?){2,3}", m.text) and not _NOT_PERSON.search(m.text) \
             and not re.search(r"(?i)\b(north|south|east|west|new|san|saint|st|city|lake|river)\b", m.text):
         return 0.45           # "Natalya Sedova" mistyped as a place
-    if t == "PLACE" and re.search(r"\b(in|at|near|to|from|into)\s+(the\s+|a\s+|an\s+)?$", text[max(0, a - 12):a]) \
-            and m.type in ("ORG", "PERSON"):
+    if t == "PLACE" and (re.search(r"\b(in|at|near|to|from|into)\s+(the\s+|a\s+|an\s+)?$", text[max(0, a - 12):a])
+                         or _PLACE_OF.search(text[max(0, a - 40):a])) and m.type in ("ORG", "PERSON"):
         return 0.45           # "in Yanovka" mistyped as an organisation
     if t == "ORG" and m.type in ("EVENT",):
         return 0.4
@@ -417,7 +425,9 @@ def _capitalised_spans(t: str, text: str, exclude, covered, near) -> list[dict]:
             continue
         if t == "PERSON" and _looks_personal(word):
             w = 0.6
-        if t == "PLACE" and not re.search(r"\b(in|at|near|to|from|into)\s+(the\s+|a\s+|an\s+)?$", text[max(0, a - 12):a]):
+        if t == "PLACE" and _PLACE_OF.search(text[max(0, a - 40):a]):
+            w = 0.5               # "in the village of Marton"
+        elif t == "PLACE" and not re.search(r"\b(in|at|near|to|from|into)\s+(the\s+|a\s+|an\s+)?$", text[max(0, a - 12):a]):
             w = 0.12
         out.append({"a": a, "b": b, "text": txt, "w": w})
     return out
@@ -568,6 +578,8 @@ def _evidence(corpus: Corpus, ask: _Asked, ch: Chunk, best_bm: float) -> _Eviden
     fhit = sum(1 for f in focus if f in sset)
     if focus and fhit < len(focus) - (1 if len(focus) >= 3 else 0):
         return None
+    if tpos and all(_in_quotes(text, p) for p in tpos):
+        penalty += 0.8                # told inside a quotation ("in describing his father: \"he was born in ...\"")
     ev = _Evidence(ch, stems, subj_spans, other_spans, tpos, ypos, apos)
     bm = -ch.rank / best_bm
     ev.base = 0.6 * bm + ssup + (0.3 * fhit / len(focus) if focus else 0) - penalty
@@ -639,6 +651,10 @@ def _relation_positions(corpus: Corpus, ask: _Asked, ch: Chunk, stems, subj_span
                                                   text[max(0, p - 20):p])]
     if q.relation == "birth":
         tpos = [p for p in tpos if not re.match(r"birth\s+(name|certificate|rate|of)", text[p:], flags=re.I)]
+        # "his locally born wife", "foreign-born workers": born describing a noun, not a birth told
+        tpos = [p for p in tpos if not re.match(r"born\s+(?!in\b|at\b|on\b|to\b|into\b|near\b|as\b|of\b|and\b|"
+                                                r"circa\b|about\b|around\b|c\.|the\b|a\b|an\b)[a-z]", text[p:])
+                and text[p - 1:p] != "-"]
     if q.relation in ("birth", "death") and tpos:
         tpos = [p for p in tpos if _agent(corpus, doc, s0, text, p, subj, subj_spans)]
     return tpos
@@ -860,6 +876,8 @@ def support(conn, corpus: Corpus, q: Question, subj: Subject | None, src: dict) 
         check = _owned if q.relation in KIN else _agent
         if pos and not any(check(corpus, src["doc"], s0, text, p, subj, spans) for p in pos):
             ssup = 0.0                # "Trotsky's grandson ... (born 7 March 1926)"
+        if pos and all(_in_quotes(text, p) for p in pos):
+            ssup = 0.0                # said inside a quotation, of somebody the quotation speaks of
     if q.trigger in KIN_WORDS:
         kin = {stem(k) for k in KIN_WORDS[q.trigger]}
         if not kin & {stem(w) for _, w in _tokens(src["quote"])}:

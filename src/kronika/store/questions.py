@@ -7,6 +7,7 @@ syntax); an empty word list finds nothing.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from functools import partial
 from typing import NamedTuple
@@ -62,8 +63,35 @@ def _fts(words, sep: str) -> str:
     return sep.join('"' + w.replace('"', '""') + '"' for w in words)
 
 
+_NAMES_CACHE: dict[tuple, list] = {}
+
+
+def _state(conn: sqlite3.Connection) -> tuple:
+    """What identifies the database's content as this connection sees it (changes after any write)."""
+    path = next((r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main"), "") or ""
+    files = []
+    for f in (path, path + "-wal") if path else ():
+        try:
+            st = os.stat(f)
+            files.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            files.append(None)
+    return (id(conn), path, tuple(files), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+
+
 def entity_names(conn: sqlite3.Connection) -> list[EntityName]:
-    """Every entity's name, then every alias (with its entity's type and mention count)."""
+    """Every entity's name, then every alias (with its entity's type and mention count); read once per state of
+    the database and connection (a warm question does not read the whole table again)."""
+    key = _state(conn)
+    hit = _NAMES_CACHE.get(key)
+    if hit is None:
+        if len(_NAMES_CACHE) > 4:
+            _NAMES_CACHE.clear()
+        hit = _NAMES_CACHE[key] = _entity_names(conn)
+    return hit
+
+
+def _entity_names(conn: sqlite3.Connection) -> list[EntityName]:
     out = _records(EntityName, conn.execute("SELECT id, name, type, mentions FROM entities"))
     out += _records(EntityName, conn.execute(
         "SELECT a.entity_id, a.alias, e.type, e.mentions FROM aliases a JOIN entities e ON e.id = a.entity_id"))
@@ -150,3 +178,20 @@ def document_about(conn: sqlite3.Connection, doc: str) -> str | None:
     """The work a document (a review) discusses, or None."""
     r = conn.execute("SELECT about FROM documents WHERE doc = ?", (doc,)).fetchone()
     return r[0] if r else None
+
+
+def documents_of(conn: sqlite3.Connection, entity_ids, limit: int = 50) -> list[str]:
+    """The documents that mention one of the entities (at most ``limit``, by name)."""
+    ids = sorted(entity_ids)
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return [r[0] for r in conn.execute(
+        f"SELECT DISTINCT doc FROM entity_documents WHERE entity_id IN ({marks}) ORDER BY doc LIMIT ?",
+        (*ids, limit))]
+
+
+def document_head(conn: sqlite3.Connection, doc: str, chars: int) -> str:
+    """The first ``chars`` characters of a document's text ('' when there is no such document)."""
+    r = conn.execute("SELECT substr(text, 1, ?) FROM documents WHERE doc = ?", (chars, doc)).fetchone()
+    return r[0] if r and r[0] else ""
