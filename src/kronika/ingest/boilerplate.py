@@ -247,3 +247,47 @@ def _passages(text: str, lines: list[Line], reasons: list[str | None]) -> list[S
     if cur is not None:
         out.append(Stripped(cur[0], cur[1], text[cur[0]:cur[1]], cur_reason))
     return out
+
+
+# ---- conversion debris inside the prose: marked, never cut -------------------------------------------------
+#: Footnote and editorial markers of wiki-like sources ("[12]", "[a]", "[citation needed]"), runs joined.
+_FOOTNOTE = re.compile(r"(?<!\[)(?:\[(?:\d{1,4}|[a-zA-Z]|(?:note|nb|n) ?\d{1,3}|citation needed|clarification needed"
+                       r"|page needed|better source needed|who\?|when\?|which\?|according to whom\?|dubious[^\]\n]{0,30}"
+                       r"|verification needed|original research\?|full citation needed|sic)\])+", _I)
+#: The tail of an image caption whose head a conversion lost: a line's start up to "]]" (no "[[" before it),
+#: footnote markers allowed inside ("... named after him.[61]]]").
+_CAPTION = re.compile(r"(?:^|(?<=\]\]))(?:[^\n\[\]]|\[[^\n\[\]]{0,30}\]){0,600}\]\]", re.M)
+#: Markdown emphasis by underscores ("_Encyclopaedia Britannica_"): only the underscore itself.
+_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])|(?<=[^\s_])_(?![\w_])")
+
+
+def find_debris(text: str, fmt: str | None = None) -> list[Stripped]:
+    """Footnote markers, image-caption leftovers and (in Markdown and plain text) underscore emphasis marks.
+
+    Each is a Stripped passage of ``text`` (``text[start:end]``): the text keeps them, the extractors do not
+    read them (they see spaces), so labels carry no "[74" and the parser no stray brackets.
+    """
+    out: list[Stripped] = []
+    if "]]" in text:
+        out += [Stripped(m.start(), m.end(), m.group(0), "caption") for m in _CAPTION.finditer(text)]
+    if "[" in text:
+        out = _outside(out, [Stripped(m.start(), m.end(), m.group(0), "footnote") for m in _FOOTNOTE.finditer(text)])
+    if fmt in ("md", "txt") and "_" in text:
+        out = _outside(out, [Stripped(m.start(), m.end(), m.group(0), "markup") for m in _UNDERSCORE.finditer(text)])
+    return out
+
+
+def _outside(marked: list[Stripped], new: list[Stripped]) -> list[Stripped]:
+    """``marked`` (sorted, disjoint) plus the passages of ``new`` (sorted) that start outside all of them."""
+    out: list[Stripped] = []
+    i = 0
+    for n in new:
+        while i < len(marked) and marked[i].end <= n.start:
+            out.append(marked[i])
+            i += 1
+        if i < len(marked) and marked[i].start <= n.start:
+            continue
+        if out and out[-1].end > n.start:
+            continue
+        out.append(n)
+    return out + marked[i:]

@@ -5,7 +5,7 @@ import hashlib
 import re
 
 from ..records import Document, Failure, Stripped
-from .boilerplate import find_boilerplate
+from .boilerplate import find_boilerplate, find_debris
 from .gutenberg import gutenberg
 from .lines import split_lines
 from .metadata import dateline_passage, describe, front_matter
@@ -26,6 +26,21 @@ def _mark_markup(text: str, stripped: list[Stripped]) -> list[Stripped]:
     blocks = [Stripped(m.start(), m.end(), m.group(0), "markup") for m in _MARKUP.finditer(text)]
     kept = [s for s in stripped if not any(b.start <= s.start and s.end <= b.end for b in blocks)]
     return sorted(kept + blocks, key=lambda p: p.start)
+
+
+def _with_debris(stripped: list[Stripped], debris: list[Stripped]) -> list[Stripped]:
+    """Boilerplate passages plus the conversion debris (footnote markers, caption tails) outside them."""
+    if not debris:
+        return stripped
+    ends, out, i = sorted(stripped, key=lambda p: p.start), [], 0
+    for d in debris:                      # both sorted: one pass
+        while i < len(ends) and ends[i].end <= d.start:
+            out.append(ends[i])
+            i += 1
+        if i < len(ends) and ends[i].start <= d.start:
+            continue                      # inside a boilerplate passage already
+        out.append(d)
+    return sorted(out + ends[i:], key=lambda p: p.start)
 
 
 def analysed_part(text: str, limit: int | None) -> str:
@@ -71,6 +86,8 @@ def make_document(name: str, text: str, digest: str, fmt: str, path: str | None 
         passage = dateline_passage(lines, stripped, text)
         if passage is not None:
             stripped = sorted([*stripped, passage], key=lambda p: p.start)
+    if fmt in ("md", "txt", "jsonl", "html"):
+        stripped = _with_debris(stripped, find_debris(text, fmt))
     return Document(doc=name, sha256=digest, text=full, title=meta["title"], author=meta["author"],
                     published=meta["published"], genre=meta["genre"], about=meta["about"], url=meta["url"],
                     stripped=tuple(stripped), path=path, format="txt" if fmt == "txt" else fmt)
