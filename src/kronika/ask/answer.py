@@ -259,7 +259,7 @@ def _place_text(text: str, quotes: list[str], types: dict[str, set[str]]) -> str
     ty = types.get(structured.norm_name(t), set())
     if "PLACE" in ty:
         return t
-    if len(t.split()) == 1 and re.search(r"(ites|ists|ism|ans|ian|ic|ish|ese)$", low):
+    if len(t.split()) == 1 and re.search(r"(ites|ists|ism|ans|an|ic|ish|ese)$", low):
         return None                          # "Hussites", "Lutheran", "Catholic", "Abelian"
     if ty and ty <= {"PERSON"} and not any(
             re.search(r"\b(?:in|at|near|of|from|to)\s+(?:the\s+)?" + re.escape(t) + r"\b", qt) for qt in quotes):
@@ -267,8 +267,37 @@ def _place_text(text: str, quotes: list[str], types: dict[str, set[str]]) -> str
     return t
 
 
+_HIGHER = re.compile(r"Universit|College|Academy|Accademia|Academie|Académie|Institut|Conservato|Polytechn|"
+                     r"[EÉ]cole|Lyc[eé]e|Gymnasium|Seminary|Liceo|Collegio|Hochschule|Sorbonne|Medical School|"
+                     r"Law School|School of|Faculty")
+_LOWER = re.compile(r"\b(?:High|Grammar|Primary|Elementary|Secondary|Preparatory|Day|Boarding)\s+School\b|"
+                    r"\bSchool$|\bKindergarten\b")
+
+
+def _school_level(text: str) -> float:
+    """"Where did she study?": a university or college before a school ("Smith College" over "Ware High School")."""
+    if _HIGHER.search(text):
+        return 0.15
+    if _LOWER.search(text):
+        return -0.15
+    return 0.0
+
+
+def _tidy(text: str) -> str:
+    """An answer without the citation mark, possessive or dangling connector the span caught
+    ("Atlanta Female Institute.[12" -> "Atlanta Female Institute", "Yale University's" -> "Yale University")."""
+    t = re.sub(r"\s*\.?\s*\[[^\]]{0,12}\]?\s*$", "", text.strip())
+    t = re.sub(r"['’]s?$", "", t) if re.search(r"\w['’]s?$", t) and t[:1].isupper() else t
+    while True:
+        u = re.sub(r"\s+(?:of|di|de|del|della|von|van|la|le|the|and|in|at|du|des)$", "", t).rstrip(" ,;:(")
+        if u == t:
+            return t
+        t = u
+
+
 def _typed(conn, q: Question, cands: list[dict]) -> list[dict]:
     """Answers whose text is of the asked type, trimmed to the entity or value."""
+    cands = [c for c in ({**c, "text": _tidy(c["text"])} for c in cands) if c["text"]]
     if q.answer_type not in ("PLACE", "DATE"):
         return cands
     types = _types_by_name(conn) if q.answer_type == "PLACE" else {}
@@ -281,7 +310,10 @@ def _typed(conn, q: Question, cands: list[dict]) -> list[dict]:
         quotes = [s["quote"] for s in c.get("sources", [])] + ([c["quote"]] if c.get("quote") else [])
         t = _place_text(c["text"], quotes, types)
         if t:
-            out.append({**c, "text": t})
+            c = {**c, "text": t}
+            if q.relation == "education":
+                c["score"] += _school_level(t)
+            out.append(c)
     return out
 
 

@@ -31,7 +31,7 @@ _NONALPHA = re.compile(r"[\W\d_]+")
 _JUNK = re.compile(r"Category:|\bISBN\b|\bRetrieved\b|https?://|\bpp?\.\s*\d|\bed\.\s|External links")
 KIN = {"spouse", "widow", "sibling", "parent", "child"}
 PRONOUNS = {"he", "his", "him", "she", "her", "hers", "himself", "herself"}
-_CAP = re.compile(r"(?:[A-ZÀ-Þ][\w\-’']*)(?:\s+(?:(?:of|de|von|van|the|del|la|in)\s+)?[A-ZÀ-Þ][\w\-’']*)*")
+_CAP = re.compile(r"(?:[A-ZÀ-Þ][\w\-’']*)(?:\s+(?:(?:of|de|di|da|du|des|della|der|von|van|the|del|la|in)\s+)?[A-ZÀ-Þ][\w\-’']*)*")
 _ORG_TAIL = re.compile(r"\s+(gang|party|movement|group|union|army|opposition|league|committee|international)\b",
                        re.I)
 _NUM = re.compile(r"\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
@@ -621,7 +621,9 @@ def _other_names(corpus: Corpus, ask: _Asked, ch: Chunk, toks) -> tuple[list[tup
 def _relation_positions(corpus: Corpus, ask: _Asked, ch: Chunk, stems, subj_spans) -> list[int]:
     """Offsets of the words of the asked relation that say it of the subject."""
     q, subj, doc, s0, text = ask.q, ask.subj, ch.doc, ch.start, ch.text
-    tpos = [p for p, s, _ in stems if s in ask.trig and not (p > 0 and text[p - 1] == "-")]
+    tpos = [p for p, s, w in stems if s in ask.trig and not (p > 0 and text[p - 1] == "-")
+            and not (p > 2 and w[:1].isupper() and not re.search(r"[.:;!?\"“(]\s*$", text[:p]))]
+    # a capitalised trigger inside a sentence is part of a name ("Certificate of Education", "Born Free")
     if q.relation == "work_with":
         tpos = [p for p in tpos if re.match(r"[\w’']+\s+(?:\w+\s+)?(with|alongside|under|for)\b", text[p:])]
     if q.trigger in KIN_WORDS:

@@ -112,6 +112,7 @@ def _surfaces(name: str, group: list[EntityName], surname: bool) -> list[str]:
 
 # ---------------------------------------------------------------------------------------------
 
+INSTITUTIONAL = {"education", "employment", "member"}   # "where" asks a place or an institution
 DIRECTED = {"widow_of", "child_of", "parent_of", "succeeded", "influenced"}
 
 
@@ -123,6 +124,8 @@ def _type_ok(conn, q: Question, ref: dict | None) -> bool:
     if etype is None:
         return True
     ok = {"PERSON": {"PERSON"}, "PLACE": {"PLACE"}, "ORG": {"ORG", "EVENT"}, "WORK": {"WORK"}}[q.answer_type]
+    if q.answer_type == "PLACE" and q.relation in INSTITUTIONAL:
+        ok = {"PLACE", "ORG"}         # "where did she study?": a college is an answer
     return etype in ok
 
 
