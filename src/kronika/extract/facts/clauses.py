@@ -116,7 +116,7 @@ def _life_event(ctx: FactContext, t: Token, kind: str) -> None:
                     break
     if not date_done:
         # "died on February 1, 2012": dates the parser hung elsewhere in the clause
-        sub = [x for x in t.subtree if x.dep_ not in ("relcl",)]
+        sub = _clause_tokens(t)  # not a coordinated clause: "was born in 1845 and died on 6 January 1918"
         lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
         ds = [d for d in ctx.dates_between(t.idx, hi) if d.start - (t.idx + len(t.text)) < 40] if lo <= t.idx else []
         if ds:

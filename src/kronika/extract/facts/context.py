@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
+import re
 from functools import lru_cache
 from itertools import accumulate
 
@@ -72,6 +73,7 @@ class FactContext:
     relations: list[Relation] = field(default_factory=list)
     _tok_ent: dict[int, Ent] = field(default_factory=dict)
     _date_starts: list[int] = field(default_factory=list)
+    lead_end: int | None = None                              # token index right after the opening name
 
     # --- entities -------------------------------------------------------------
     def ent_of(self, tok: Token) -> Ent | None:
@@ -86,10 +88,10 @@ class FactContext:
         e = self.ent_of(tok)
         if e is not None and e.type == "PERSON":
             return self.persons.get(e.key, e.key)
-        if tok.pos_ == "PROPN" and self.main and tok.text in self.main.split():
-            doc, words = tok.doc, self.main.split()
+        if tok.pos_ == "PROPN" and self.main and tok.text.casefold() in _name_tokens(self.main):
+            doc, words = tok.doc, _name_tokens(self.main)
             near = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
-            if any(n.pos_ == "PROPN" and n.text[:1].isupper() and n.text not in words for n in near):
+            if any(n.pos_ == "PROPN" and n.text[:1].isupper() and n.text.casefold() not in words for n in near):
                 return None  # 'Meier Bernheimer' is not 'Lehmann Bernheimer'
             return self.main
         return None
@@ -196,6 +198,45 @@ def _lead_name(sdoc: Doc) -> tuple[int, int, str, int, int] | None:
     return s, e, text, name[0].i, name[-1].i + 1
 
 
+def _name_tokens(name: str) -> set[str]:
+    """Case-folded tokens of a name, hyphens split: 'OSCAR-CLAUDE MONET' -> {'oscar', 'claude', 'monet'}."""
+    return {w for w in re.split(r"[\s\-‐–.]+", name.casefold()) if w and w not in ("'s", "’s")}
+
+
+def _fold_into_main(ctx: "FactContext", counts: Counter) -> None:
+    """The opening name and the names made of its words are one person, whatever their case.
+
+    'SYLVIA PLATH (...) was ...' (a title in capitals) is the 'Sylvia Plath' of the text: the main key
+    becomes the most used mention key with the same words; a bare surname or given name of the main
+    person ('Plath') is the main person, not a relative who shares it ('Otto Plath'), as a biography
+    names its subject by the surname alone.
+    """
+    main = ctx.main
+    if not main:
+        return
+    words = _name_tokens(main)
+    if main.isupper():
+        same = [k for k in counts if k != main and not k.isupper() and len(_name_tokens(k)) >= 2
+                and _name_tokens(k) <= words]
+        if same:
+            better = max(same, key=lambda k: (len(_name_tokens(k)), counts[k], k))
+            ctx.main = better
+            for k, v in list(ctx.persons.items()):
+                if v == main:
+                    ctx.persons[k] = better
+            for i, e in list(ctx._tok_ent.items()):
+                if e.type == "PERSON" and e.key == main:
+                    ctx._tok_ent[i] = Ent(e.start, e.end, e.text, "PERSON", better)
+            main = better
+    last = _surname(main)
+    for k in list(ctx.persons):
+        kt = _name_tokens(k)
+        if k == main or not kt or not kt <= words:
+            continue
+        if last in kt or len(kt) == 1 and ctx.persons.get(k) == k:
+            ctx.persons[k] = main  # 'Plath', 'Claude Monet'; not 'Joseph-Octave', a son of Joseph Octave Mousseau
+
+
 def _canon_persons(keys: list[str], counts: Counter) -> dict[str, str]:
     """Short person keys to the longer key whose tokens include them ('Serge' -> 'Victor Serge')."""
     out = {}
@@ -247,6 +288,7 @@ def build_context(sdoc: Doc, document: Document, mentions: list[Mention], timexe
             first.setdefault(k, e.start)
     lead_name = _lead_name(sdoc)
     if lead_name is not None:
+        ctx.lead_end = lead_name[4]
         ent = next((e for e in ctx.ents if e.type == "PERSON" and e.start < lead_name[1] and lead_name[0] < e.end), None)
         if ent is not None and ent.start <= lead_name[0] and ent.end >= lead_name[1]:
             ctx.main = ctx.persons.get(ent.key, ent.key)
@@ -260,6 +302,7 @@ def build_context(sdoc: Doc, document: Document, mentions: list[Mention], timexe
                     ctx.persons[k] = ctx.main
             for i in range(lead_name[3], lead_name[4]):
                 ctx._tok_ent[i] = Ent(lead_name[0], lead_name[1], lead_name[2], "PERSON", lead_name[2])
+        _fold_into_main(ctx, counts)
     elif canon_counts:
         lead = min(first, key=first.get)
         top = max(canon_counts.values())
@@ -327,15 +370,42 @@ def name_at(ctx: FactContext, tok: Token) -> tuple[int, int, str, str | None]:
     return s, e, ctx.document.text[s:e], key
 
 
+_FOOTNOTE = re.compile(r"\s*\[\s*(?:\d+|[a-z]|citation needed|note \d+)?\s*\]?\s*$")   # "Society[34", "1918[1]"
+_JUNK = re.compile(r"[|=<>{}\\]|\.(?:jpe?g|png|gif|svg|tiff?)\b|https?:|www\.|_\w", re.I)   # markup, files, links
+#: attributes whose value is never the subject itself
+SELF_EXCLUSIVE = {"spouse", "parent", "child", "sibling", "notable_work", "pseudonym", "birth_name", "member_of",
+                  "employer", "educated_at", "award"}
+
+
+def _surname(name: str) -> str:
+    """The last word of a name that is not a generation mark: 'Paul Desmarais Jr.' -> 'desmarais'."""
+    return next((w for w in reversed(re.split(r"[\s\-‐–]+", name.casefold()))
+                 if w and w.rstrip(".") not in ("jr", "sr", "ii", "iii", "iv")), "")
+
+
+def _is_self(value: str, subject: str) -> bool:
+    """The value names the subject: the same words, two or more of them, or the surname alone
+    ('Paul' is a son of Paul Desmarais Jr.; 'Plath' is Sylvia Plath)."""
+    v, s = _name_tokens(value), _name_tokens(subject)
+    if not v or not s:
+        return False
+    last = _surname(subject)
+    if len(v) >= 2:  # 'Joseph-Octave', a son of Joseph Octave Mousseau, lacks the surname: not the father
+        return v <= s and last in v
+    return v == s or (len(s) >= 2 and v == {last})
+
+
 def add_fact(ctx: FactContext, subject: str | None, attribute: str, value: tuple[int, int, str, str | None],
              stmt: tuple[int, int], confidence: float = 0.8, date: DateSpan | None = None) -> None:
     """Append a Fact; ``value`` is (start, end, text, key), ``stmt`` the span that states it."""
     if not subject or not value[2].strip():
         return
     s, e = min(stmt[0], value[0]), max(stmt[1], value[1])
-    val = " ".join(value[2].split()).strip(" ,;:")
-    if not val or (value[3] and value[3] == subject):
+    val = _FOOTNOTE.sub("", " ".join(value[2].split())).strip(" ,;:")
+    if not val or (value[3] and value[3] == subject) or _JUNK.search(val):
         return
+    if attribute in SELF_EXCLUSIVE and _is_self(val, subject):
+        return  # "Hughes and Plath were married": a person is not their own spouse, parent or work
     if date is not None:
         ctx.facts.append(Fact(subject, attribute, val, ctx.source(s, e), date.iso, date.event_date(),
                               confidence * (0.8 if date.approx else 1.0), None))

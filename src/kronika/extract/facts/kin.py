@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Token
 
 from ...lexicons import mapping
-from .context import FactContext, add_fact, add_relation, name_at
+from .context import FactContext, add_fact, add_relation, country_of, name_at
 
 # noun -> (attribute of the owner whose relative it is, relation relative->owner)
 KIN = mapping("facts", "kin_nouns")
@@ -30,6 +30,9 @@ def _people(ctx: FactContext, o: Token) -> list[tuple[str, tuple[int, int, str, 
             continue
         if key is None and not (t.pos_ == "PROPN" and t.text[:1].isupper()):
             continue
+        e = ctx.ent_of(t)
+        if key is None and (e is not None and e.type == "NORP" or country_of(t.text)):
+            continue  # "her mother ... was a second-generation American": a nationality, not a name
         v = _no_possessive(name_at(ctx, t))
         out.append((key or v[2], (v[0], v[1], v[2], key or v[3])))
     return out

@@ -68,7 +68,8 @@ def parenthesis_facts(ctx: FactContext) -> None:
         if not tok.text.startswith("(") or tok.i == 0:
             continue
         prev = doc[tok.i - 1]
-        subject = ctx.person_of(prev)
+        # the parenthesis right after the opening name is the main person's, whatever a mention key says
+        subject = ctx.main if ctx.lead_end is not None and tok.i == ctx.lead_end else ctx.person_of(prev)
         if subject is None and tok.i < 40 and ctx.main and prev.sent.start == 0 and \
                 (prev.pos_ == "PROPN" or prev.text in (",", '"')):
             subject = ctx.main
@@ -116,6 +117,11 @@ def _read_parenthesis(ctx: FactContext, subject: str, toks: list[Token], open_id
         start = max((k for k, t in enumerate(toks[:dash]) if t.text == ";"), default=-1) + 1
         segs["birth"] = toks[start:dash]
         segs["death"] = toks[dash + 1:] if died is None else toks[died + 1:]
+    elif first_date is not None and died is None:
+        # "( ; – January 6, 1918)": a dash with nothing before it, the birth date unknown or lost
+        lone = next((k for k, t in enumerate(toks[:first_date]) if t.text in DASHES - {"to"}), None)
+        if lone is not None and all(not x.is_alpha and not x.like_num for x in toks[:lone]):
+            segs["death"] = toks[lone + 1:]
     elif died is not None:
         segs["death"] = toks[died + 1:]
     for kind, seg in segs.items():

@@ -31,6 +31,12 @@ def _party(ctx: FactContext, o: Token, orgs: bool = True, hops: int = 2) -> list
             elif t.pos_ == "PROPN" and t.text[:1].isupper() and (e is None or e.type in ("PERSON", "ORG")):
                 key = name_at(ctx, t)[2]
         if key is None and t.pos_ == "NOUN":
+            # "married fellow poet Ted Hughes", "met the critic, Ivan Petrov": the name in apposition
+            named = [c for c in t.children if c.dep_ == "appos" and ctx.person_of(c)]
+            if named:
+                out.append((ctx.person_of(named[0]), named[0]))
+                continue
+        if key is None and t.pos_ == "NOUN":
             # "denounced his poems": the author of what is attacked
             poss = [c for c in t.children if c.dep_ == "poss"]
             if poss and ctx.person_of(poss[0]):

@@ -1,0 +1,62 @@
+"""Facts for any life (issue 17): the person a fact is about, and values that cannot be right (our own sentences)."""
+from __future__ import annotations
+
+from .conftest import has
+
+
+def _of(facts, subject):
+    return [f for f in facts if f.subject == subject]
+
+
+def test_capitalised_opening_name_is_the_text_name(facts_of):
+    text = ("MARTA KOVALENKO (; 3 May 1901 – 9 June 1968) was a Ukrainian painter. Marta Kovalenko studied in Kyiv. "
+            "Her father, Petro Kovalenko (1870–1930), was a teacher. Petro Kovalenko died on 2 March 1930. "
+            "Kovalenko married the sculptor Ivan Bondar in 1925.")
+    facts, _ = facts_of(text)
+    mine = _of(facts, "Marta Kovalenko")
+    assert has(mine, "birth_date", "3 May 1901", iso="1901-05-03")
+    assert has(mine, "death_date", "9 June 1968", iso="1968-06-09")
+    assert has(mine, "parent", "Petro Kovalenko")
+    assert has(mine, "spouse", "Ivan Bondar")
+    assert not any(f.attribute == "death_date" and f.value_iso == "1930-03-02" for f in mine)  # the father's
+    assert has(facts, "death_date", "2 March 1930", subject="Petro Kovalenko")
+
+
+def test_a_lone_dash_gives_the_death_date_only(facts_of):
+    facts, _ = facts_of("ANTON BRESLER ( ; ;  – 4 April 1911[2]) was a chemist. He taught in Graz.")
+    assert has(facts, "death_date", "4 April 1911", iso="1911-04-04")
+    assert not any(f.attribute == "birth_date" for f in facts)
+
+
+def test_born_and_died_in_one_sentence_keep_their_own_dates(facts_of):
+    facts, _ = facts_of("Lotte Krause was a German physicist. She was born in Kassel in 1888 and died in Bonn "
+                        "on 7 July 1950.")
+    assert has(facts, "birth_date", "1888", iso="1888")
+    assert not any(f.attribute == "birth_date" and f.value_iso == "1950-07-07" for f in facts)
+    assert has(facts, "death_date", "7 July 1950", iso="1950-07-07")
+
+
+def test_nobody_is_their_own_spouse(facts_of):
+    facts, _ = facts_of("Ruth Abel was an American poet. She married the critic Tom Hale in 1950. "
+                        "Hale and Abel were married until her death.")
+    assert has(facts, "spouse", "Tom Hale", "Ruth Abel")
+    assert not any(f.attribute == "spouse" and "Abel" in f.value and f.subject.endswith("Abel") for f in facts)
+
+
+def test_a_son_named_after_his_father_is_a_son(facts_of):
+    facts, _ = facts_of("Jean Marc Fontaine (1820 – 1881) was a French lawyer. His son Jean-Marc became a priest.")
+    assert has(facts, "child", "Jean-Marc", "Jean Marc Fontaine")
+
+
+def test_a_nationality_is_not_a_parent(facts_of):
+    facts, _ = facts_of("Nora Field was a writer. Her mother, Edith Field (1880–1950), was a second-generation "
+                        "American of Irish descent.")
+    assert has(facts, "parent", "Edith Field", "Nora Field")
+    assert not any(f.attribute == "parent" and "American" in f.value for f in facts)
+
+
+def test_markup_and_footnotes_are_not_values(facts_of):
+    facts, _ = facts_of("Henri Lacoste was a painter. He joined the Society of Mural Painters[12] in 1880. "
+                        "His son Pierre - Portrait.jpg|_Woman was born in 1881.")
+    assert has(facts, "member_of", "Society of Mural Painters")
+    assert not any("|" in f.value or ".jpg" in f.value or "[" in f.value for f in facts)
