@@ -19,7 +19,7 @@ from .. import lexicons
 from ..errors import NotFoundError, UsageError
 from ..store import questions as stored
 from ..store import reads
-from . import lead, passages, structured
+from . import lead, passages, structured, works
 from .questions import STOP, Question, parse
 
 MIN_SCORE = 0.9
@@ -207,6 +207,8 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
     corpus = passages.Corpus(conn)
     cands = _structured_answers(conn, corpus, q, subj) if subj is not None else []
     cands += _life_dates(conn, q, subj)
+    if subj is not None and q.answer_type == "WORK":
+        cands += works.lead_works(conn, q, subj)
     if subj is not None and q.wh in ("who", "what") and not q.relation and not q.focus and not q.year \
             and not q.others and re.match(r"(?i)\s*(who|what)\s+(is|was)\b", text):
         cands += _definition(conn, subj, corpus)

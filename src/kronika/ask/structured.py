@@ -173,7 +173,7 @@ def facts_answers(conn, q: Question, subj: Subject) -> list[dict]:
     if not attrs:
         return []
     out = []
-    for eid in subj.ids:
+    for eid in sorted(subj.ids):
         for f in reads.facts_of(conn, eid):
             if f["attribute"] not in attrs:
                 continue
@@ -195,7 +195,7 @@ def relations_answers(conn, q: Question, subj: Subject) -> list[dict]:
     if not rels:
         return []
     out = []
-    for eid in subj.ids:
+    for eid in sorted(subj.ids):
         for r in reads.relations_of(conn, eid):
             if r["relation"] not in rels:
                 continue
