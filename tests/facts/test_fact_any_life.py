@@ -60,3 +60,34 @@ def test_markup_and_footnotes_are_not_values(facts_of):
                         "His son Pierre - Portrait.jpg|_Woman was born in 1881.")
     assert has(facts, "member_of", "Society of Mural Painters")
     assert not any("|" in f.value or ".jpg" in f.value or "[" in f.value for f in facts)
+
+
+def test_lists_of_schools_societies_and_honours(facts_of):
+    facts, _ = facts_of("Ines Moreau is a Belgian economist. She was educated at Lindenhof College in Basel, "
+                        "Switzerland, Merton University in Leeds, and at the Hollis Institute in Lyon, France. "
+                        "She is a member of the Statistical Society of Ghent, the Brabant Academy of Letters, "
+                        "and the Order of Tax Advisers. She has been inducted into the Liege Sports Hall of Fame "
+                        "and the Walloon Business Hall of Fame.")
+    for school in ("Lindenhof College", "Merton University", "Hollis Institute"):
+        assert has(facts, "educated_at", school, "Ines Moreau"), school
+    assert not has(facts, "educated_at", "Basel") and not has(facts, "educated_at", "Switzerland")
+    for group in ("Statistical Society of Ghent", "Brabant Academy of Letters", "Order of Tax Advisers"):
+        assert has(facts, "member_of", group, "Ines Moreau"), group
+    for award in ("Liege Sports Hall of Fame", "Walloon Business Hall of Fame"):
+        assert has(facts, "award", award, "Ines Moreau"), award
+
+
+def test_an_honorary_degree_is_not_an_education(facts_of):
+    facts, _ = facts_of("Tomas Berg was a Swedish chemist. He studied at Lund University. In 1990 he received "
+                        "an honorary doctorate from the University of Tartu.")
+    assert has(facts, "educated_at", "Lund University")
+    assert not has(facts, "educated_at", "University of Tartu")
+
+
+def test_the_opening_description_gives_the_nationality(facts_of):
+    facts, _ = facts_of("Pedro Alcaraz ( 1 May 1921 – 3 June 1990 ) was a footballer from Uruguay who played "
+                        "for Nacional.")
+    assert has(facts, "nationality", "Uruguay", "Pedro Alcaraz")
+    facts, _ = facts_of("Aurelien Masson ( 5 April 1815 in Lyon - 2 March 1870 , Lyon ) was a French organist "
+                        "and composer for choir .")
+    assert has(facts, "nationality", "France", "Aurelien Masson")

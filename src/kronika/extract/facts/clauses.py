@@ -247,20 +247,101 @@ def _edu(ctx, t, anchor, preps, direct=True):
     subject = ctx.clause_subject(t) if t.pos_ == "VERB" else _noun_subject(ctx, t)
     if subject is None:
         return
+    if _honorary(t):
+        return  # an honorary or posthumous degree is an honour, not an education
     objs = _args(t, preps, direct=direct)
-    # "did a Ph.D. in business administration at Uppsala University": an institution deeper in the clause
-    scope = t.head if t.pos_ != "VERB" and t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX") else t
-    objs += [(x.head.lower_, x) for x in _clause_tokens(scope) if x.dep_ == "pobj" and x.head.lower_ in ("at", "from")
-             and x.i > t.i and x.i - t.i < 12]
+    # "did a Ph.D. in business administration at Uppsala University": an institution deeper in the clause;
+    # "holds a BFA ... from X, a Bachelor of Arts ... from Y": a degree in a list hangs on the first one
+    h = t
+    while h.dep_ == "conj" and h.head.pos_ in ("NOUN", "PROPN"):
+        h = h.head
+    scope = h.head if t.pos_ != "VERB" and h.dep_ in ("dobj", "attr") and h.head.pos_ in ("VERB", "AUX") else t
+    objs += [(x.head.lower_, x) for x in _clause_tokens(scope) + (_clause_tokens(t) if scope is not t else [])
+             if x.dep_ == "pobj" and x.head.lower_ in ("at", "from") and x.i > t.i and x.i - t.i < 12
+             and not _another_degree(t, x)]
     seen = set()
     for prep, o in objs:
         for x in [o] + [c for c in o.children if c.dep_ == "appos"]:
             v = _value(ctx, x, EDU)
             if v is None or v[0] in seen:
                 continue
-            seen.add(v[0])
-            v = _institution(ctx, v)
-            add_fact(ctx, subject, "educated_at", v, _stmt(t, v), 0.8)
+            for k, w in enumerate([v] + list_after(ctx, v[1], EDU)):
+                if w[0] in seen:
+                    continue
+                seen.add(w[0])
+                w = _institution(ctx, w)
+                add_fact(ctx, subject, "educated_at", w, _stmt(t, w), 0.8 if k == 0 else 0.7)
+
+
+HONORARY = {"honorary", "honoris", "posthumous", "posthumously", "honour", "honor"}
+
+
+def _honorary(t: Token) -> bool:
+    """'an honorary doctorate', 'was posthumously awarded a degree', 'a degree honoris causa'."""
+    near = list(t.children) + [t.head] + list(t.head.children)
+    return t.lower_ in HONORARY or any(x.lower_ in HONORARY for x in near)
+
+
+def _another_degree(t: Token, x: Token) -> bool:
+    """Between the trigger and the institution stands another degree noun (which is read on its own)."""
+    return any(y.lemma_.lower() in EDU_NOUNS and y.pos_ in ("NOUN", "PROPN") for y in t.doc[t.i + 1:x.i]
+               if y.dep_ == "conj")
+
+
+def list_after(ctx: FactContext, end: int, rx: re.Pattern | None) -> list[tuple[int, int, str, str | None]]:
+    """Names of the same kind listed after a value that ends at character ``end``:
+    'at A in Lakefield, Ontario, B in Montreal, and at C', 'A (1999-2003) and B (2003-2015)'."""
+    doc = ctx.sdoc
+    j = next((t.i for t in doc[doc.char_span(end - 1, end, alignment_mode="expand").end - 1:] if t.idx >= end), None) \
+        if doc.char_span(end - 1, end, alignment_mode="expand") is not None else None
+    out: list[tuple[int, int, str, str | None]] = []
+    if j is None:
+        return out
+    sent_end = doc[j].sent.end if j < len(doc) else len(doc)
+
+    def cap(k: int) -> bool:
+        return k < sent_end and doc[k].text[:1].isupper() and not _is_date(ctx, doc[k])
+
+    def after(v) -> int:
+        span = doc.char_span(v[0], v[1], alignment_mode="expand")
+        return span.end if span is not None else sent_end
+
+    while j < sent_end and len(out) < 8:
+        while j < sent_end:  # modifiers of the last item: "in Montreal , Quebec", "( 1999 - 2003 )"
+            if doc[j].text == "(":
+                close = next((k for k in range(j, min(sent_end, j + 12)) if doc[k].text == ")"), None)
+                if close is None:
+                    return out
+                j = close + 1
+            elif doc[j].lower_ in ("in", "at") and cap(j + 1) and not (rx or EDU).search(name_at(ctx, doc[j + 1])[2]):
+                j = after(name_at(ctx, doc[j + 1]))
+                while j + 1 < sent_end and doc[j].text == "," and cap(j + 1) \
+                        and not (rx or EDU).search(name_at(ctx, doc[j + 1])[2]):
+                    j = after(name_at(ctx, doc[j + 1]))
+            else:
+                break
+        sep = False
+        if j < sent_end and doc[j].text == ",":
+            j, sep = j + 1, True
+        if j < sent_end and doc[j].lower_ in ("and", "or"):
+            j, sep = j + 1, True
+        if not sep:
+            break
+        while j < sent_end and doc[j].lower_ in ("at", "from", "the", "also"):
+            j += 1
+        if not cap(j):
+            break
+        v = name_at(ctx, doc[j])
+        e = ctx.ent_of(doc[j])
+        if rx is not None:
+            if not rx.search(v[2]) or e is not None and e.type == "PERSON" and not rx.search(e.text):
+                break
+        elif e is not None and e.type in ("PERSON", "PLACE", "NORP") or e is None and (
+                doc[j].pos_ != "PROPN" or len(v[2].split()) < 2 and not ORG_MEMBER.search(v[2])):
+            break
+        out.append(v)
+        j = after(v)
+    return out
 
 
 def _institution(ctx: FactContext, v):
@@ -341,6 +422,10 @@ def _member(ctx, t, preps, direct, rx=None, types=("ORG",)):
             v = name_at(ctx, o)
         if v is not None and not is_legislature(v[2]):
             add_fact(ctx, subject, "member_of", v, _stmt(t, v), 0.75)
+            if t.lemma_ == "member":  # "a member of A, the B, and the C"
+                for w in list_after(ctx, v[1], None):
+                    if not is_legislature(w[2]):
+                        add_fact(ctx, subject, "member_of", w, _stmt(t, w), 0.65)
 
 
 SPORT = {"team", "club", "season", "league", "draft", "sign", "loan", "transfer", "play", "coach", "match"}
@@ -406,6 +491,8 @@ def _award(ctx, t):
         if v is not None:
             val = re.sub(r"^(?:the|a|an)\s+", "", v[2], flags=re.I)
             add_fact(ctx, subject, "award", (v[1] - len(val), v[1], val, v[3]), _stmt(t, v), 0.8)
+            for w in list_after(ctx, v[1], AWARD):  # "inducted into the A Hall of Fame, the B ... and the C ..."
+                add_fact(ctx, subject, "award", w, _stmt(t, w), 0.7)
 
 
 _PSEUDO: dict[int, Matcher] = {}

@@ -17,7 +17,7 @@ from ...records import Document, Event, Fact, Mention, Relation, Timex
 from .clauses import clause_facts
 from .context import add_fact, build_context, country_of
 from .kin import kin_facts
-from .lead import born_adjective_facts, description_facts, parenthesis_facts
+from .lead import born_adjective_facts, description_facts, lead_description_facts, parenthesis_facts
 from .relations import person_relations
 
 SINGLE = {"birth_date", "birth_place", "death_date", "death_place", "birth_name"}
@@ -31,6 +31,7 @@ def extract_facts(sdoc: Doc, document: Document, mentions: list[Mention], timexe
         return [], []
     parenthesis_facts(ctx)
     description_facts(ctx)
+    lead_description_facts(ctx)
     born_adjective_facts(ctx)
     clause_facts(ctx)
     kin_facts(ctx)

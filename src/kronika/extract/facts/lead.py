@@ -285,3 +285,52 @@ def born_adjective_facts(ctx: FactContext) -> None:
             continue
         add_fact(ctx, person, "birth_place", (doc[s].idx, born.idx + len(born.text), country, None),
                  (doc[s].idx, born.idx + len(born.text)), 0.75)
+
+
+def lead_description_facts(ctx: FactContext) -> None:
+    """The opening description of the main person, whatever the tagger made of its head word.
+
+    'X (1815 – 1851) was a French organist' (the tagger may call 'organist' an adjective), 'X was a late
+    medieval Scottish magnate' (a head no occupation list holds), 'X was a footballer from Argentina':
+    the words between the copula and the head of its complement, and a 'from <country>' right after it.
+    """
+    if not ctx.main:
+        return
+    for sent in list(ctx.sdoc.sents)[:3]:
+        be = next((t for t in sent if t.lemma_ in COPULAS and t.dep_ in ("ROOT", "conj", "relcl")
+                   and _main_subject(ctx, t, sent)), None)
+        if be is None:
+            continue
+        attrs = [c for c in be.children if c.dep_ in ("attr", "acomp")]
+        if not attrs:
+            return
+        for a in [attrs[0]] + [c for c in attrs[0].conjuncts if c.i > attrs[0].i]:
+            lo = be.i + 1 if a is attrs[0] else a.left_edge.i
+            toks = [t for t in ctx.sdoc[lo:a.i + 1] if t.pos_ != "PUNCT" or t.text in ("-", "–")]
+            if any(t.lower_ in ("of", "for", "in", "with", "by") for t in toks):
+                continue  # "the son of a Polish officer": another person's description
+            _nationalities(ctx, ctx.main, toks, (ctx.sdoc[lo].idx, a.idx + len(a.text)), 0.85)
+            if a.lemma_.lower() in lexicon()["occupations"] and a.pos_ in ("ADJ", "NOUN"):
+                add_fact(ctx, ctx.main, "occupation", (a.idx, a.idx + len(a.text), a.text, None),
+                         (ctx.sdoc[lo].idx, a.idx + len(a.text)), 0.7)
+            for c in list(a.rights) + ([x for x in be.rights if x.i > a.i] if a is attrs[0] else []):
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    objs = [o for o in c.children if o.dep_ == "pobj"]
+                    if objs and objs[0].text[:1].isupper():
+                        o = objs[0]
+                        country = country_of(ctx.document.text[o.left_edge.idx:o.idx + len(o.text)]) \
+                            or country_of(o.text)
+                        if country is not None:
+                            add_fact(ctx, ctx.main, "nationality", (o.idx, o.idx + len(o.text), country, None),
+                                     (a.idx, o.idx + len(o.text)), 0.7)
+        return
+
+
+def _main_subject(ctx: FactContext, be: Token, sent) -> bool:
+    subj = [c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subj:
+        p = ctx.person_of(subj[0])
+        # in the opening sentence a parse may make a life date the subject: "X ( 1434 – 1503 ) was a ..."
+        return p == ctx.main or p is None and sent.start == 0 and be.dep_ == "ROOT" and \
+            (subj[0].like_num or ctx.date_at(subj[0].idx, subj[0].idx + len(subj[0].text)) is not None)
+    return sent.start == 0 and be.dep_ == "ROOT"
