@@ -316,7 +316,22 @@ def _typed(conn, q: Question, cands: list[dict]) -> list[dict]:
             if q.relation == "education":
                 c["score"] += _school_level(t)
             out.append(c)
-    return out
+    return _regions_after(out)
+
+
+def _regions_after(cands: list[dict]) -> list[dict]:
+    """"Marton in Yorkshire", "Lyon, France": a place said right after another answer is its region, below it."""
+    top = sorted(cands, key=lambda c: -c["score"])[:30]
+    texts = {c["text"] for c in top if len(c["text"]) > 2}
+    for c in top:
+        others = [re.escape(t) for t in texts if t != c["text"] and t not in c["text"] and c["text"] not in t]
+        if not others:
+            continue
+        pat = re.compile(r"\b(?:%s)(?:\s+in\s+(?:the\s+)?|,\s*)%s\b" % ("|".join(others), re.escape(c["text"])))
+        quotes = [x["quote"] for x in c.get("sources", [])] + ([c["quote"]] if c.get("quote") else [])
+        if any(pat.search(qt) for qt in quotes):
+            c["score"] -= 0.5
+    return cands
 
 
 LEAD_SCORE = 3.6     # the dates in brackets after the name that opens a life: above any other reading

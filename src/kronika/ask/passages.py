@@ -766,6 +766,13 @@ def _killers(cands: list[dict], text: str, tpos: list[int], subj_spans) -> list[
 
 def _reweigh(cands: list[dict], q: Question, text: str, tpos: list[int]) -> None:
     """Lower the weight of a possessor ("Kamenev's first wife") and of a work that is not the one written."""
+    if q.answer_type == "PLACE":
+        # "the village of Marton in Yorkshire", "Lyon, France": the first place is the answer, the next its region
+        by_a = sorted(cands, key=lambda c: c["a"])
+        for c1, c2 in zip(by_a, by_a[1:]):
+            if c1["b"] <= c2["a"] and re.fullmatch(r"\s+in\s+(?:the\s+)?|\s*,\s*", text[c1["b"]:c2["a"]]):
+                c1["w"] = max(c1["w"], c2["w"])
+                c2["w"] *= 0.7
     for c in cands:
         if re.match(r"['’]s?\b", text[c["b"]:c["b"] + 2]):
             c["w"] *= 0.5

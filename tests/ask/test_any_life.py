@@ -1,0 +1,110 @@
+"""`ask` on lives written for this test: dates from the opening brackets, answers of the asked type, institutions
+for "where did X study", works named in the opening paragraph (issue 17, answers for any life)."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from kronika.ask import answer
+from kronika.ask.answer import _place_text, _tidy
+from kronika.ask.lead import parse_dates
+from kronika.build import build
+from kronika.settings import load_settings
+from kronika.store.db import connect
+
+VERA = (
+    "VERA LINDQVIST (12 March 1850 – 3 June 1921) was a Swedish novelist and teacher. She is best known for her "
+    "novel _The Salt Road_, which was translated into nine languages.\n\n"
+    "Early life\n\n"
+    "Vera Lindqvist was born in the fishing village of Grebbestad in Bohuslän. Her father, a pilot, died in 1899. "
+    "In May 1868 she went to Stockholm. Vera Lindqvist studied at Uppsala University from 1870 to 1874. "
+    "In 1876 she married the engraver Nils Berg. She taught at a girls' school in Gothenburg for twenty years.\n\n"
+    "Later life\n\n"
+    "In 1919 she moved to Lund. Vera Lindqvist died in Lund in June 1921.\n")
+OTTO = (
+    "OTTO BRENNER (; 4 April 1801 – 30 October 1870) was a German chemist best known for discovering the element "
+    "brennium. He also wrote the treatise _On Salts_.\n\n"
+    "Life\n\n"
+    "Otto Brenner was born in Kassel. He studied chemistry at the University of Marburg. He was known as "
+    "\"the salt man\" by his students. His brother Karl Brenner was born in 1810 and died in 1888.\n")
+
+
+@pytest.fixture(scope="module")
+def lives(tmp_path_factory):
+    d = tmp_path_factory.mktemp("lives")
+    (d / "vera.txt").write_text(VERA, encoding="utf-8")
+    (d / "otto.txt").write_text(OTTO, encoding="utf-8")
+    db = str(d / "k.db")
+    build([str(d)], db, load_settings())
+    conn = connect(db)
+    conn.row_factory = sqlite3.Row
+    yield conn
+    conn.close()
+
+
+def first(conn, q: str) -> str:
+    res = answer(conn, q, load_settings(), top=3)
+    for a in res["answers"]:
+        for s in a["sources"]:
+            assert s["quote"], a
+    return res["answers"][0]["text"] if res["answers"] else ""
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("When was Vera Lindqvist born?", "12 March 1850"),
+    ("When did Vera Lindqvist die?", "3 June 1921"),
+    ("When was Otto Brenner born?", "4 April 1801"),
+    ("When did Otto Brenner die?", "30 October 1870"),
+    ("Where was Vera Lindqvist born?", "Grebbestad"),
+    ("Where did Vera Lindqvist study?", "Uppsala University"),
+    ("Where did Otto Brenner study?", "University of Marburg"),
+    ("What did Vera Lindqvist write?", "The Salt Road"),
+    ("What did Otto Brenner discover?", "brennium"),
+    ("Who did Vera Lindqvist marry?", "Nils Berg"),
+])
+def test_any_life(lives, question, expected):
+    assert expected in first(lives, question)
+
+
+def test_a_date_question_gets_a_date_and_a_place_question_a_place(lives):
+    res = answer(lives, "Where did Vera Lindqvist die?", load_settings(), top=3)
+    assert res["answers"] and all(a["text"] not in ("June", "May") for a in res["answers"])
+    assert "Lund" in res["answers"][0]["text"]
+
+
+def test_a_nickname_in_quotes_is_no_work(lives):
+    res = answer(lives, "What did Otto Brenner write?", load_settings(), top=3)
+    assert all("salt man" not in a["text"] for a in res["answers"])
+
+
+@pytest.mark.parametrize("inside, expected", [
+    ("; 1 November 1757 – 13 October 1822", {"birth": "1 November 1757", "death": "13 October 1822"}),
+    ("December 8, 1765January 8, 1825", {"birth": "December 8, 1765", "death": "January 8, 1825"}),
+    ("7 May 1728[1]14 February 1779", {"birth": "7 May 1728", "death": "14 February 1779"}),
+    (" ; ;  – January 6, 1918[1]", {"death": "January 6, 1918"}),
+    ("born ANNA DOE; May 11, 1933 – September 11, 2001", {"birth": "May 11, 1933", "death": "September 11, 2001"}),
+    ("born 10 November 1919", {"birth": "10 November 1919"}),
+    ("; 12 or 13 September 1921 – 27 March 2006", {"birth": "13 September 1921", "death": "27 March 2006"}),
+    ("February 25, 13041368 or 1369", {"birth": "February 25, 1304", "death": "1368 or 1369"}),
+    ("c. 1370 – 6 July, 1415", {"birth": "1370", "death": "6 July 1415"}),
+    ("; Arabic: ", {}),
+])
+def test_life_brackets(inside, expected):
+    assert parse_dates(inside) == expected
+
+
+def test_place_answers_are_places():
+    quotes = ["He was born in the mining town of Kiruna to a miner.", "born in Brill of Jewish parents"]
+    assert _place_text("mining town", quotes, {}) == "Kiruna"
+    assert _place_text("Brill of Jewish", quotes, {}) == "Brill"
+    for no in ("May", "Lutheran", "Americans", "Hussites", "French"):
+        assert _place_text(no, quotes, {}) is None
+    assert _place_text("Rossi", ["she sang Rossi's arias"], {"rossi": {"PERSON"}}) is None
+    assert _place_text("Rossi", ["she died in Rossi"], {"rossi": {"PERSON"}}) == "Rossi"
+
+
+def test_tidy():
+    assert _tidy("Atlanta Female Institute.[12") == "Atlanta Female Institute"
+    assert _tidy("Yale University's") == "Yale University"
+    assert _tidy("Accademia di Belle Arti di") == "Accademia di Belle Arti"
