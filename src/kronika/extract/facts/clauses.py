@@ -180,6 +180,9 @@ def clause_facts(ctx: FactContext) -> None:
             _member(ctx, t, {"of"}, direct=False)
         elif lem in ("join", "rejoin") and t.pos_ == "VERB":
             _join(ctx, t)
+            _team(ctx, t)
+        elif lem in TEAM_VERBS and t.pos_ == "VERB" or lem in TEAM_NOUNS and t.pos_ == "NOUN":
+            _team(ctx, t)
         elif lem in ("found", "co-found", "cofound") and t.pos_ == "VERB":
             _member(ctx, t, None, direct=True, rx=ORG_MEMBER)
         elif lem in ("elect", "run", "serve", "re-elect", "reelect", "nominate", "stand", "represent"):
@@ -313,7 +316,8 @@ def list_after(ctx: FactContext, end: int, rx: re.Pattern | None) -> list[tuple[
                 if close is None:
                     return out
                 j = close + 1
-            elif doc[j].lower_ in ("in", "at") and cap(j + 1) and not (rx or EDU).search(name_at(ctx, doc[j + 1])[2]):
+            elif doc[j].lower_ in ("in", "at") and cap(j + 1) and not (rx or EDU).search(name_at(ctx, doc[j + 1])[2]) \
+                    and (rx is not None or getattr(ctx.ent_of(doc[j + 1]), "type", None) == "PLACE"):
                 j = after(name_at(ctx, doc[j + 1]))
                 while j + 1 < sent_end and doc[j].text == "," and cap(j + 1) \
                         and not (rx or EDU).search(name_at(ctx, doc[j + 1])[2]):
@@ -429,6 +433,47 @@ def _member(ctx, t, preps, direct, rx=None, types=("ORG",)):
 
 
 SPORT = {"team", "club", "season", "league", "draft", "sign", "loan", "transfer", "play", "coach", "match"}
+#: words that make a sentence about playing in a team ("signed for X", "a season with Y")
+SPORT_CUES = SPORT | {"game", "goal", "player", "footballer", "striker", "midfielder", "defender", "forward",
+                      "goalkeeper", "winger", "cup", "championship", "playoff", "squad", "debut", "career", "spell"}
+TEAM_VERBS = {"play", "sign", "transfer", "loan", "captain", "debut", "rejoin", "move", "return"}
+TEAM_NOUNS = {"spell", "spells", "loan", "stint", "season", "seasons", "career", "debut", "contract", "deal"}
+
+
+def _team(ctx, t):
+    """'played for X', 'signed for X', 'joined X', 'loan spells with X and Y', 'began his career with X' in a
+    sentence about sport -> member_of the team (a club, a national team, a band is read elsewhere)."""
+    lemmas = {x.lemma_.lower() for x in t.sent}
+    if not lemmas & SPORT_CUES or len(lemmas & SPORT_CUES) < 2 and t.lemma_.lower() not in ("play", "sign"):
+        return
+    subject = ctx.clause_subject(t) if t.pos_ == "VERB" else _noun_subject(ctx, t)
+    if subject is None:
+        return
+    lem = t.lemma_.lower()
+    preps = {"for", "with"} | ({"to"} if lem in ("transfer", "loan", "move") else set()) \
+        | ({"at"} if t.pos_ == "NOUN" else set())
+    objs = _args(t, preps, direct=lem in ("join", "rejoin", "captain"))
+    for prep, o in objs:
+        if o.lower_ in ("team", "club", "side", "squad") and o.dep_ in ("dobj", "pobj"):
+            named = [c for c in o.children if c.dep_ in ("appos", "compound") and c.text[:1].isupper()]
+            nat = [c for c in o.children if c.dep_ == "amod" and country_of(c.text)]
+            if nat and any(c.lower_ == "national" for c in o.children):  # "the Ghanaian national team"
+                s0 = o.left_edge.idx if o.left_edge.lower_ not in ("the", "a") else o.left_edge.nbor().idx
+                add_fact(ctx, subject, "member_of", (s0, o.idx + len(o.text), ctx.document.text[s0:o.idx + len(o.text)],
+                                                     None), _stmt(t, (s0, o.idx + len(o.text), "", None)), 0.6)
+                continue
+            if not named:
+                continue
+            o = named[-1]
+        if not o.text[:1].isupper() or _is_date(ctx, o):
+            continue
+        e = ctx.ent_of(o)
+        if e is not None and (e.type in ("PERSON", "NORP", "EVENT", "WORK") or e.type == "PLACE" and prep == "to"):
+            continue  # "moved to Germany", "played with Pelé"
+        v = name_at(ctx, o)
+        if re.search(r"\b(League|Liga|Ligue|Serie|Division|Championships?|Cup|Premiership|Conference|Series|Games|Olympics)\b", v[2]):
+            continue  # a competition, not a team
+        add_fact(ctx, subject, "member_of", v, _stmt(t, v), 0.65)
 
 
 def _join(ctx, t):

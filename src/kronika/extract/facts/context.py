@@ -135,7 +135,18 @@ class FactContext:
             if subj:
                 s = subj[0]
                 if s.lower_ in ("who", "that") and cur.dep_ == "relcl":
-                    return self.person_of(cur.head) if cur.head.pos_ in ("PROPN", "PRON") else None
+                    h = cur.head
+                    if h.pos_ in ("PROPN", "PRON"):
+                        return self.person_of(h)
+                    while h.dep_ == "conj" and h.head is not h:
+                        h = h.head
+                    # "X is a footballer who plays for ...", "X, a painter who lived in ...": the described person
+                    if h.pos_ == "NOUN" and h.dep_ == "attr" and h.head.lemma_ in ("be", "become", "remain"):
+                        subj = [c for c in h.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                        return self.person_of(subj[0]) if subj else None
+                    if h.pos_ == "NOUN" and h.dep_ == "appos" and h.head.pos_ == "PROPN":
+                        return self.person_of(h.head)
+                    return None
                 p = self.person_of(s)
                 if p is None and s.pos_ in ("NOUN", "PROPN"):
                     # "the critic Ivan Petrov denounced ...": the name in apposition to the subject noun
