@@ -23,6 +23,7 @@ from .. import lexicons
 from ..records import Timex
 from ..store import questions as stored
 from ..store.questions import EntityMention, Sentence
+from . import lead
 from .questions import KIN_WORDS, RELATIONS, STOP, TRIGGER_STEMS, Question, stem
 from .structured import Subject, norm_name, resolve
 
@@ -30,6 +31,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _NONALPHA = re.compile(r"[\W\d_]+")
 _JUNK = re.compile(r"Category:|\bISBN\b|\bRetrieved\b|https?://|\bpp?\.\s*\d|\bed\.\s|External links")
 KIN = {"spouse", "widow", "sibling", "parent", "child"}
+_HE = {"he", "his", "him", "himself"}
+_SHE = {"she", "her", "hers", "herself"}
 PRONOUNS = {"he", "his", "him", "she", "her", "hers", "himself", "herself"}
 _CAP = re.compile(r"(?:[A-ZÀ-Þ][\w\-’']*)(?:\s+(?:(?:of|de|di|da|du|des|della|der|von|van|the|del|la|in)\s+)?[A-ZÀ-Þ][\w\-’']*)*")
 _ORG_TAIL = re.compile(r"\s+(gang|party|movement|group|union|army|opposition|league|committee|international)\b",
@@ -114,6 +117,7 @@ class Corpus:
         self._sent: dict[str, list[Sentence]] = {}
         self._starts: dict[str, list[int]] = {}
         self._text: dict[str, str] = {}
+        self._life: dict[tuple, str | None] = {}
 
     def mentions(self, doc) -> list[EntityMention]:
         if doc not in self._m:
@@ -167,6 +171,21 @@ class Corpus:
 
     def about(self, doc) -> str | None:
         return stored.document_about(self.conn, doc)
+
+    def about_subject(self, doc, subj) -> str | None:
+        """"he" or "she" when the document opens with the subject's name (its life), from the first pronoun of
+        its opening; None when the document is not the subject's life."""
+        key = (doc, tuple(subj.surfaces))
+        if key not in self._life:
+            head = stored.document_head(self.conn, doc, 1500)
+            names = list(subj.surfaces) + [x.split()[-1] for x in subj.surfaces if len(x.split()) > 1]
+            m = lead._name_at_start(head, names)
+            g = None
+            if m is not None:
+                p = re.search(r"\b(he|his|him|she|her)\b", head[m.end():], flags=re.I)
+                g = None if p is None else ("he" if p.group(1).lower() in _HE else "she")
+            self._life[key] = g
+        return self._life[key]
 
     def dominant(self, doc):
         """The most-mentioned person of a document (whom an unresolved "he" most likely refers to)."""
@@ -226,6 +245,10 @@ def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, tok
             return 0.8, []
         if corpus.dominant(doc) in subj.ids:
             return 0.6, []
+        gender = corpus.about_subject(doc, subj)
+        said = {t.lower() for _, t in toks[:8]} & PRONOUNS
+        if gender and said and said <= (_HE if gender == "he" else _SHE):
+            return 0.6, []      # "She died at ...", in the life of a woman that opens with her name
     return 0.0, []
 
 
