@@ -91,3 +91,20 @@ def test_the_opening_description_gives_the_nationality(facts_of):
     facts, _ = facts_of("Aurelien Masson ( 5 April 1815 in Lyon - 2 March 1870 , Lyon ) was a French organist "
                         "and composer for choir .")
     assert has(facts, "nationality", "France", "Aurelien Masson")
+
+
+def test_one_relative_under_several_names(facts_of):
+    facts, _ = facts_of("Nora Field was a writer. Her mother, Edith Field, was a teacher. "
+                        "Her mother Edith Mary Field died in 1950.")
+    parents = [f.value for f in facts if f.attribute == "parent" and f.subject == "Nora Field"]
+    assert parents == ["Edith Mary Field"]
+
+
+def test_a_relatives_marriage_stays_with_the_relative(facts_of):
+    facts, _ = facts_of("Paul Girard was a French painter. His wife, Alice Girard, died in 1911, and his son "
+                        "Jean Girard, who had married Marie Roux, died in 1914. Girard died on 5 December 1926.")
+    assert has(facts, "death_date", "5 December 1926", "Paul Girard", iso="1926-12-05")
+    assert not any(f.subject == "Paul Girard" and f.attribute == "death_date" and f.value_iso in ("1911", "1914")
+                   for f in facts)
+    assert not any(f.subject == "Paul Girard" and f.attribute == "spouse" and "Roux" in f.value for f in facts)
+    assert not any(f.subject == "Paul Girard" and f.attribute == "child" and "Alice" in f.value for f in facts)

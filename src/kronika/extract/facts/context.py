@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from itertools import accumulate
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from ...lexicons import load
@@ -415,8 +416,8 @@ def add_fact(ctx: FactContext, subject: str | None, attribute: str, value: tuple
     val = _FOOTNOTE.sub("", " ".join(value[2].split())).strip(" ,;:")
     if not val or (value[3] and value[3] == subject) or _JUNK.search(val):
         return
-    if attribute in SELF_EXCLUSIVE and _is_self(val, subject):
-        return  # "Hughes and Plath were married": a person is not their own spouse, parent or work
+    if attribute in SELF_EXCLUSIVE and (_is_self(val, subject) or val.casefold() in STOP_WORDS):
+        return  # a value that is a function word ('It', 'This') is a misread title or name  # "Hughes and Plath were married": a person is not their own spouse, parent or work
     if date is not None:
         ctx.facts.append(Fact(subject, attribute, val, ctx.source(s, e), date.iso, date.event_date(),
                               confidence * (0.8 if date.approx else 1.0), None))

@@ -10,6 +10,7 @@ denounced, ...) and dates (a small date reader beside the timex stage).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -75,7 +76,7 @@ def _dedupe_facts(facts: list[Fact]) -> list[Fact]:
         k = (f.subject, f.attribute, f.value_iso or _norm(f.value))
         if k not in best or f.confidence > best[k].confidence:
             best[k] = f
-    out = list(best.values())
+    out = _one_name_per_relative(list(best.values()))
     keep = []
     for f in out:
         if f.attribute in SINGLE and f.value_iso:
@@ -84,6 +85,30 @@ def _dedupe_facts(facts: list[Fact]) -> list[Fact]:
                 continue
         keep.append(f)
     return sorted(keep, key=lambda f: (f.source.start, f.attribute))
+
+
+KIN = {"spouse", "parent", "child", "sibling"}
+
+
+def _one_name_per_relative(facts: list[Fact]) -> list[Fact]:
+    """'Aurelia', 'Aurelia Plath' and 'Aurelia Schober Plath' as one mother: the fullest name stays, with the
+    highest confidence of the three (a shorter name whose words are all in a longer one of the same
+    subject and attribute, first word shared)."""
+    drop = set()
+    for i, f in enumerate(facts):
+        if f.attribute not in KIN:
+            continue
+        words = f.value.casefold().split()
+        for j, g in enumerate(facts):
+            if j == i or g.attribute != f.attribute or g.subject != f.subject or j in drop:
+                continue
+            other = g.value.casefold().split()
+            if len(other) > len(words) and set(words) <= set(other) and words[:1] == other[:1]:
+                drop.add(i)
+                if f.confidence > g.confidence:
+                    facts[j] = replace(g, confidence=f.confidence)
+                break
+    return [f for k, f in enumerate(facts) if k not in drop]
 
 
 def _dedupe_relations(rels: list[Relation]) -> list[Relation]:
