@@ -23,6 +23,7 @@ from .reconcile.chronology import order_events
 from .reconcile.corrections import ENTITY_ACTIONS, EVENT_ACTIONS, date_range, split_aliases
 from .reconcile.entities import DocEntity, gazetteer_name, name_history_links, resolve_entities
 from .reconcile.events import merge_events
+from .reconcile.facts import merge_facts
 from .records import fact_id
 from .settings import Settings
 from .store import chronicle
@@ -179,26 +180,10 @@ def _write_events(c, gid, ids: dict, settings: Settings, corrections: list, full
 
 
 def _write_facts(c, gid, corrections: list) -> None:
-    """Facts: the mentions of one (subject, attribute, normalised value), confidences combined as independent."""
-    facts: dict[tuple, dict] = {}
+    """Facts: the mentions of one (subject, attribute, normalised value), merged by ``reconcile.facts``."""
     rejected = {r["target"] for r in corrections if r["action"] == "reject-fact"}
-    for r in _one_value_per_document(chronicle.fact_mention_rows(c), gid):
-        sid = gid(r["doc"], r["subject_key"])
-        vid = gid(r["doc"], r["value_key"]) if r["value_key"] else None
-        norm = r["value_iso"] or " ".join(r["value"].lower().split())
-        f = facts.setdefault((sid, r["attribute"], norm), {
-            "subject_id": sid, "attribute": r["attribute"], "value": r["value"], "value_iso": r["value_iso"],
-            "value_id": vid, "date_start": r["date_start"], "date_end": r["date_end"], "conf": [], "ids": []})
-        f["conf"].append(r["confidence"])
-        f["ids"].append(r["id"])
-        f["value_id"] = f["value_id"] or vid
-    for f in facts.values():
-        if fact_id(f["subject_id"], f["attribute"], f["value"], f["value_iso"]) in rejected:
-            continue                          # rejected by the user (`kronika correct reject-fact`)
-        conf = 1.0
-        for x in f["conf"]:
-            conf *= (1 - x)
-        chronicle.write_fact(c, f, round(1 - conf, 3))
+    for f in merge_facts(chronicle.fact_mention_rows(c), gid, rejected):
+        chronicle.write_fact(c, f, f["confidence"])
 
 
 def _write_relations(c, gid) -> None:
@@ -250,26 +235,6 @@ def _fold_lone_names(c, groups: dict) -> dict[tuple[str, str], str]:
                 f["mentions"] += g["mentions"]
                 folds[(doc, lone)] = ranked[0]
     return folds
-
-
-#: Dates a person has one of: within one document, the most confident and then the first statement wins
-#: (a biography states a birth date once; a second "born on" in it is usually a child's). Across documents
-#: different values stay, to be reported by `kronika conflicts`. Places keep every value: "Yanovka" and
-#: "Ukraine" may both be right, and on Trotsky's article picking one picked a wrong one.
-ONE_VALUE = {"birth_date", "death_date"}
-
-
-def _one_value_per_document(rows: list, gid) -> list:
-    best: dict[tuple, tuple] = {}
-    for r in rows:
-        if r["attribute"] not in ONE_VALUE:
-            continue
-        key = (r["doc"], gid(r["doc"], r["subject_key"]), r["attribute"])
-        rank = (-r["confidence"], r["start"])
-        if key not in best or rank < best[key][0]:
-            best[key] = (rank, r["id"])
-    keep = {v[1] for v in best.values()}
-    return [r for r in rows if r["attribute"] not in ONE_VALUE or r["id"] in keep]
 
 
 def _touched_subjects(c, ids: dict, full: bool) -> set[str]:

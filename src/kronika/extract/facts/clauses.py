@@ -566,9 +566,25 @@ def pseudonym_facts(ctx: FactContext) -> None:
         o = doc[e - 1]
         if _is_date(ctx, o) or o.pos_ == "PRON":
             continue
-        subject = ctx.clause_subject(doc[s])
+        subject = _parenthesis_owner(ctx, doc[s]) or ctx.clause_subject(doc[s])
         v = name_at(ctx, o)
         if v[0] < o.idx:
             v = (o.idx, v[1], ctx.document.text[o.idx:v[1]], v[3])
         if subject and v[3] != subject and len(v[2]) < 60:
             add_fact(ctx, subject, "pseudonym", (v[0], v[1], v[2], None), (doc[s].idx, v[1]), 0.7)
+
+
+def _parenthesis_owner(ctx: FactContext, t: Token) -> str | None:
+    """'married the singer Carolina Codina (1897–1989, stage name Lina Llubera)': inside a parenthesis that
+    follows a name, the note is about that name's bearer."""
+    doc = t.doc
+    for k in range(t.i - 1, max(t.sent.start, t.i - 15) - 1, -1):
+        if doc[k].text == ")":
+            return None
+        if doc[k].text == "(":
+            if k == 0 or doc[k - 1].pos_ != "PROPN":
+                return None
+            prev = doc[k - 1]
+            return ctx.person_of(prev) or (name_at(ctx, prev)[2] if ctx.ent_of(prev) is None
+                                           or ctx.ent_of(prev).type == "PERSON" else None)
+    return None

@@ -362,8 +362,9 @@ def name_at(ctx: FactContext, tok: Token) -> tuple[int, int, str, str | None]:
         n = doc[hi + 1]
         if cap(n):
             hi += 1
-        elif n.lower_ in CONNECT and hi + 2 < sent.end and cap(doc[hi + 2]) and n.lower_ != "and":
-            hi += 2
+        elif n.lower_ in CONNECT and hi + 2 < sent.end and cap(doc[hi + 2]) and n.lower_ != "and" \
+                and not (doc[hi + 2].ent_type_ == "NORP" or doc[hi + 2].lower_ in lexicon()["demonyms"]):
+            hi += 2  # "University of Ghent", not "Copenhagen of Jewish (parents)"
         else:
             break
     while lo < hi and doc[lo].lower_ in CONNECT:
