@@ -29,12 +29,20 @@ OTTO = (
     "Otto Brenner was born in Kassel. He studied chemistry at the University of Marburg. He was known as "
     "\"the salt man\" by his students. His brother Karl Brenner was born in 1810 and died in 1888.\n")
 
+HUGO = (
+    "HUGO MARTIN (2 May 1840 – 1 June 1900) was a Belgian engineer.\n\n"
+    "Life\n\n"
+    "Hugo Martin was born in Namur, the eldest son of Hugo Martin Sr., a miller, and his wife Clara Denis. "
+    "His mother later lived with a weaver, Paul Lenoir, whom she married in 1851. "
+    "In 1868 Hugo Martin married Dessart's daughter, Louise. He died in Liège.\n")
+
 
 @pytest.fixture(scope="module")
 def lives(tmp_path_factory):
     d = tmp_path_factory.mktemp("lives")
     (d / "vera.txt").write_text(VERA, encoding="utf-8")
     (d / "otto.txt").write_text(OTTO, encoding="utf-8")
+    (d / "hugo.txt").write_text(HUGO, encoding="utf-8")
     db = str(d / "k.db")
     build([str(d)], db, load_settings())
     conn = connect(db)
@@ -65,6 +73,12 @@ def first(conn, q: str) -> str:
 ])
 def test_any_life(lives, question, expected):
     assert expected in first(lives, question)
+
+
+def test_the_wife_of_the_father_of_the_same_name_is_not_the_answer(lives):
+    res = answer(lives, "Who did Hugo Martin marry?", load_settings(), top=3)
+    assert res["answers"] and "Louise" in res["answers"][0]["text"], res
+    assert all(n not in a["text"] for a in res["answers"] for n in ("Paul Lenoir", "Dessart"))
 
 
 def test_a_date_question_gets_a_date_and_a_place_question_a_place(lives):

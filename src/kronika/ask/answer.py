@@ -214,8 +214,7 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
         cands += _definition(conn, subj, corpus)
     else:
         cands += passages.search(conn, q, subj, corpus=corpus)
-    cands = [c for c in cands if c["score"] >= MIN_SCORE]
-    cands = _typed(conn, q, cands)
+    cands = [c for c in _typed(conn, q, cands) if c["score"] >= MIN_SCORE]
     merged = _merge(cands)[:top]
     out["answers"] = [{"text": g["text"], "sources": g["sources"], "score": round(g["score"], 3),
                        "via": g["via"]} for g in merged]
@@ -300,6 +299,13 @@ def _tidy(text: str) -> str:
 def _typed(conn, q: Question, cands: list[dict]) -> list[dict]:
     """Answers whose text is of the asked type, trimmed to the entity or value."""
     cands = [c for c in ({**c, "text": _tidy(c["text"])} for c in cands) if c["text"]]
+    if q.answer_type == "PERSON" and q.relation in ("spouse", "widow"):
+        for c in cands:       # "married Syme's daughter, Agnes": Syme is the father-in-law
+            pat = re.compile(re.escape(c["text"].split()[-1]) + r"['’]s?\s+(?:[a-z]+\s+)?(?:daughter|son|sister|"
+                             r"brother|niece|nephew|widow|cousin)\b")
+            quotes = [x["quote"] for x in c.get("sources", [])] + ([c["quote"]] if c.get("quote") else [])
+            if quotes and all(pat.search(qt) for qt in quotes):
+                c["score"] -= 1.5
     if q.answer_type not in ("PLACE", "DATE"):
         return cands
     types = _types_by_name(conn) if q.answer_type == "PLACE" else {}

@@ -226,6 +226,10 @@ def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, tok
                   if m.type == "PERSON" and m.entity_id and m.entity_id not in subj.ids
                   and m.end <= start + len(text)]
         spans = [(a, b) for a, b in spans if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in others)]
+    if spans and not re.search(r"\b(Sr|Senior|Elder)\b", subj.name):
+        # "Eli Whitney Sr.", "Pieter the Elder": the father of the same name
+        spans = [(a, b) for a, b in spans if not re.match(r"\s*,?\s*(?:Sr\b\.?|Senior\b|the [Ee]lder\b)", text[b:b + 12])
+                 and not re.search(r"\b(?:Sr|Senior)\.?$", text[a:b])]
     if spans:
         return 1.0, spans
     if any(t.lower() in PRONOUNS | {"they", "their", "them"} for _, t in toks[:6]):
@@ -268,8 +272,13 @@ def _owned(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
     names = [(a, b, True) for a, b in subj_spans]
     for m in corpus.mentions_in(doc, s0, s0 + len(text)):
         a, b = m.start - s0, m.end - s0
-        if 0 <= a and b <= p and m.type == "PERSON" and not any(a < y and x < b for x, y, _ in names):
-            names.append((a, b, m.entity_id in subj.ids if m.entity_id else False))
+        personal = m.type == "PERSON" or _looks_personal(m.text) or re.search(r"\b(?:Sr|Jr|Senior)\.?$", m.text)
+        if 0 <= a and b <= p and personal and not any(a < y and x < b for x, y, _ in names):
+            same = m.entity_id in subj.ids if m.entity_id else False
+            if same and not re.search(r"\b(Sr|Senior|Elder)\b", subj.name) and (re.match(r"\s*,?\s*(?:Sr\b\.?|Senior\b|the [Ee]lder\b)", text[b:b + 12])
+                         or re.search(r"\b(?:Sr|Senior)\.?$", m.text)):
+                same = False          # "Eli Whitney Sr., a farmer, and his wife": the father of the same name
+            names.append((a, b, same))
     before = [n for n in names if n[1] <= p]
     if not before:
         return True
@@ -289,6 +298,13 @@ def _agent(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
     if subj is None:
         return True
     lo = max([m.end() for m in re.finditer(r"[.;]\s", text[:p])], default=0)
+    rel = re.search(r"\b(whom|who)\s+(?:(he|she|they)\s+)?(?:[a-z]+\s+){0,2}$", text[lo:p])
+    if rel and rel.group(2):
+        # "..., whom she married": the pronoun of the relative clause does it; the subject only if it is theirs
+        gender = corpus.about_subject(doc, subj)
+        return gender is not None and rel.group(2).lower() == gender
+    if rel:
+        lo = max(lo, lo + rel.start() - 60)   # "..., who married": the one named just before "who"
     names = [(a, b, True) for a, b in subj_spans if lo <= a < p]
     for m in corpus.mentions_in(doc, s0, s0 + len(text)):
         a, b = m.start - s0, m.end - s0
@@ -655,7 +671,8 @@ def _relation_positions(corpus: Corpus, ask: _Asked, ch: Chunk, stems, subj_span
         tpos += [m.start(2) for m in re.finditer(r"\b(son|daughter|child|children)\s+(of)\b", text)]
     if q.relation in KIN and tpos:
         tpos = [p for p in tpos if (_agent(corpus, doc, s0, text, p, subj, subj_spans)
-                if text[p:p + 5].lower() in ("marri", "marry") or text[p:p + 3] == "of "
+                if text[p:p + 5].lower() in ("marri", "marry") or re.match(r"wed(?:s|ded)?\b", text[p:])
+                or text[p:p + 3] == "of "
                 else _owned(corpus, doc, s0, text, p, subj, subj_spans))]
     if q.relation == "death" and q.answer_type != "PERSON":
         tpos = [p for p in tpos if re.match(r"(?i)(die|died|dies|death|dead)\b", text[p:])
@@ -796,6 +813,17 @@ def _reweigh(cands: list[dict], q: Question, text: str, tpos: list[int]) -> None
             if c1["b"] <= c2["a"] and re.fullmatch(r"\s+in\s+(?:the\s+)?|\s*,\s*", text[c1["b"]:c2["a"]]):
                 c1["w"] = max(c1["w"], c2["w"])
                 c2["w"] *= 0.7
+    if q.answer_type == "PERSON" and q.relation in KIN:
+        # "married Syme's daughter, Agnes": the daughter, not Syme
+        for c in cands:
+            if re.match(r"['’]s?\s+(?:[a-z]+\s+)?(?:daughter|son|sister|brother|niece|nephew|widow|cousin|mother|"
+                        r"father)\b", text[c["b"]:c["b"] + 30]):
+                c["w"] *= 0.3
+                m = re.match(r"['’]s?\s+(?:[a-z]+\s+)?[a-z]+,?\s+((?:[A-ZÀ-Þ][\w\-]+\s?){1,3})", text[c["b"]:])
+                if m:
+                    a = c["b"] + m.start(1)
+                    name = m.group(1).strip()
+                    cands.append({"a": a, "b": a + len(name), "text": name, "w": 0.9})
     for c in cands:
         if re.match(r"['’]s?\b", text[c["b"]:c["b"] + 2]):
             c["w"] *= 0.5
