@@ -108,3 +108,25 @@ def test_a_relatives_marriage_stays_with_the_relative(facts_of):
                    for f in facts)
     assert not any(f.subject == "Paul Girard" and f.attribute == "spouse" and "Roux" in f.value for f in facts)
     assert not any(f.subject == "Paul Girard" and f.attribute == "child" and "Alice" in f.value for f in facts)
+
+
+def test_a_parse_that_makes_a_lead_place_the_subject(facts_of):
+    facts, _ = facts_of("Gustav Rehm ( March 3 , 1901 , Kettwig – May 4 , 1980 , Ratzeburg ) was a German "
+                        "geologist .")
+    assert has(facts, "birth_place", "Kettwig", "Gustav Rehm")
+    assert has(facts, "death_place", "Ratzeburg", "Gustav Rehm")
+    assert has(facts, "nationality", "Germany", "Gustav Rehm")
+
+
+def test_of_two_subjects_the_one_beside_the_verb(facts_of):
+    facts, _ = facts_of("Amira Salah (born 1950) is an Egyptian writer. The daughter of the lawyer Karim Nassar, "
+                        "she was born in Alexandria and went on to teach history at the University of Cairo.")
+    assert has(facts, "birth_place", "Alexandria", "Amira Salah")
+    assert has(facts, "employer", "University of Cairo", "Amira Salah")
+    assert not has(facts, "birth_place", "Alexandria", "Karim Nassar")
+
+
+def test_where_he_graduated(facts_of):
+    facts, _ = facts_of("Owen Pratt was a bishop. He attended Hill School, then went to Dorset College, "
+                        "where he graduated in 1868.")
+    assert has(facts, "educated_at", "Dorset College", "Owen Pratt")

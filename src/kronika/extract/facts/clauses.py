@@ -253,6 +253,8 @@ def _edu(ctx, t, anchor, preps, direct=True):
     if _honorary(t):
         return  # an honorary or posthumous degree is an honour, not an education
     objs = _args(t, preps, direct=direct)
+    if t.dep_ == "relcl" and any(c.lower_ == "where" for c in t.children) and t.head.text[:1].isupper():
+        objs.append(("at", t.head))  # "went to Yale College, where he graduated in 1868"
     # "did a Ph.D. in business administration at Uppsala University": an institution deeper in the clause;
     # "holds a BFA ... from X, a Bachelor of Arts ... from Y": a degree in a list hangs on the first one
     h = t

@@ -97,6 +97,17 @@ class FactContext:
             return self.main
         return None
 
+    def in_lead_parenthesis(self, tok: Token) -> bool:
+        """The token is inside the parenthesis right after the opening name: '(born ...; died ...)'."""
+        if self.lead_end is None or tok.i <= self.lead_end or not self.sdoc[self.lead_end].text.startswith("("):
+            return False
+        depth = 0
+        for t in self.sdoc[self.lead_end:min(len(self.sdoc), self.lead_end + 80)]:
+            depth += t.text.startswith("(") - (t.text == ")")
+            if depth == 0:
+                return tok.i < t.i
+        return False
+
     def date_at(self, start: int, end: int) -> DateSpan | None:
         i = bisect.bisect_left(self._date_starts, end) - 1
         while i >= 0:  # dates hardly overlap: look back until one ends before start
@@ -134,7 +145,10 @@ class FactContext:
             seen += 1
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
-                s = subj[0]
+                # "The daughter of X, she was born in ...": of two subjects the one next to the verb
+                s = subj[-1] if len(subj) > 1 and subj[-1].i < cur.i else subj[0]
+                if self.in_lead_parenthesis(s):
+                    return self.main  # "X ( 1934 , Uerdingen – 2014 ) was ...": a parse error, the subject is X
                 if s.lower_ in ("who", "that") and cur.dep_ == "relcl":
                     h = cur.head
                     if h.pos_ in ("PROPN", "PRON"):

@@ -43,7 +43,9 @@ def _place_in(ctx: FactContext, toks: list[Token], allow_bare: bool) -> tuple[in
         if ctx.date_at(t.idx, t.idx + len(t.text)):
             continue
         ent = ctx.ent_of(t)
-        if prev in ("in", "at", "near") or (allow_bare and (ent is None or ent.type in ("PLACE", "ORG"))) \
+        once = ent is not None and ent.type == "PERSON" and prev == "," and ctx.persons.get(ent.key) != ctx.main \
+            and sum(1 for x in ctx.ents if x.key == ent.key) == 1  # "( 1934 , Uerdingen – ...": NER saw a name
+        if prev in ("in", "at", "near") or (allow_bare and (ent is None or ent.type in ("PLACE", "ORG") or once)) \
                 or (ent is not None and ent.type == "PLACE"):
             if ent is not None and ent.type == "PERSON" and prev not in ("in", "at", "near") \
                     and not (prev == "," and sum(1 for x in ctx.ents if x.key == ent.key) == 1):
@@ -178,7 +180,7 @@ def _described_person(ctx: FactContext, n: Token) -> str | None:
     if head.dep_ == "attr" and head.head.lemma_ in COPULAS:
         subj = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
-            return ctx.person_of(subj[0])
+            return ctx.main if ctx.in_lead_parenthesis(subj[0]) else ctx.person_of(subj[0])
         return ctx.main if head.sent.start == 0 else None
     if head.dep_ == "appos":
         return ctx.person_of(head.head)
@@ -329,6 +331,8 @@ def lead_description_facts(ctx: FactContext) -> None:
 def _main_subject(ctx: FactContext, be: Token, sent) -> bool:
     subj = [c for c in be.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subj:
+        if ctx.in_lead_parenthesis(subj[0]):
+            return True
         p = ctx.person_of(subj[0])
         # in the opening sentence a parse may make a life date the subject: "X ( 1434 – 1503 ) was a ..."
         return p == ctx.main or p is None and sent.start == 0 and be.dep_ == "ROOT" and \
