@@ -22,6 +22,7 @@ VERA = (
     "In 1876 she married the engraver Nils Berg. She taught at a girls' school in Gothenburg for twenty years.\n\n"
     "Later life\n\n"
     "In 1919 she moved to Lund. Vera Lindqvist died in Lund in June 1921.\n")
+JUNIOR = "]] in a town.]] PAUL DOE JR. (May 2, 1801 – June 9, 1870) was a printer.\n"
 OTTO = (
     "OTTO BRENNER (; 4 April 1801 – 30 October 1870) was a German chemist best known for discovering the element "
     "brennium. He also wrote the treatise _On Salts_.\n\n"
@@ -43,6 +44,7 @@ def lives(tmp_path_factory):
     (d / "vera.txt").write_text(VERA, encoding="utf-8")
     (d / "otto.txt").write_text(OTTO, encoding="utf-8")
     (d / "hugo.txt").write_text(HUGO, encoding="utf-8")
+    (d / "junior.txt").write_text(JUNIOR, encoding="utf-8")
     db = str(d / "k.db")
     build([str(d)], db, load_settings())
     conn = connect(db)
@@ -64,6 +66,7 @@ def first(conn, q: str) -> str:
     ("When did Vera Lindqvist die?", "3 June 1921"),
     ("When was Otto Brenner born?", "4 April 1801"),
     ("When did Otto Brenner die?", "30 October 1870"),
+    ("When was Paul Doe born?", "May 2, 1801"),
     ("Where was Vera Lindqvist born?", "Grebbestad"),
     ("Where did Vera Lindqvist study?", "Uppsala University"),
     ("Where did Otto Brenner study?", "University of Marburg"),
@@ -103,6 +106,7 @@ def test_a_nickname_in_quotes_is_no_work(lives):
     ("February 25, 13041368 or 1369", {"birth": "February 25, 1304", "death": "1368 or 1369"}),
     ("c. 1370 – 6 July, 1415", {"birth": "1370", "death": "6 July 1415"}),
     ("; Arabic: ", {}),
+    ("1 May 1801 – 9 June 1870", {"birth": "1 May 1801", "death": "9 June 1870"}),
 ])
 def test_life_brackets(inside, expected):
     assert parse_dates(inside) == expected
@@ -116,6 +120,18 @@ def test_place_answers_are_places():
         assert _place_text(no, quotes, {}) is None
     assert _place_text("Rossi", ["she sang Rossi's arias"], {"rossi": {"PERSON"}}) is None
     assert _place_text("Rossi", ["she died in Rossi"], {"rossi": {"PERSON"}}) == "Rossi"
+
+
+def test_place_answers_keep_hyphenated_names_and_drop_abbreviations():
+    quotes = ["She died in Saint-Ours-les-Roches in 1911 (NS)."]
+    assert _place_text("Saint", quotes, {}) == "Saint-Ours-les-Roches"
+    assert _place_text("NS", quotes, {}) is None
+
+
+def test_school_levels():
+    from kronika.ask.answer import _school_level
+    assert _school_level("University of Tartu") > _school_level("Tartu Gymnasium") > _school_level("Wells High School")
+    assert _school_level("Grammar School") < _school_level("Wells High School")
 
 
 def test_tidy():

@@ -238,7 +238,8 @@ def _types_by_name(conn) -> dict[str, set[str]]:
     return out
 
 
-def _place_text(text: str, quotes: list[str], types: dict[str, set[str]]) -> str | None:
+def _place_text(text: str, quotes: list[str], types: dict[str, set[str]],
+                located: frozenset[str] = frozenset()) -> str | None:
     """A place answer trimmed to the place ("the village of Brill" -> "Brill", "Brill of Jewish" -> "Brill"),
     or None when it is no place (a month, a people, a faith, a person)."""
     t = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.;:'\"()[]"), flags=re.I)
@@ -254,13 +255,21 @@ def _place_text(text: str, quotes: list[str], types: dict[str, set[str]]) -> str
                 break
         else:
             return None
+    for qt in quotes:                        # "Cambo" of "Cambo-les-Bains", cut by the entity stage
+        m = re.search(r"(?<![\w\-])" + re.escape(t) + r"((?:-[\w'’]+)+)", qt)
+        if m:
+            t += m.group(1)
+            break
     low = t.lower()
     if not t or low in _MONTHS or low in _DEMONYMS or (low.endswith("s") and low[:-1] in _DEMONYMS):
         return None
+    if not re.search(r"[a-zà-ÿ]", t) and len(t.replace(".", "")) <= 3 and low not in located:
+        return None                          # "(NS)", "N.S.": an abbreviation, no place
     ty = types.get(structured.norm_name(t), set())
-    if "PLACE" in ty:
+    adjective = len(t.split()) == 1 and re.search(r"(ites|ists|ism|ans|an|ic|ish|ese)$", low)
+    if "PLACE" in ty and (not adjective or low in located):
         return t
-    if len(t.split()) == 1 and re.search(r"(ites|ists|ism|ans|an|ic|ish|ese)$", low):
+    if adjective:
         return None                          # "Hussites", "Lutheran", "Catholic", "Abelian"
     if ty and ty <= {"PERSON"} and not any(
             re.search(r"\b(?:in|at|near|of|from|to)\s+(?:the\s+)?" + re.escape(t) + r"\b", qt) for qt in quotes):
@@ -268,15 +277,21 @@ def _place_text(text: str, quotes: list[str], types: dict[str, set[str]]) -> str
     return t
 
 
-_HIGHER = re.compile(r"Universit|College|Academy|Accademia|Academie|Académie|Institut|Conservato|Polytechn|"
-                     r"[EÉ]cole|Lyc[eé]e|Gymnasium|Seminary|Liceo|Collegio|Hochschule|Sorbonne|Medical School|"
-                     r"Law School|School of|Faculty")
+_HIGHEST = re.compile(r"Universit|College|Polytechn|Conservato|Hochschule|Sorbonne|Medical School|Law School|"
+                      r"School of|Faculty|Institute of Technology|[EÉ]cole Normale|[EÉ]cole Polytechnique")
+_HIGHER = re.compile(r"Academy|Accademia|Academie|Académie|Institut|[EÉ]cole|Lyc[eé]e|Gymnasium|Seminary|Liceo|"
+                     r"Collegio")
 _LOWER = re.compile(r"\b(?:High|Grammar|Primary|Elementary|Secondary|Preparatory|Day|Boarding)\s+School\b|"
                     r"\bSchool$|\bKindergarten\b")
 
 
 def _school_level(text: str) -> float:
     """"Where did she study?": a university or college before a school ("Smith College" over "Ware High School")."""
+    if re.fullmatch(r"(?:Grammar|High|Primary|Secondary|Elementary|Senior High|Junior High|Public|Boarding|Day)\s+"
+                    r"School|School|Academy|College|University", text):
+        return -0.5               # "Grammar School": which one, the text does not say
+    if _HIGHEST.search(text):
+        return 0.25
     if _HIGHER.search(text):
         return 0.15
     if _LOWER.search(text):
@@ -309,6 +324,7 @@ def _typed(conn, q: Question, cands: list[dict]) -> list[dict]:
     if q.answer_type not in ("PLACE", "DATE"):
         return cands
     types = _types_by_name(conn) if q.answer_type == "PLACE" else {}
+    located = stored.located_names(conn) if q.answer_type == "PLACE" else frozenset()
     out = []
     for c in cands:
         if q.answer_type == "DATE":
@@ -316,7 +332,7 @@ def _typed(conn, q: Question, cands: list[dict]) -> list[dict]:
                 out.append(c)
             continue
         quotes = [s["quote"] for s in c.get("sources", [])] + ([c["quote"]] if c.get("quote") else [])
-        t = _place_text(c["text"], quotes, types)
+        t = _place_text(c["text"], quotes, types, located)
         if t:
             c = {**c, "text": t}
             if q.relation == "education":

@@ -115,7 +115,7 @@ def life_dates(conn, subj) -> list[dict]:
         if m is None:
             continue
         # the bracket right after the name (titles and honours may stand between: "Ann Vale, FRS (")
-        gap = re.match(r"[^().!?\n]{0,90}?\(", head[m.end():])
+        gap = re.match(r"(?:[^().!?\n]|\b(?:Jr|Sr|JR|SR|St|Dr|[A-Z])\.){0,90}?\(", head[m.end():])
         if gap is None:
             continue
         i = m.end() + gap.end() - 1

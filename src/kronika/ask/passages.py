@@ -617,6 +617,8 @@ def _evidence(corpus: Corpus, ask: _Asked, ch: Chunk, best_bm: float) -> _Eviden
     fhit = sum(1 for f in focus if f in sset)
     if focus and fhit < len(focus) - (1 if len(focus) >= 3 else 0):
         return None
+    if q.relation == "birth" and tpos and all(re.match(r"(?i)natives?\b", text[p:]) for p in tpos):
+        penalty += 0.5                # "his native region": looser than "was born in"
     if tpos and all(_in_quotes(text, p) for p in tpos):
         penalty += 0.8                # told inside a quotation ("in describing his father: \"he was born in ...\"")
     ev = _Evidence(ch, stems, subj_spans, other_spans, tpos, ypos, apos)
@@ -807,6 +809,11 @@ def _killers(cands: list[dict], text: str, tpos: list[int], subj_spans) -> list[
 def _reweigh(cands: list[dict], q: Question, text: str, tpos: list[int]) -> None:
     """Lower the weight of a possessor ("Kamenev's first wife") and of a work that is not the one written."""
     if q.answer_type == "PLACE":
+        for c in cands:
+            if text[:c["a"]].count("(") > text[:c["a"]].count(")"):
+                c["w"] *= 0.5     # "Sontsovka (now Sontsivka, Donetsk Oblast)": an aside
+            if re.search(r"\b(?:rue|via|calle|avenida|avenue|street|strasse|boulevard|place)\s+$", text[max(0, c["a"] - 10):c["a"]]):
+                c["w"] *= 0.3     # "45 rue Laffitte": a street of the city
         # "the village of Marton in Yorkshire", "Lyon, France": the first place is the answer, the next its region
         by_a = sorted(cands, key=lambda c: c["a"])
         for c1, c2 in zip(by_a, by_a[1:]):

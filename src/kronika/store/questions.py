@@ -98,6 +98,18 @@ def _entity_names(conn: sqlite3.Connection) -> list[EntityName]:
     return out
 
 
+def located_names(conn: sqlite3.Connection) -> frozenset[str]:
+    """The names and aliases (lower case) of the places that have coordinates, read once per database state."""
+    key = ("located",) + _state(conn)
+    hit = _NAMES_CACHE.get(key)
+    if hit is None:
+        rows = conn.execute("SELECT lower(name) FROM entities WHERE lat IS NOT NULL UNION "
+                            "SELECT lower(a.alias) FROM aliases a JOIN entities e ON e.id = a.entity_id "
+                            "WHERE e.lat IS NOT NULL")
+        hit = _NAMES_CACHE[key] = frozenset(r[0] for r in rows)
+    return hit
+
+
 def known_names(conn: sqlite3.Connection) -> list[str]:
     """The names of the entities the documents mention, and every alias."""
     return [r[0] for r in conn.execute("SELECT name FROM entities WHERE mentions > 0 UNION SELECT alias FROM aliases")]
