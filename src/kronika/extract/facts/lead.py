@@ -124,6 +124,12 @@ def _read_parenthesis(ctx: FactContext, subject: str, toks: list[Token], open_id
         lone = next((k for k, t in enumerate(toks[:first_date]) if t.text in DASHES - {"to"}), None)
         if lone is not None and all(not x.is_alpha and not x.like_num for x in toks[:lone]):
             segs["death"] = toks[lone + 1:]
+        elif lone is None:
+            # "(Александр Боровков, 6 March 1931, Moscow)": one full date and no dash is a birth
+            start = max((k for k, t in enumerate(toks[:first_date]) if t.text in (";", ",")), default=-1) + 1
+            dates = ctx.dates_between(toks[0].idx, toks[-1].idx + len(toks[-1].text))
+            if len(dates) == 1 and len(dates[0].iso) == 10:
+                segs["birth"] = toks[start:]
     elif died is not None:
         segs["death"] = toks[died + 1:]
     for kind, seg in segs.items():
