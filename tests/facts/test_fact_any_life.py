@@ -130,3 +130,9 @@ def test_where_he_graduated(facts_of):
     facts, _ = facts_of("Owen Pratt was a bishop. He attended Hill School, then went to Dorset College, "
                         "where he graduated in 1868.")
     assert has(facts, "educated_at", "Dorset College", "Owen Pratt")
+
+
+def test_a_nationality_before_a_relatives_name_is_not_the_name(facts_of):
+    facts, _ = facts_of("Margaret Lind was an anthropologist. Her first husband (1923–28) was the American "
+                        "Luther Cressman.")
+    assert not any(f.attribute == "spouse" and f.value.startswith("American") for f in facts)

@@ -399,6 +399,7 @@ def name_at(ctx: FactContext, tok: Token) -> tuple[int, int, str, str | None]:
 
 _FOOTNOTE = re.compile(r"\s*\[\s*(?:\d+|[a-z]|citation needed|note \d+)?\s*\]?\s*$")   # "Society[34", "1918[1]"
 _JUNK = re.compile(r"[|=<>{}\\]|\.(?:jpe?g|png|gif|svg|tiff?)\b|https?:|www\.|_\w", re.I)   # markup, files, links
+PERSON_VALUED = {"spouse", "parent", "child", "sibling"}
 #: attributes whose value is never the subject itself
 SELF_EXCLUSIVE = {"spouse", "parent", "child", "sibling", "notable_work", "pseudonym", "birth_name", "member_of",
                   "employer", "educated_at", "award"}
@@ -431,6 +432,11 @@ def add_fact(ctx: FactContext, subject: str | None, attribute: str, value: tuple
     val = _FOOTNOTE.sub("", " ".join(value[2].split())).strip(" ,;:")
     if not val or (value[3] and value[3] == subject) or _JUNK.search(val):
         return
+    if attribute in PERSON_VALUED:
+        words = val.split()
+        while len(words) > 1 and lexicon()["demonyms"].get(words[0].lower()):
+            words = words[1:]  # "her first husband (1923-28) American Luther Cressman" -> "Luther Cressman"
+        val = " ".join(words)
     if attribute in SELF_EXCLUSIVE and (_is_self(val, subject) or val.casefold() in STOP_WORDS):
         return  # a value that is a function word ('It', 'This') is a misread title or name  # "Hughes and Plath were married": a person is not their own spouse, parent or work
     if date is not None:
