@@ -17,6 +17,8 @@ EVENT_TYPES = (
     "birth", "death", "education", "residence", "travel", "imprisonment", "release", "exile",
     "flight", "membership", "expulsion", "conversion", "participation", "role", "meeting",
     "collaboration", "authorship", "publication", "marriage", "exchange", "other",
+    # issue 15: a vocabulary for any life (README, "Event types")
+    "award", "discovery", "creation", "premiere", "appointment", "election", "competition",
 )
 ENTITY_TYPES = ("PERSON", "PLACE", "ORG", "WORK", "EVENT")
 GENRES = ("review", "essay", "article", "biography", "memoir", "letter", "news", "fiction", "other")

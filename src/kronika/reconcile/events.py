@@ -99,6 +99,9 @@ def _similar(m: dict, e: dict, names: dict) -> float:
                 _gap_years(m["date_start"], m["date_end"], e["date_start"], e["date_end"]) <= 1.5:
             return 0.9
         return 0.0
+    shared = set(p for p in m["participant_ids"] if p) & set(e["participants"])
+    if m["doc"] in e["docs"] and m["type"] in ONE_PER_PARTNER and shared:
+        return 0.9          # one document tells one marriage (award, election) twice: "married X" ... "their marriage"
     score = 0.35
     if m["place_ids"] and e["places"]:
         score += 0.3
@@ -174,8 +177,51 @@ def merge_events(mentions: list[dict], settings: Settings, genres: dict[str, str
             best["date_start"], best["date_end"] = lo, hi
         if len({m["doc"] for m in ms}) > 1:
             clusters = _slot_merge(clusters, names, sid)
+        clusters = _absorb_minor(clusters)
         for cl in clusters:
             out.append(_finish(sid, cl, settings, genres, names))
+    return out
+
+
+#: A person with more events than this per document has a long chronicle (one long biography rather than
+#: many short sources): minor mentions are merged or left out.
+LONG_TIMELINE = 25
+#: Types whose two mentions in one document with the same partner are one event (one marries a spouse once).
+ONE_PER_PARTNER = {"marriage", "award", "election", "appointment", "membership", "premiere"}
+
+
+def _minor(cl: dict) -> bool:
+    """A one-mention event with no date of its own, no place and no one else: "he worked", "his studies"."""
+    if len(cl["members"]) != 1 or cl["type"] in ONCE or cl["places"] or cl["participants"]:
+        return False
+    m = cl["members"][0]
+    return not (m["date_start"] or m["date_end"]) or bool(m["date_inferred"])
+
+
+def _absorb_minor(clusters: list[dict]) -> list[dict]:
+    """A timeline worth reading: a minor mention joins the event of its type told next to it in the same
+    document ("He studied at Nelson College ... his studies" is one event, with both sources); a minor
+    mention with no such neighbour says too little to stand as an event of its own and is left out."""
+    docs = {m["doc"] for cl in clusters for m in cl["members"]}
+    if len(clusters) <= LONG_TIMELINE * max(1, len(docs)):
+        return clusters                   # a short chronicle, or one of many sources, keeps every mention
+    near: dict[tuple[str, str], list[tuple[int, dict]]] = defaultdict(list)
+    for cl in clusters:
+        if not _minor(cl):
+            for m in cl["members"]:
+                near[(m["doc"], TYPE_FAMILY.get(cl["type"], cl["type"]))].append((m["ord"], cl))
+    out = []
+    for cl in clusters:
+        if not _minor(cl):
+            out.append(cl)
+            continue
+        m = cl["members"][0]
+        cands = [(abs(o - m["ord"]), i, host) for i, (o, host) in
+                 enumerate(near.get((m["doc"], TYPE_FAMILY.get(cl["type"], cl["type"])), [])) if abs(o - m["ord"]) <= 3]
+        if cands:
+            host = min(cands, key=lambda x: (x[0], x[1]))[2]
+            host["members"].append({**m, "minor": True})
+            host["words"] |= cl["words"]
     return out
 
 
@@ -279,7 +325,8 @@ def _finish(sid: str, cl: dict, settings: Settings, genres: dict, names: dict) -
     conf = 1 - miss
     if status == "conflicting":
         conf *= 0.8
-    first = min(ms, key=lambda m: (m["fiction"], m["hedged"], -m["confidence"], m["doc"], m["start"]))
+    first = min(ms, key=lambda m: (m.get("minor", False), m["fiction"], m["hedged"], -m["confidence"], m["doc"],
+                                   m["start"]))
     return {
         "id": event_id(sid, cl["type"], min(ms, key=lambda m: (m["doc"], m["start"]))),
         "subject_id": sid, "type": cl["type"], "summary": first["summary"],

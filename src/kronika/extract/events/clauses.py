@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (EXILE_NOUNS, NOUN_NEEDS_COMPLEMENT, NOUN_TYPES, OBJECT_PATIENT, PRISON_NOUNS, ROLE_NOUN_TYPES,
+from .lexicon import (CREATION_OBJECTS, EXILE_NOUNS, NOUN_NEEDS_COMPLEMENT, NOUN_TYPES, OBJECT_PATIENT, PRISON_NOUNS, ROLE_NOUN_TYPES,
                       ROLE_NOUNS, WORK_OBJECTS)
 from .modality import first_person
 from .senses import verb_type
@@ -74,11 +74,11 @@ def subject_token(v: Token, lem_type: str) -> Token | None:
             poss = children_with(o, {"poss"})
             if poss:
                 return poss[0]
-    if lem_type in ("publication", "authorship") and is_passive(v):
-        for s_ in children_with(v, {"nsubjpass"}):
-            for w in s_.subtree:        # "His debut novel, X, was published", "his novel X was published"
+    if lem_type in ("publication", "authorship", "premiere", "creation") and (is_passive(v) or lem in ("premiere", "premier")):
+        for s_ in children_with(v, {"nsubjpass", "nsubj"}):
+            for w in s_.subtree:        # "His debut novel, X, was published", "her opera premiered in Milan"
                 poss = children_with(w, {"poss"})
-                if poss and w.lower_ in WORK_OBJECTS:
+                if poss and (w.lower_ in WORK_OBJECTS or w.lower_ in CREATION_OBJECTS):
                     return poss[0]
     if (lem in OBJECT_PATIENT or lem == "take") and not is_passive(v):
         dobj = children_with(v, {"dobj"})
@@ -148,7 +148,8 @@ def find_predicates(sdoc: Doc, places: set[int], persons: set[int]) -> list[Pred
             continue
         if typ is None and t.lower_ in WORK_OBJECTS and t.lower_ not in ("work", "works", "paper", "review", "history", "story"):
             if any(c.dep_ == "poss" and c.pos_ in ("PRON", "PROPN") for c in t.children) and t.dep_ in (
-                    "nsubj", "appos", "ROOT") and not (t.head.pos_ == "VERB" and vlemma(t.head) in ("publish", "write")):
+                    "nsubj", "appos", "ROOT") and not (t.head.pos_ == "VERB" and vlemma(t.head) in ("publish", "write")) \
+                    and t.head.i not in verb_types:          # "her opera premiered": the premiere says it
                 out.append(Predicate(t, "authorship", "noun", subject=_owner(t), head=t))
             continue
         if typ is None:

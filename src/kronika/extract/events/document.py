@@ -18,7 +18,8 @@ from .arguments import arguments_of
 from .clauses import find_predicates
 from .dates import cue_for, date_for, fallback_timexes, timex_tokens
 from .fiction import is_fiction_doc, plot_statement
-from .modality import hedged, intention_or_irrealis, negated
+from .modality import hedge_word, intention_or_irrealis, negated, portrayed
+from .sections import in_ranges, life_span, non_life_ranges
 from .span import clause_tokens
 from .subjects import list_item_date, list_item_subject, narrator_of, subject_of, unattributed_work
 from .summary import summary_for
@@ -56,8 +57,11 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
     events: list[Event] = []
     work_tok = {t.i for m in mentions if m.type == "WORK"
                 for sp in [sdoc.char_span(m.start, m.end, alignment_mode="expand")] if sp is not None for t in sp}
+    outside = non_life_ranges(text) if document.genre in (None, "biography", "article", "other") else []
     for p in find_predicates(sdoc, set(place_tok), set(ptok)):
         if p.trigger.i in work_tok or p.trigger.i in ptok:   # "The Man Died" is a title, not a death
+            continue
+        if outside and in_ranges(p.trigger.idx, outside):    # works lists, legacy, portrayals, references
             continue
         found = subject_of(p, who, narrator)
         if found is None:
@@ -71,6 +75,8 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
         head = p.head or p.trigger
         if p.kind != "noun" and (negated(head) or intention_or_irrealis(head)):
             continue
+        if portrayed(head):                               # "in the film he is portrayed travelling to Oslo"
+            continue
         lo, hi, clause = clause_tokens(head, p.kind)
         if p.kind == "noun" and p.subject is None and head.dep_ == "pobj" and head.head.i == lo - 1:
             lo -= 1                                   # "on release"
@@ -82,7 +88,8 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
         if not (date.start or date.end):
             date = list_item_date(head, ttok) or date
         is_fiction = fiction and plot_statement(head)
-        is_hedged = hedged(head)
+        hedge = hedge_word(head)
+        is_hedged = hedge is not None
         conf = settings.event_confidence
         if is_hedged:
             conf *= settings.hedge_factor
@@ -92,12 +99,71 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
             conf *= 0.9
         events.append(Event(
             type=p.type, subject=subject,
-            summary=summary_for(p, lo, hi, places, [x for x in parts if x in person_keys] or parts, sdoc),
+            summary=_hedged_label(summary_for(p, lo, hi, places, [x for x in parts if x in person_keys] or parts, sdoc),
+                                  hedge),
             source=Source(document.doc, start, end, text[start:end]),
             trigger=p.trigger.text, places=tuple(places), participants=tuple(parts), date=date,
             confidence=round(conf, 3), hedged=is_hedged, negated=False, fiction=is_fiction,
             cue=cue_for(head)))
+    events = _within_life(events, main, text, document.genre)
     return _finish(events, main)
+
+
+#: Hedges that say the event is uncertain (the label says "Probably"); the others report it ("Reportedly").
+PROBABLE = {"probably", "perhaps", "possibly", "likely", "presumably", "maybe", "conceivably", "apparently",
+            "seemingly", "seem", "appear", "suppose", "assume", "speculate", "suggest", "believe", "may", "might"}
+#: Event types that can happen after the life: a posthumous award, publication, premiere or burial.
+POSTHUMOUS_TYPES = {"award", "publication", "premiere", "other"}
+#: Words of "other" events that can follow the death (burial, reburial, funeral).
+AFTER_DEATH = ("buried", "reburied", "interred", "reinterred", "re-interred", "cremated", "funeral", "burial",
+               "reburial", "entombed", "exhumed")
+
+
+def _hedged_label(summary: str, hedge: str | None) -> str:
+    """'Reportedly married a dancer in Rome', 'Probably moved to Paris': the label keeps the source's doubt."""
+    if hedge is None or not summary:
+        return summary
+    lead = "Probably" if hedge in PROBABLE else "Reportedly"
+    return f"{lead} {summary[:1].lower()}{summary[1:]}"
+
+
+def _within_life(events: list[Event], main: str | None, text: str, genre: str | None) -> list[Event]:
+    """In a biography whose opening gives the life's span ("(1871 – 1937)"), the main person's events dated
+    (directly) after the death are posthumous: an award, publication, premiere or burial is kept and labelled
+    "Posthumously ...", anything else (statues, namesakes, anniversaries) is commemoration and dropped; events
+    dated before the birth are someone else's (a parent's, an ancestor's)."""
+    if main is None or genre not in (None, "biography", "article", "other"):
+        return events
+    born, died = life_span(text)
+    if born is None and died is None:
+        return events
+    out = []
+    for e in events:
+        direct = e.subject == main and not e.date.inferred
+        start, end = (_year(e.date.start), _year(e.date.end)) if direct else (None, None)
+        if e.type in ("birth", "death") or (start is None and end is None):
+            out.append(e)
+            continue
+        if born is not None and end is not None and end < born:
+            continue
+        if died is not None and start is not None and start > died:
+            low = e.summary.lower()
+            after_death = e.trigger.lower() in AFTER_DEATH or low.startswith(AFTER_DEATH)
+            if e.type not in POSTHUMOUS_TYPES or (e.type == "other" and not after_death):
+                continue
+            if not after_death:
+                e = replace(e, summary=f"Posthumously {low[:1]}{e.summary[1:]}")
+        out.append(e)
+    return out
+
+
+def _year(v: str | None) -> int | None:
+    if not v:
+        return None
+    try:
+        return int(v[:5]) if v.startswith("-") else int(v[:4])
+    except ValueError:
+        return None
 
 
 def _finish(events: list[Event], main: str | None) -> list[Event]:

@@ -62,6 +62,9 @@ TEMPLATES = mapping("events", "templates")
 # Objects that make hold/receive/win/obtain a life event.
 POSITION_OBJECTS = words("events", "position_objects")
 HONOUR_OBJECTS = words("events", "honour_objects")
+# Objects that make win/finish/take part a competition, and make/build/direct/record a creation.
+COMPETITION_OBJECTS = words("events", "competition_objects")
+CREATION_OBJECTS = words("events", "creation_objects")
 
 # Demonyms for "Belgian-born", "Polish born": the country the birth took place in. The one demonym table of
 # kronika (data/demonyms.json), shared with the facts' nationality reader.

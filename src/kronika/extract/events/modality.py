@@ -7,6 +7,8 @@ from ...lexicons import words
 from .lexicon import HEDGE_MODALS, HEDGE_VERBS, HEDGE_WORDS, INTENTION_VERBS, NEGATORS
 
 FIRST_SECOND = words("persons", "first_second_person")
+#: Verbs of showing the person in a work ("portrayed", "depicted", "dramatised").
+PORTRAY_VERBS = words("events", "portray_verbs")
 
 
 def intention_or_irrealis(v: Token) -> bool:
@@ -41,21 +43,42 @@ def negated(v: Token) -> bool:
 
 def hedged(v: Token) -> bool:
     """Hedge words or modals on the predicate or anything governing it."""
+    return hedge_word(v) is not None
+
+
+def hedge_word(v: Token) -> str | None:
+    """The hedge on the predicate or anything governing it ("probably", "rumour", "may", "seem"), or None."""
     cur = v
     for _ in range(8):
         for c in cur.children:
             if c.dep_ in ("advmod", "aux", "parataxis", "npadvmod") and c.lower_ in HEDGE_WORDS | HEDGE_MODALS:
-                return True
+                return c.lower_
             if c.dep_ == "parataxis" and c.lemma_.lower() in HEDGE_VERBS:
-                return True
+                return c.lemma_.lower()
         if cur.lemma_.lower() in HEDGE_VERBS and cur.i != v.i:
-            return True
+            return cur.lemma_.lower()
         if cur.head.i == cur.i:
             break
         cur = cur.head
-    sent = v.sent
-    txt = sent.text.lower()
-    return "it seems" in txt or "it appears" in txt or "it is said" in txt or "said to have" in txt
+    txt = v.sent.text.lower()
+    if "it seems" in txt or "it appears" in txt:
+        return "seem"
+    if "it is said" in txt or "said to have" in txt or "it was said" in txt:
+        return "said"
+    return None
+
+
+def portrayed(v: Token) -> bool:
+    """The predicate is what a film, play or novel shows the person doing ("is portrayed travelling to Oslo",
+    "the novel depicts her fleeing"), not the life."""
+    cur = v
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in PORTRAY_VERBS:
+            return True
+    return False
 
 
 def first_person(t: Token) -> bool:

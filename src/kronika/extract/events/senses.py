@@ -15,7 +15,7 @@ from typing import Callable
 from spacy.tokens import Token
 
 from ...lexicons import words
-from .lexicon import (ACTIVE_ONLY, EDUCATION_OBJECTS, EXILE_NOUNS, GATHERING_OBJECTS, HONOUR_OBJECTS, NEEDS_ARGUMENT,
+from .lexicon import (ACTIVE_ONLY, COMPETITION_OBJECTS, CREATION_OBJECTS, EDUCATION_OBJECTS, EXILE_NOUNS, GATHERING_OBJECTS, HONOUR_OBJECTS, NEEDS_ARGUMENT,
                       OBJECT_PATIENT, ORG_OBJECTS, PARTICIPATION_OBJECTS, PASSIVE_ONLY, PERIODICAL_OBJECTS,
                       POSITION_OBJECTS, PRISON_NOUNS, ROLE_NOUN_TYPES, VERB_TYPES, WORK_OBJECTS)
 from .syntax import children_with, deep_lemmas, has_place, is_passive, lemmas_of, objects_of, shared_objects, vlemma
@@ -176,7 +176,39 @@ def _visit_person(c: Verb) -> Decision:
 
 
 def _honour(c: Verb) -> Decision:
-    return "other" if c.deep & HONOUR_OBJECTS or any(o.ent_type_ == "WORK_OF_ART" for o in c.objs) else None
+    """'won the championship' (competition), 'received the Nobel Prize' (award), 'received his doctorate'."""
+    if c.lem == "win" and c.olem & COMPETITION_OBJECTS - {"medal", "title"}:
+        return "competition"
+    if c.olem & DEGREES and not c.olem & {"honorary", "prize", "medal"}:
+        return "education"
+    if c.deep & HONOUR_OBJECTS or any(o.ent_type_ == "WORK_OF_ART" for o in c.objs):
+        return "award"
+    if c.lem == "win" and c.deep & COMPETITION_OBJECTS:
+        return "competition"
+    if c.lem in ("award", "decorate") and c.passive and not c.objs:
+        return "award"                                # "she was decorated in 1945"
+    return None
+
+
+def _named_to(c: Verb) -> Decision:
+    """'was named director', 'was named as his successor' (appointment); never 'was named after'."""
+    if not c.passive or "after" in c.preps or "for" in c.preps:
+        return None
+    if "as" in c.preps or "to" in c.preps or children_with(c.tok, {"oprd", "attr", "xcomp"}):
+        return "appointment"
+    return None
+
+
+def _create(c: Verb) -> Decision:
+    """'built the first motor car', 'directed the film', 'recorded an album': a work made; not 'built a career'."""
+    if c.olem & CREATION_OBJECTS or any(w.ent_type_ == "WORK_OF_ART" for o in c.objs for w in o.subtree):
+        return "creation"
+    return None
+
+
+def _finish_race(c: Verb) -> Decision:
+    """'finished second in the race', 'took part in the championship'."""
+    return "competition" if c.deep & COMPETITION_OBJECTS - {"title", "work", "series"} else NEXT
 
 
 def _degree(c: Verb) -> Decision:
@@ -184,8 +216,15 @@ def _degree(c: Verb) -> Decision:
 
 
 def _stage_work(c: Verb) -> Decision:
-    return "publication" if c.olem & WORK_OBJECTS or any(w.ent_type_ == "WORK_OF_ART" for o in c.objs
-                                                         for w in o.subtree) else None
+    if c.lem == "perform":             # "was first performed in 1899": a premiere; other performances are not events
+        return "premiere" if c.passive and any(x.lower_ == "first" for x in c.tok.children) else None
+    if c.lem in ("premiere", "premier") and any(w.lower_ in WORK_OBJECTS or w.lower_ in CREATION_OBJECTS or w.ent_type_ == "WORK_OF_ART"
+                                   for s_ in children_with(c.tok, {"nsubj", "nsubjpass"}) for w in s_.subtree):
+        return "premiere"                             # "her opera premiered in Milan"
+    if not (c.olem & WORK_OBJECTS or c.olem & CREATION_OBJECTS or any(w.ent_type_ == "WORK_OF_ART" for o in c.objs
+                                                                    for w in o.subtree)):
+        return None
+    return "creation" if c.lem == "produce" else "premiere"
 
 
 def _removed_from(c: Verb) -> Decision:
@@ -271,6 +310,8 @@ def _write(c: Verb) -> Decision:
                    for p in x.children if p.dep_ == "pobj"] + [x for o in objs for x in o.children
                                                                if x.dep_ == "appos"]
     olem = lemmas_of(objs)
+    if c.lem == "compose" and objs:
+        return "creation"            # "composed her first symphony", "composed the music for ..."
     if any(o.pos_ == "PROPN" and o.i not in c.persons and o.i not in c.places and o.dep_ == "dobj" for o in objs):
         return "authorship"          # "wrote The Detainee"
     if olem & WORK_OBJECTS or "for" in c.preps or any(w.ent_type_ == "WORK_OF_ART" for o in objs for w in o.subtree):
@@ -354,9 +395,12 @@ RULES: list[Rule] = [
     (_verbs("fight"), _fight_for),
     (_verbs("hold"), _hold_post),
     (_verbs("visit"), _visit_person),
-    (_verbs("receive", "win", "award"), _honour),
+    (_verbs("receive", "win", "award", "honour", "honor", "decorate"), _honour),
     (_verbs("obtain", "earn"), _degree),
-    (_verbs("produce", "stage", "premiere"), _stage_work),
+    (_verbs("name"), _named_to),
+    (_verbs("build", "record", "direct", "film", "design", "make"), _create),
+    (_verbs("finish", "place", "compete", "race"), _finish_race),
+    (_verbs("produce", "stage", "premiere", "premier", "perform"), _stage_work),
     (_verbs("remove", "dismiss"), _removed_from),
     (_verbs("elect", "appoint", "name"), _elected_modifier),
     (None, _bare_gerund),

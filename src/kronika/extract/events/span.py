@@ -62,11 +62,13 @@ def clause_tokens(head: Token, kind: str) -> tuple[int, int, set[int]]:
         pp = doc[hi + 1]
         kept.update(w.i for w in pp.subtree)
         hi = pp.right_edge.i
-    while hi > lo and ((doc[hi].is_punct and doc[hi].text not in (")", "'", "’", '"')) or doc[hi].dep_ == "cc"
-                       or (doc[hi].text in (")", "'", "’", '"') and "(" not in doc[lo:hi].text
-                           and doc[hi].text == ")")):
+    closers = (")", "'", "’", '"')
+    # blanked footnote markers and markup ("[12]" -> spaces) never end a span
+    while hi > lo and (doc[hi].is_space or (doc[hi].is_punct and doc[hi].text not in closers)
+                       or doc[hi].dep_ == "cc"
+                       or (doc[hi].text == ")" and "(" not in doc[lo:hi].text)):
         hi -= 1
-    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+    while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc" or doc[lo].is_space):
         lo += 1
     if lo == head.i >= 2 and doc[lo - 1].text == "-" and not doc[lo - 1].whitespace_:
         lo -= 2                                        # "Polish-born"
