@@ -208,7 +208,7 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
     cands = _structured_answers(conn, corpus, q, subj) if subj is not None else []
     cands += _life_dates(conn, q, subj)
     if subj is not None and q.answer_type == "WORK":
-        cands += works.lead_works(conn, q, subj)
+        cands += works.lead_works(conn, q, subj)   # "What did X write?", "Which film is X best known for?"
     if subj is not None and q.wh in ("who", "what") and not q.relation and not q.focus and not q.year \
             and not q.others and re.match(r"(?i)\s*(who|what)\s+(is|was)\b", text):
         cands += _definition(conn, subj, corpus)
@@ -336,7 +336,8 @@ def _typed(conn, q: Question, cands: list[dict]) -> list[dict]:
         if t:
             c = {**c, "text": t}
             if q.relation == "education":
-                c["score"] += _school_level(t)
+                level = _school_level(t)
+                c["score"] += level if level else -0.3    # "where did X study?": a school before a region
             out.append(c)
     return _regions_after(out)
 
@@ -396,7 +397,7 @@ def _structured_answers(conn, corpus, q: Question, subj) -> list[dict]:
         sup = [passages.support(conn, corpus, q, subj, s) for s in c["sources"][:5]]
         ssup = max((s for s, _ in sup), default=0.0)
         if ssup <= 0:                  # the record's sentence does not name the subject
-            c["score"] -= 1.2 if c["via"] == "fact" else 0.3
+            c["score"] -= {"fact": 1.2, "relation": 1.0}.get(c["via"], 0.3)
         if not any(f for _, f in sup):
             continue                   # nor of what is asked ("first wife", "daughter")
         out.append(c)

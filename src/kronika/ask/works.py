@@ -62,7 +62,7 @@ def _own_name(title: str, subj) -> bool:
 
 def lead_works(conn, q, subj) -> list[dict]:
     """Answers from the opening paragraphs of the subject's documents: titles and what the person is known for."""
-    if not subj.ids or q.relation not in CREATIVE or q.year or q.anchor or q.others:
+    if not subj.ids or (q.relation not in CREATIVE and q.relation is not None) or q.year or q.anchor or q.others:
         return []
     trig = {stem(w) for w in [q.trigger or ""] if w}
     names = list(subj.surfaces) + [s.split()[-1] for s in subj.surfaces if len(s.split()) > 1]
