@@ -101,3 +101,8 @@ def test_after_the_death_only_posthumous_honours_and_burial(events):
     assert ("award", "Posthumously awarded the Grand Medal of the Academy") in got
     assert any(t == "other" and s.startswith("Reburied") for t, s in got)
     assert not any("statue" in s for _, s in got)
+
+
+def test_creating_a_mood_is_not_a_creation(events):
+    assert "creation" not in [e.type for e in events("Tomas Veld's letters kept creating a sense of unease.", TOM)]
+    assert [e.type for e in events("Tomas Veld created a new theory of heat.", TOM)] == ["creation"]

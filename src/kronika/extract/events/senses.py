@@ -398,7 +398,7 @@ RULES: list[Rule] = [
     (_verbs("receive", "win", "award", "honour", "honor", "decorate"), _honour),
     (_verbs("obtain", "earn"), _degree),
     (_verbs("name"), _named_to),
-    (_verbs("build", "record", "direct", "film", "design", "make"), _create),
+    (_verbs("build", "record", "direct", "film", "design", "make", "create"), _create),
     (_verbs("finish", "place", "compete", "race"), _finish_race),
     (_verbs("produce", "stage", "premiere", "premier", "perform"), _stage_work),
     (_verbs("remove", "dismiss"), _removed_from),
