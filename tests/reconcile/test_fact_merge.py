@@ -51,3 +51,17 @@ def test_rejected_facts_go():
     out = merge_facts([row(1, "a", "Ada Brook", "award", "Nobel Prize")], gid,
                       {fact_id("p-ada", "award", "Nobel Prize", None)})
     assert out == []
+
+
+def _place(attr, value, doc):
+    return {"attribute": attr, "value": value, "sources": [{"doc": doc, "start": 0, "end": 5, "quote": value}]}
+
+
+def test_a_city_and_its_country_or_old_name_do_not_conflict():
+    from kronika.reconcile.conflicts import find_conflicts
+    same = [_place("birth_place", "Leningrad", "a"), _place("birth_place", "Saint Petersburg", "b"),
+            _place("birth_place", "Russia", "c")]
+    assert find_conflicts(same, [], [], {}) == []
+    clash = [_place("death_place", "Boston", "a"), _place("death_place", "Vienna", "b")]
+    out = find_conflicts(clash, [], [], {})
+    assert len(out) == 1 and {c["value"] for c in out[0]["claims"]} == {"Boston", "Vienna"}

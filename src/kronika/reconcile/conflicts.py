@@ -2,7 +2,8 @@
 
 A single-valued attribute (birth date and place, death date and place, birth
 name) conflicts when two values are incompatible: places that neither contain
-nor name each other ("Mexico" and "Mexico City" are compatible), dates whose
+nor name each other ("Mexico" and "Mexico City" are compatible; so are "Leningrad"
+and "Saint Petersburg", and a city and its country, as the gazetteer reads them), dates whose
 intervals do not overlap ("1947" and "1947-11-17" are compatible). An event
 conflicts when its mentions give disjoint dates or, for birth and death,
 incompatible places.
@@ -13,6 +14,7 @@ import json
 import re
 from collections import defaultdict
 
+from ..geo import lookup
 from ..records import SINGLE_VALUED
 from .events import _overlap
 
@@ -31,7 +33,32 @@ def _compatible(attr: str, a: dict, b: dict) -> bool:
     if a.get("value_entity") and b.get("value_entity") and a["value_entity"]["id"] == b["value_entity"]["id"]:
         return True
     x, y = _norm(a["value"]), _norm(b["value"])
-    return x == y or (x and y and (re.search(rf"\b{re.escape(x)}\b", y) or re.search(rf"\b{re.escape(y)}\b", x)))
+    if x == y or (x and y and (re.search(rf"\b{re.escape(x)}\b", y) or re.search(rf"\b{re.escape(y)}\b", x))):
+        return True
+    return attr in PLACE_ATTRS and _same_place(a["value"], b["value"])
+
+
+PLACE_ATTRS = {"birth_place", "death_place"}
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Two names of one place ('Leningrad', 'Saint Petersburg'), or a place and its country ('Kharkiv',
+    'Ukraine'), as the offline gazetteer reads them; names it cannot read are not judged the same."""
+    try:
+        ga, gb = lookup(a), lookup(b)
+    except Exception:  # the gazetteer is optional: without it only the names are compared
+        return False
+    if not ga or not gb or not ga.get("country") or ga.get("country") != gb.get("country"):
+        return False
+    if "country" in (ga.get("kind"), gb.get("kind")):
+        return True
+    return ga.get("name") == gb.get("name") or _km(ga["lat"], ga["lon"], gb["lat"], gb["lon"]) < 30
+
+
+def _km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    from math import asin, cos, radians, sin, sqrt
+    h = sin(radians(b_lat - a_lat) / 2) ** 2 + cos(radians(a_lat)) * cos(radians(b_lat)) * sin(radians(b_lon - a_lon) / 2) ** 2
+    return 12742 * asin(sqrt(h))
 
 
 def find_conflicts(facts: list[dict], events: list[dict], members: list[dict], names: dict) -> list[dict]:
