@@ -239,7 +239,7 @@ def _types_by_name(conn) -> dict[str, set[str]]:
 
 
 def _place_text(text: str, quotes: list[str], types: dict[str, set[str]],
-                located: frozenset[str] = frozenset()) -> str | None:
+                located: frozenset[str] = frozenset(), institutional: bool = False) -> str | None:
     """A place answer trimmed to the place ("the village of Brill" -> "Brill", "Brill of Jewish" -> "Brill"),
     or None when it is no place (a month, a people, a faith, a person)."""
     t = re.sub(r"^(?:the|a|an)\s+", "", text.strip(" ,.;:'\"()[]"), flags=re.I)
@@ -271,9 +271,9 @@ def _place_text(text: str, quotes: list[str], types: dict[str, set[str]],
         return t
     if adjective:
         return None                          # "Hussites", "Lutheran", "Catholic", "Abelian"
-    if ty and ty <= {"PERSON"} and not any(
+    if ty and ty <= {"PERSON", "ORG", "EVENT", "WORK"} and not (ty & {"ORG"} and institutional) and not any(
             re.search(r"\b(?:in|at|near|of|from|to)\s+(?:the\s+)?" + re.escape(t) + r"\b", qt) for qt in quotes):
-        return None                          # "Rossini" for "where did she die?"
+        return None                          # "Rossini" for "where did she die?", "Congress" for "where was he jailed?"
     return t
 
 
@@ -332,7 +332,7 @@ def _typed(conn, q: Question, cands: list[dict]) -> list[dict]:
                 out.append(c)
             continue
         quotes = [s["quote"] for s in c.get("sources", [])] + ([c["quote"]] if c.get("quote") else [])
-        t = _place_text(c["text"], quotes, types, located)
+        t = _place_text(c["text"], quotes, types, located, q.relation in structured.INSTITUTIONAL)
         if t:
             c = {**c, "text": t}
             if q.relation == "education":
@@ -360,12 +360,20 @@ def _regions_after(cands: list[dict]) -> list[dict]:
 LEAD_SCORE = 3.6     # the dates in brackets after the name that opens a life: above any other reading
 
 
+def _vaguer(date: str) -> float:
+    """How much less a date says than a full day ("May 1801": 0.7, "1801": 1.1): a bracket's bare years give way
+    to a full date the text states elsewhere."""
+    if re.search(r"\b\d{1,2}\b", re.sub(r"\d{3,4}", "", date)):
+        return 0.0
+    return 0.7 if re.search(r"[A-Za-z]{3}", date) else 1.1
+
+
 def _life_dates(conn, q: Question, subj) -> list[dict]:
     """"When was X born / did X die?": the dates in the brackets that open a document about X."""
     if subj is None or q.answer_type != "DATE" or q.relation not in ("birth", "death") or q.year or q.anchor \
             or q.others:
         return []
-    return [{"text": d["text"], "score": LEAD_SCORE, "via": "lead",
+    return [{"text": d["text"], "score": LEAD_SCORE - _vaguer(d["text"]), "via": "lead",
              "sources": [{"doc": d["doc"], "start": d["start"], "end": d["end"], "quote": d["quote"]}]}
             for d in lead.life_dates(conn, subj) if d["kind"] == q.relation]
 

@@ -663,7 +663,7 @@ def _relation_positions(corpus: Corpus, ask: _Asked, ch: Chunk, stems, subj_span
     """Offsets of the words of the asked relation that say it of the subject."""
     q, subj, doc, s0, text = ask.q, ask.subj, ch.doc, ch.start, ch.text
     tpos = [p for p, s, w in stems if s in ask.trig and not (p > 0 and text[p - 1] == "-")
-            and not (p > 2 and w[:1].isupper() and not re.search(r"[.:;!?\"“(]\s*$", text[:p]))]
+            and not (p > 2 and w[:1].isupper() and re.search(r"[^\W\d_][\w’'\-]*,?\s+$", text[:p]))]
     # a capitalised trigger inside a sentence is part of a name ("Certificate of Education", "Born Free")
     if q.relation == "work_with":
         tpos = [p for p in tpos if re.match(r"[\w’']+\s+(?:\w+\s+)?(with|alongside|under|for)\b", text[p:])]
