@@ -136,3 +136,13 @@ def test_a_nationality_before_a_relatives_name_is_not_the_name(facts_of):
     facts, _ = facts_of("Margaret Lind was an anthropologist. Her first husband (1923–28) was the American "
                         "Luther Cressman.")
     assert not any(f.attribute == "spouse" and f.value.startswith("American") for f in facts)
+
+
+def test_positions_give_employers_and_memberships(facts_of):
+    facts, _ = facts_of("Samuel Brightwater was a journalist. After the war he took a position with the "
+                        "Northern Press Agency. He was the first president of Ashford University. "
+                        "He was vice president of the Free Speech Society.")
+    assert has(facts, "employer", "Northern Press Agency", "Samuel Brightwater")
+    assert has(facts, "employer", "Ashford University", "Samuel Brightwater")
+    assert has(facts, "member_of", "Free Speech Society", "Samuel Brightwater")
+    assert not has(facts, "employer", "Free Speech Society")

@@ -27,6 +27,8 @@ AWARD = re.compile(r"\b(Awards?|Prizes?|Medal|Order|Cross|Star|Trophy|Honou?r|Le
 ORG_MEMBER = re.compile(r"\b(Party|Society|Academy|Association|Union|League|Club|Movement|Front|Order|Brotherhood|"
                         r"Federation|Guild|Alliance|International|Comintern|Band|Group|Orchestra|Ensemble|Circle|"
                         r"Congress|Council|Committee|Legion|Institute|Lodge|Organi[sz]ation)\b")
+SOCIETY = re.compile(r"\b(Society|Association|Club|League|Union|Federation|Guild|Alliance|Movement|Brotherhood|"
+                     r"Academy of|Lodge|Fraternity|Sorority|Order of)\b")
 LEGISLATURE = re.compile(r"\b(Parliament|Congress|Riksdag|Senate|House|Assembly|Bundestag|Duma|Storting|Diet|Knesset|"
                          r"Cortes|Sejm|Reichstag|Legislature|Cabinet|Court|Legislative Council|Commission|Board)\b")
 PARTY_HEADS = {"member", "nomination", "candidate", "politician", "senator", "representative", "congressman", "leader",
@@ -385,8 +387,10 @@ def _employer(ctx, t, preps):
 
 
 def _job_noun(ctx, n):
-    if n.dep_ not in ("attr", "appos", "conj", "pobj", "ROOT") and not (n.dep_ == "compound" and n.head.pos_ == "PROPN"):
+    if n.dep_ not in ("attr", "appos", "conj", "pobj", "ROOT", "dobj") and not (n.dep_ == "compound" and n.head.pos_ == "PROPN"):
         return
+    if n.dep_ == "dobj" and n.head.lemma_.lower() not in ("take", "accept", "hold", "get", "obtain", "secure", "land"):
+        return  # "took a position with X", "held the chair at Y"; not "he criticised the president of X"
     subject = _noun_subject(ctx, n)
     if subject is None:
         return
@@ -404,7 +408,8 @@ def _job_noun(ctx, n):
                 if m:  # "Managing Director of Idealab" -> "Idealab"
                     v = (v[0] + m.end(), v[1], v[2][m.end():], None)
             if v is not None and not is_legislature(v[2]) and not re.search(r"\bPart(y|ies)\b", v[2]):
-                add_fact(ctx, subject, "employer", v, _stmt(n, v), 0.65)
+                # "vice president of the X Society", "chairman of Y Club": an office in a body of members
+                add_fact(ctx, subject, "member_of" if SOCIETY.search(v[2]) else "employer", v, _stmt(n, v), 0.65)
             elif o.pos_ in ("NOUN", "PROPN") and not o.text[:1].isupper():
                 stack.append(o)
 
