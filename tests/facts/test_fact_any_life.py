@@ -146,3 +146,13 @@ def test_positions_give_employers_and_memberships(facts_of):
     assert has(facts, "employer", "Ashford University", "Samuel Brightwater")
     assert has(facts, "member_of", "Free Speech Society", "Samuel Brightwater")
     assert not has(facts, "employer", "Free Speech Society")
+
+
+def test_memberships_named_by_the_sentence(facts_of):
+    facts, _ = facts_of("Greta Lindqvist is a lawyer. Lindqvist is a member of the Nordic Academy of Law "
+                        "( since 2008 ) and of the Baltic Academy of Letters ( since 2016 ). In 2013 she was "
+                        "elected to the Riksdag representing the KORVA party.")
+    assert has(facts, "member_of", "Nordic Academy of Law", "Greta Lindqvist")
+    assert has(facts, "member_of", "Baltic Academy of Letters", "Greta Lindqvist")
+    assert has(facts, "member_of", "KORVA", "Greta Lindqvist")
+    assert not has(facts, "member_of", "Riksdag")

@@ -335,7 +335,7 @@ def list_after(ctx: FactContext, end: int, rx: re.Pattern | None) -> list[tuple[
             j, sep = j + 1, True
         if not sep:
             break
-        while j < sent_end and doc[j].lower_ in ("at", "from", "the", "also"):
+        while j < sent_end and doc[j].lower_ in ("at", "from", "of", "the", "also"):
             j += 1
         if not cap(j):
             break
@@ -424,13 +424,18 @@ def _member(ctx, t, preps, direct, rx=None, types=("ORG",)):
         # "a member of the X Society, the Y Academy and ...": the parser hangs the list on 'member'
         objs += [("of", c) for c in t.conjuncts if c.pos_ == "PROPN" and c.text[:1].isupper() and c.i > t.i]
     for prep, o in objs:
-        if o.lower_ == "party" and any(c.dep_ == "compound" for c in o.children):
-            o = next(c for c in o.children if c.dep_ == "compound")  # "the MAPAR party"
-        v = _value(ctx, o, rx, types=types)
+        named_party = None
+        if o.lower_ in ("party", "parties") and any(c.dep_ == "compound" and c.text[:1].isupper() for c in o.children):
+            o = next(c for c in o.children if c.dep_ == "compound" and c.text[:1].isupper())  # "the MAPAR party"
+            named_party = name_at(ctx, o)
+        v = _value(ctx, o, rx, types=types) or named_party
         if v is not None and t.lemma_ in ("join", "rejoin") and EDU.search(v[2]):
             continue  # joining a university is a job, not a membership
         if v is None and rx is None and o.text[:1].isupper() and ORG_MEMBER.search(name_at(ctx, o)[2]):
             v = name_at(ctx, o)
+        if v is None and t.lemma_ == "member" and o.pos_ == "PROPN" and o.text[:1].isupper() \
+                and getattr(ctx.ent_of(o), "type", None) in (None, "ORG", "WORK") and not _is_date(ctx, o):
+            v = name_at(ctx, o)  # "a member of Nightrage": whatever a person is a member of is a body
         if v is not None and not is_legislature(v[2]):
             add_fact(ctx, subject, "member_of", v, _stmt(t, v), 0.75)
             if t.lemma_ == "member":  # "a member of A, the B, and the C"
