@@ -186,13 +186,16 @@ def merge_events(mentions: list[dict], settings: Settings, genres: dict[str, str
 #: A person with more events than this per document has a long chronicle (one long biography rather than
 #: many short sources): minor mentions are merged or left out.
 LONG_TIMELINE = 25
+#: Types of events a life has few of: never minor ("Elected its chairman", "Knighted").
+RARE = {"award", "election", "appointment", "marriage", "discovery", "premiere", "competition", "exile", "release",
+        "expulsion", "flight", "conversion"}
 #: Types whose two mentions in one document with the same partner are one event (one marries a spouse once).
 ONE_PER_PARTNER = {"marriage", "award", "election", "appointment", "membership", "premiere"}
 
 
 def _minor(cl: dict) -> bool:
     """A one-mention event with no date of its own, no place and no one else: "he worked", "his studies"."""
-    if len(cl["members"]) != 1 or cl["type"] in ONCE or cl["places"] or cl["participants"]:
+    if len(cl["members"]) != 1 or cl["type"] in ONCE | RARE or cl["places"] or cl["participants"]:
         return False
     m = cl["members"][0]
     return not (m["date_start"] or m["date_end"]) or bool(m["date_inferred"])
@@ -216,11 +219,12 @@ def _absorb_minor(clusters: list[dict]) -> list[dict]:
             out.append(cl)
             continue
         m = cl["members"][0]
-        cands = [(abs(o - m["ord"]), i, host) for i, (o, host) in
+        cands = [(abs(o - m["ord"]), i, o, host) for i, (o, host) in
                  enumerate(near.get((m["doc"], TYPE_FAMILY.get(cl["type"], cl["type"])), [])) if abs(o - m["ord"]) <= 3]
         if cands:
-            host = min(cands, key=lambda x: (x[0], x[1]))[2]
-            host["members"].append({**m, "minor": True})
+            host = min(cands, key=lambda x: (x[0], x[1]))[3]
+            # a source of its host (its quotation), with no say in the host's label, date or order
+            host.setdefault("minor", []).append(m)
             host["words"] |= cl["words"]
     return out
 
@@ -325,8 +329,7 @@ def _finish(sid: str, cl: dict, settings: Settings, genres: dict, names: dict) -
     conf = 1 - miss
     if status == "conflicting":
         conf *= 0.8
-    first = min(ms, key=lambda m: (m.get("minor", False), m["fiction"], m["hedged"], -m["confidence"], m["doc"],
-                                   m["start"]))
+    first = min(ms, key=lambda m: (m["fiction"], m["hedged"], -m["confidence"], m["doc"], m["start"]))
     return {
         "id": event_id(sid, cl["type"], min(ms, key=lambda m: (m["doc"], m["start"]))),
         "subject_id": sid, "type": cl["type"], "summary": first["summary"],
@@ -334,6 +337,6 @@ def _finish(sid: str, cl: dict, settings: Settings, genres: dict, names: dict) -
         "places": cl["places"], "participants": cl["participants"],
         "confidence": round(min(conf, 0.99), 3), "status": status,
         "fiction": all(m["fiction"] for m in ms),
-        "mention_ids": [m["id"] for m in ms], "members": ms, "rank": 0,
+        "mention_ids": [m["id"] for m in ms] + [m["id"] for m in cl.get("minor", [])], "members": ms, "rank": 0,
         "date_conflict": date_conflict, "place_conflict": place_conflict,
     }

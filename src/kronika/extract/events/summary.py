@@ -53,6 +53,11 @@ def _numeric_brackets(toks: list) -> set[int]:
     return out
 
 
+#: Tokens a label never ends on, cut or not ("Elected chairman on", "Studied at the").
+_DANGLING = {"det", "amod", "compound", "poss", "nummod", "prep", "cc", "punct", "aux", "auxpass", "case", "predet",
+             "mark", "quantmod"}
+
+
 def _trim(toks: list, limit: int) -> list:
     """At most ``limit`` tokens, cut after a token that closes its phrase (never inside a name or a phrase)."""
     if len(toks) <= limit:
@@ -65,7 +70,12 @@ def _trim(toks: list, limit: int) -> list:
         if len(out) > 1 and any(w.i > out[-1].i and w.head.i == out[-1].i and w.dep_ in ("compound", "flat")
                                 for w in toks):
             out = out[:-1]
-    while len(out) > 1 and (out[-1].is_punct and out[-1].text not in ")\"'”’" or out[-1].dep_ == "cc"):
+        breaks = [k for k, t in enumerate(out) if k >= 3 and t.text in ("–", "—", ",", ";", "(", ":")]
+        if breaks:                # "Appointed People's Commissar of Army and Navy Affairs – in place (of ...)"
+            out = out[:breaks[-1]]
+    while len(out) > 1 and ((out[-1].is_punct and out[-1].text not in ")\"'”’") or (
+            out[-1].dep_ in _DANGLING and not out[-1].is_punct) or (out[-1].pos_ in ("ADP", "DET", "CCONJ")
+                                                                      and out[-1].dep_ != "prt")):
         out = out[:-1]
     if out and out[-1].text == ")" and "(" not in "".join(t.text for t in out[:-1]):
         out = out[:-1]
