@@ -134,6 +134,19 @@ def test_school_levels():
     assert _school_level("Grammar School") < _school_level("Wells High School")
 
 
+def test_the_death_of_somebody_else_is_not_the_subjects():
+    from kronika.ask.passages import _noun_owner
+    text = "After the death of Clara Hess in 1879, Hess moved to Vetheuil."
+    assert not _noun_owner(text, text.index("death"), [(text.rindex("Hess"), text.rindex("Hess") + 4)])
+    text2 = "The assassination of President Carl Dorn in Ulm shocked the town."
+    assert _noun_owner(text2, text2.index("assassination"), [(31, 39)])
+    assert _noun_owner("After his death the house was sold.", 10, [])
+
+
+def test_a_people_and_faith_is_no_birthplace():
+    assert _place_text("Irish Protestant", ["born to a farmer (an Irish Protestant)"], {}) is None
+
+
 def test_tidy():
     assert _tidy("Atlanta Female Institute.[12") == "Atlanta Female Institute"
     assert _tidy("Yale University's") == "Yale University"

@@ -266,7 +266,8 @@ def _place_text(text: str, quotes: list[str], types: dict[str, set[str]],
     if not re.search(r"[a-zà-ÿ]", t) and len(t.replace(".", "")) <= 3 and low not in located:
         return None                          # "(NS)", "N.S.": an abbreviation, no place
     ty = types.get(structured.norm_name(t), set())
-    adjective = len(t.split()) == 1 and re.search(r"(ites|ists|ism|ans|an|ic|ish|ese)$", low)
+    adjective = (len(t.split()) == 1 and re.search(r"(ites|ists|ism|ans|an|ic|ish|ese)$", low)) or \
+        (len(t.split()) > 1 and low.split()[0] in _DEMONYMS and low not in located)   # "Irish Protestant"
     if "PLACE" in ty and (not adjective or low in located):
         return t
     if adjective:
@@ -321,6 +322,12 @@ def _typed(conn, q: Question, cands: list[dict]) -> list[dict]:
             quotes = [x["quote"] for x in c.get("sources", [])] + ([c["quote"]] if c.get("quote") else [])
             if quotes and all(pat.search(qt) for qt in quotes):
                 c["score"] -= 1.5
+    if q.answer_type == "WORK":
+        types = _types_by_name(conn)
+        cands = [c for c in cands if re.search(r"[A-Z0-9]", c["text"]) or len(c["text"].split()) > 1
+                 or c.get("via") != "fact"]
+        cands = [c for c in cands if types.get(structured.norm_name(c["text"]), {"WORK"}) - {"PERSON"}]
+        # "incomprehensible", "Lepore": a word or a person's name is no work
     if q.answer_type not in ("PLACE", "DATE"):
         return cands
     types = _types_by_name(conn) if q.answer_type == "PLACE" else {}
@@ -350,7 +357,7 @@ def _regions_after(cands: list[dict]) -> list[dict]:
         others = [re.escape(t) for t in texts if t != c["text"] and t not in c["text"] and c["text"] not in t]
         if not others:
             continue
-        pat = re.compile(r"\b(?:%s)(?:\s+in\s+(?:the\s+)?|,\s*)%s\b" % ("|".join(others), re.escape(c["text"])))
+        pat = re.compile(r"\b(?:%s)(?:,?\s+in\s+(?:the\s+)?|,\s*)%s\b" % ("|".join(others), re.escape(c["text"])))
         quotes = [x["quote"] for x in c.get("sources", [])] + ([c["quote"]] if c.get("quote") else [])
         if any(pat.search(qt) for qt in quotes):
             c["score"] -= 0.5

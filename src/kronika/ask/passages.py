@@ -700,8 +700,19 @@ def _relation_positions(corpus: Corpus, ask: _Asked, ch: Chunk, stems, subj_span
                                                 r"circa\b|about\b|around\b|c\.|the\b|a\b|an\b)[a-z]", text[p:])
                 and text[p - 1:p] != "-"]
     if q.relation in ("birth", "death") and tpos:
-        tpos = [p for p in tpos if _agent(corpus, doc, s0, text, p, subj, subj_spans)]
+        tpos = [p for p in tpos if _agent(corpus, doc, s0, text, p, subj, subj_spans) and _noun_owner(text, p, subj_spans)]
     return tpos
+
+
+def _noun_owner(text: str, p: int, subj_spans) -> bool:
+    """"the death of X" at p is the subject's only when X is ("After the death of Camille Monet": hers)."""
+    m = re.match(r"(?:death|birth|murder|execution|assassination|funeral)\s+of\s+", text[p:], flags=re.I)
+    if not m:
+        return True
+    after = p + m.end()
+    if any(after <= a <= after + 25 and not re.search(r"[,;.()]", text[after:a]) for a, _ in subj_spans):
+        return True           # "the assassination of President William McKinley"
+    return not re.match(r"(?:his|her|their|its)\b|[A-ZÀ-Þ]", text[after:])
 
 
 def _year_positions(corpus: Corpus, q: Question, ch: Chunk) -> tuple[list[tuple], float] | None:
