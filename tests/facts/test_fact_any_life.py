@@ -156,3 +156,15 @@ def test_memberships_named_by_the_sentence(facts_of):
     assert has(facts, "member_of", "Baltic Academy of Letters", "Greta Lindqvist")
     assert has(facts, "member_of", "KORVA", "Greta Lindqvist")
     assert not has(facts, "member_of", "Riksdag")
+
+
+def test_children_named_after_had(facts_of):
+    facts, _ = facts_of("Luis Ferro was a Chilean architect. He married Ana Vidal in 1920. They had three "
+                        "children: Rosa, Mateo and Ines.")
+    for child in ("Rosa", "Mateo", "Ines"):
+        assert has(facts, "child", child, "Luis Ferro"), child
+    facts, _ = facts_of("Karl Baum was a German chemist. He had two sons, Otto and Felix.")
+    assert has(facts, "child", "Otto", "Karl Baum") and has(facts, "child", "Felix", "Karl Baum")
+    facts, _ = facts_of("Karl Baum was a German chemist. His parents lived in Kiel. They had three children: "
+                        "Karl, Ida and Max.")
+    assert not any(f.attribute == "child" and f.subject == "Karl Baum" for f in facts)  # his parents' children

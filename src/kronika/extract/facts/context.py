@@ -389,7 +389,7 @@ def name_at(ctx: FactContext, tok: Token) -> tuple[int, int, str, str | None]:
     if ent is not None and ent.type != "NORP":
         key = ctx.persons.get(ent.key, ent.key) if ent.type == "PERSON" else ent.key
         inner = ctx.document.text[ent.start:ent.end]
-        if ((ent.end - ent.start) > (e - s) and not (", " in inner or (" and " in inner and ent.type == "WORK"))
+        if ((ent.end - ent.start) > (e - s) and not (", " in inner or (" and " in inner and ent.type in ("WORK", "PERSON")))
                 and not any(d.start < ent.end and ent.start < d.end for d in ctx.dates)) or not tok.text[:1].isupper():
             s, e = ent.start, ent.end
     if not tok.text[:1].isupper() and ent is None:

@@ -112,6 +112,25 @@ def _owner(ctx: FactContext, n: Token) -> str | None:
     return None
 
 
+HAVE = {"have", "raise", "adopt", "father", "bear", "survive"}
+
+
+def _haver(ctx: FactContext, n: Token) -> str | None:
+    """'He had two sons, A and B', 'They had four children: A, B and C' (they: the subject and the spouse the
+    sentence before names), 'She was survived by her ...' is read by the possessive."""
+    if n.dep_ != "dobj" or n.head.lemma_.lower() not in HAVE:
+        return None
+    subj = [c for c in n.head.children if c.dep_ == "nsubj"]
+    if not subj:
+        return None
+    if subj[0].lower_ == "they" and ctx.main:
+        sent = n.sent
+        before = ctx.sdoc[max(0, sent.start - 40):sent.start]
+        together = any(t.lemma_.lower() in ("marry", "wife", "husband", "spouse", "wed", "marriage") for t in before)
+        return ctx.main if together and ctx.clause_subject(n.head) in (None, ctx.main) else None
+    return ctx.person_of(subj[0])
+
+
 def _said_of(ctx: FactContext, n: Token) -> str | None:
     """The person a relational noun is predicated of: 'X is the son of', 'X, the son of', 'the son of ..., he'."""
     h = n
@@ -147,7 +166,7 @@ def kin_facts(ctx: FactContext) -> None:
                     add_fact(ctx, bearer, INVERSE[attr], v, stmt, 0.8)
                 _relate(ctx, bearer, rel, key, stmt)
             continue
-        owner = _owner(ctx, n)
+        owner = _owner(ctx, n) or _haver(ctx, n)
         if owner is None:
             continue
         for r in _relative_tokens(n):
