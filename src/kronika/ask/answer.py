@@ -231,11 +231,22 @@ _DATE_OK = re.compile(r"\d{3,4}|\b(?:january|february|march|april|may|june|july|
 _DEMONYMS = lexicons.mapping("demonyms", "demonyms")
 
 
+class _Types(dict):
+    """normalised name -> the types of the entities so named (read from the shared name index on demand)."""
+
+    def __init__(self, conn):
+        super().__init__()
+        self.index = structured.name_index(conn)
+
+    def get(self, key, default=None):
+        if key not in self:
+            words = key.split()
+            self[key] = {e.type for en, e, _ in self.index.get(words[0], ()) if en == key} if words else set()
+        return dict.get(self, key) or default
+
+
 def _types_by_name(conn) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for e in stored.entity_names(conn):
-        out.setdefault(structured.norm_name(e.name), set()).add(e.type)
-    return out
+    return _Types(conn)
 
 
 def _place_text(text: str, quotes: list[str], types: dict[str, set[str]],

@@ -78,15 +78,37 @@ def resolve(conn, name: str | None) -> Subject | None:
     return None
 
 
+_INDEX: dict[int, tuple[list, dict[str, list[tuple[str, EntityName, int]]]]] = {}
+
+
+def name_index(conn) -> dict[str, list[tuple[str, EntityName, int]]]:
+    """Every name and alias by each word of its normalised form: word -> [(normalised name, name, position)]; built once per
+    state of the database (the list ``store.questions.entity_names`` caches)."""
+    names = stored.entity_names(conn)
+    hit = _INDEX.get(id(names))
+    if hit is None or hit[0] is not names:
+        index: dict[str, list[tuple[str, EntityName, int]]] = {}
+        for i, e in enumerate(names):
+            en = norm_name(e.name)
+            for w in set(en.split()):
+                index.setdefault(w, []).append((en, e, i))
+        if len(_INDEX) > 4:
+            _INDEX.clear()
+        hit = _INDEX[id(names)] = (names, index)
+    return hit[1]
+
+
 def _named(conn, n: str) -> tuple[list[EntityName], list[EntityName]]:
     """The names and aliases equal to the normalised name ``n``, and those that are part of it or contain it."""
     toks = n.split()
     padded = f" {n} "      # a run of the asked words is a padded substring (linear; every word run was cubic)
     exact, partial = [], []
-    for e in stored.entity_names(conn):
-        en = norm_name(e.name)
-        if not en:
-            continue
+    index = name_index(conn)
+    pool = {}
+    for w in set(toks):          # a name equal to, inside or around the asked one shares a word with it
+        for en, e, i in index.get(w, ()):
+            pool[i] = (en, e)
+    for _, (en, e) in sorted(pool.items()):
         etoks = en.split()
         if en == n:
             exact.append(e)
