@@ -168,3 +168,13 @@ def test_children_named_after_had(facts_of):
     facts, _ = facts_of("Karl Baum was a German chemist. His parents lived in Kiel. They had three children: "
                         "Karl, Ida and Max.")
     assert not any(f.attribute == "child" and f.subject == "Karl Baum" for f in facts)  # his parents' children
+
+
+def test_representing_a_country_gives_the_nationality(facts_of):
+    for text, country in (("Marco Teles is a swimmer. He represented Brazil at the 1996 Summer Olympics.", "Brazil"),
+                          ("Anna Weber is a skier. She competed for Austria.", "Austria"),
+                          ("Juan Ruiz was a footballer. He played for the Argentine national team.", "Argentina")):
+        facts, _ = facts_of(text)
+        assert any(f.attribute == "nationality" and f.value == country for f in facts), text
+    facts, _ = facts_of("Jon Hale is a writer. He represented Leeds in Parliament.")
+    assert not any(f.attribute == "nationality" for f in facts)

@@ -225,6 +225,8 @@ def clause_facts(ctx: FactContext) -> None:
                          (t.idx, t.head.idx + len(t.head.text)), 0.65)
         if lem in GROUP_NOUNS and t.pos_ == "NOUN":
             _group(ctx, t)
+        if lem in ("represent", "compete", "play", "race", "swim", "box") and t.pos_ == "VERB":
+            _represented(ctx, t)
     pseudonym_facts(ctx)
     military_facts(ctx)
     work_facts(ctx)
@@ -450,6 +452,27 @@ SPORT_CUES = SPORT | {"game", "goal", "player", "footballer", "striker", "midfie
                       "goalkeeper", "winger", "cup", "championship", "playoff", "squad", "debut", "career", "spell"}
 TEAM_VERBS = {"play", "sign", "transfer", "loan", "captain", "debut", "rejoin", "move", "return"}
 TEAM_NOUNS = {"spell", "spells", "loan", "stint", "season", "seasons", "career", "debut", "contract", "deal"}
+
+
+def _represented(ctx, t):
+    """'represented Brazil at the 1996 Olympics', 'competed for France', 'played for the Argentine national
+    team' -> nationality (a country, or a national team named by its country's adjective)."""
+    subject = ctx.clause_subject(t)
+    if subject is None:
+        return
+    objs = _args(t, {"for"}, direct=t.lemma_.lower() == "represent")
+    objs += [("for", o) for c in t.children if c.dep_ == "dative" and c.lower_ == "for"
+             for o in c.children if o.dep_ == "pobj"]  # "competed for Austria": the parser's dative
+    for prep, o in objs:
+        country = None
+        if o.text[:1].isupper() and getattr(ctx.ent_of(o), "type", None) in ("PLACE", None):
+            country = country_of(o.text) if o.text.lower() not in lexicon()["demonyms"] else None
+        elif o.lower_ in ("team", "side", "squad") and any(c.lower_ == "national" for c in o.children):
+            nat = [c for c in o.children if c.dep_ in ("amod", "compound") and country_of(c.text)]
+            country = country_of(nat[0].text) if nat else None
+            o = nat[0] if nat else o
+        if country:
+            add_fact(ctx, subject, "nationality", (o.idx, o.idx + len(o.text), country, None), _stmt(t, (o.idx, o.idx + len(o.text), "", None)), 0.6)
 
 
 def _team(ctx, t):
