@@ -22,6 +22,8 @@ VERA = (
     "In 1876 she married the engraver Nils Berg. She taught at a girls' school in Gothenburg for twenty years.\n\n"
     "Later life\n\n"
     "In 1919 she moved to Lund. Vera Lindqvist died in Lund in June 1921.\n")
+VOSS = ("JAN VOSS (2 May 1830 – 1 June 1890) was a Dutch sailor.\n\n"
+        "He was the son of Jan Voss (1801–1860), a carpenter, and his wife, Maria Lenz. In 1858 Voss married Eva Brink.\n")
 JUNIOR = "]] in a town.]] PAUL DOE JR. (May 2, 1801 – June 9, 1870) was a printer.\n"
 OTTO = (
     "OTTO BRENNER (; 4 April 1801 – 30 October 1870) was a German chemist best known for discovering the element "
@@ -45,6 +47,7 @@ def lives(tmp_path_factory):
     (d / "otto.txt").write_text(OTTO, encoding="utf-8")
     (d / "hugo.txt").write_text(HUGO, encoding="utf-8")
     (d / "junior.txt").write_text(JUNIOR, encoding="utf-8")
+    (d / "voss.txt").write_text(VOSS, encoding="utf-8")
     db = str(d / "k.db")
     build([str(d)], db, load_settings())
     conn = connect(db)
@@ -73,6 +76,7 @@ def first(conn, q: str) -> str:
     ("What did Vera Lindqvist write?", "The Salt Road"),
     ("What did Otto Brenner discover?", "brennium"),
     ("Who did Vera Lindqvist marry?", "Nils Berg"),
+    ("Who did Jan Voss marry?", "Eva Brink"),      # not the wife of his father Jan Voss (1801–1860)
 ])
 def test_any_life(lives, question, expected):
     assert expected in first(lives, question)

@@ -204,6 +204,8 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
     for o in q.others:
         if structured.resolve(conn, o) is None:
             return out                # "When did Serge visit Japan?": no Japan anywhere
+    if subj is not None:
+        subj.born = _birth_year(conn, subj)
     corpus = passages.Corpus(conn)
     cands = _structured_answers(conn, corpus, q, subj) if subj is not None else []
     cands += _life_dates(conn, q, subj)
@@ -384,6 +386,15 @@ def _vaguer(date: str) -> float:
     if re.search(r"\b\d{1,2}\b", re.sub(r"\d{3,4}", "", date)):
         return 0.0
     return 0.7 if re.search(r"[A-Za-z]{3}", date) else 1.1
+
+
+def _birth_year(conn, subj) -> int | None:
+    """The subject's birth year from the brackets that open their life, or None."""
+    for d in lead.life_dates(conn, subj):
+        m = re.search(r"\d{3,4}", d["text"])
+        if d["kind"] == "birth" and m:
+            return int(m.group())
+    return None
 
 
 def _life_dates(conn, q: Question, subj) -> list[dict]:

@@ -230,6 +230,8 @@ def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, tok
         # "Eli Whitney Sr.", "Pieter the Elder": the father of the same name
         spans = [(a, b) for a, b in spans if not re.match(r"\s*,?\s*(?:Sr\b\.?|Senior\b|the [Ee]lder\b)", text[b:b + 12])
                  and not re.search(r"\b(?:Sr|Senior)\.?$", text[a:b])]
+    if spans and subj.born:
+        spans = [(a, b) for a, b in spans if not _namesake(text, b, subj)]
     if spans:
         return 1.0, spans
     if any(t.lower() in PRONOUNS | {"they", "their", "them"} for _, t in toks[:6]):
@@ -256,6 +258,12 @@ def _subject_support(corpus: Corpus, doc, start, text, subj: Subject | None, tok
     return 0.0, []
 
 
+def _namesake(text: str, b: int, subj) -> bool:
+    """The name ending at b carries life dates that are not the subject's ("James Cook (1693–1779)")."""
+    m = re.match(r"\s*\((?:c\.\s*|b\.\s*|born\s+)?(\d{3,4})\s*[–—-]", text[b:b + 20])
+    return bool(m) and subj.born is not None and abs(int(m.group(1)) - subj.born) > 1
+
+
 def _owned(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
     """A kin word ("wife", "widow") at p belongs to the subject: the nearest name before it is the
     subject's ("Trotsky's widow"), or there is none ("his wife", the subject being the one spoken of)."""
@@ -275,6 +283,8 @@ def _owned(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
         personal = m.type == "PERSON" or _looks_personal(m.text) or re.search(r"\b(?:Sr|Jr|Senior)\.?$", m.text)
         if 0 <= a and b <= p and personal and not any(a < y and x < b for x, y, _ in names):
             same = m.entity_id in subj.ids if m.entity_id else False
+            if same and subj.born and _namesake(text, b, subj):
+                same = False          # "James Cook (1693–1779)", the subject born in 1728: the father
             if same and not re.search(r"\b(Sr|Senior|Elder)\b", subj.name) and (re.match(r"\s*,?\s*(?:Sr\b\.?|Senior\b|the [Ee]lder\b)", text[b:b + 12])
                          or re.search(r"\b(?:Sr|Senior)\.?$", m.text)):
                 same = False          # "Eli Whitney Sr., a farmer, and his wife": the father of the same name

@@ -32,6 +32,7 @@ class Subject:
     name: str                                   # as asked
     ids: set[str] = field(default_factory=set)  # entity ids of the group
     surfaces: list[str] = field(default_factory=list)   # strings to look for in sentences, longest first
+    born: int | None = None                     # birth year from the opening brackets (tells a namesake apart)
     type: str | None = None
 
 
