@@ -178,3 +178,10 @@ def test_representing_a_country_gives_the_nationality(facts_of):
         assert any(f.attribute == "nationality" and f.value == country for f in facts), text
     facts, _ = facts_of("Jon Hale is a writer. He represented Leeds in Parliament.")
     assert not any(f.attribute == "nationality" for f in facts)
+
+
+def test_a_dated_parenthesis_after_a_work_is_no_birth(facts_of):
+    facts, _ = facts_of("Sergei Volkov (27 April 1891 – 5 March 1953) was a Russian composer. Volkov wrote his "
+                        "Piano Sonata (No. 6: 8 April 1940) in Moscow.")
+    assert not any(f.attribute == "birth_date" and f.value_iso == "1940-04-08" for f in facts)
+    assert not any(f.attribute == "birth_place" and f.value == "No" for f in facts)

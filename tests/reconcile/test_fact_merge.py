@@ -65,3 +65,10 @@ def test_a_city_and_its_country_or_old_name_do_not_conflict():
     clash = [_place("death_place", "Boston", "a"), _place("death_place", "Vienna", "b")]
     out = find_conflicts(clash, [], [], {})
     assert len(out) == 1 and {c["value"] for c in out[0]["claims"]} == {"Boston", "Vienna"}
+
+
+def test_a_relative_merged_with_the_subject_keeps_the_name():
+    ids = {("a", "Claude Monet"): "p-monet", ("a", "Claude Adolphe Monet"): "p-monet"}
+    out = merge_facts([row(1, "a", "Claude Monet", "parent", "Claude Adolphe Monet", key="Claude Adolphe Monet")],
+                      lambda d, k: ids.get((d, k)))
+    assert len(out) == 1 and out[0]["value"] == "Claude Adolphe Monet" and out[0]["value_id"] is None

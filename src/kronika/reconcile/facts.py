@@ -13,6 +13,7 @@ start, id, date_start, date_end); ``gid(doc, key)`` gives the entity id a docume
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..records import fact_id
@@ -34,6 +35,13 @@ def one_value_per_document(rows: list, gid) -> list:
     return [r for r in rows if r["attribute"] not in ONE_VALUE or r["id"] in keep]
 
 
+def _names_subject(value: str, subject_key: str | None) -> bool:
+    """The value is the subject's own name (all its words among the subject key's), case aside."""
+    v = set(re.split(r"[\s\-]+", value.casefold())) - {""}
+    s = set(re.split(r"[\s\-]+", (subject_key or "").casefold())) - {""}
+    return bool(v) and v <= s
+
+
 def merge_facts(rows: list, gid, rejected: set[str] = frozenset()) -> list[dict]:
     """Reconciled facts: dicts with subject_id, attribute, value, value_iso, value_id, date_start, date_end,
     confidence and ids (the mention ids); ``rejected`` holds fact ids the user rejected."""
@@ -42,7 +50,9 @@ def merge_facts(rows: list, gid, rejected: set[str] = frozenset()) -> list[dict]
         sid = gid(r["doc"], r["subject_key"])
         vid = gid(r["doc"], r["value_key"]) if r["value_key"] else None
         if sid is not None and vid == sid:
-            continue  # "Hughes and Plath were married" read as Plath's own marriage
+            if _names_subject(r["value"], r["subject_key"]):
+                continue  # "Hughes and Plath were married" read as Plath's own marriage
+            vid = None    # 'Claude Adolphe Monet', the father the names merged with the son: the name stays
         norm = r["value_iso"] or " ".join(r["value"].lower().split())
         f = facts.setdefault((sid, r["attribute"], norm), {
             "subject_id": sid, "attribute": r["attribute"], "value": r["value"], "value_iso": r["value_iso"],

@@ -84,10 +84,10 @@ def parenthesis_facts(ctx: FactContext) -> None:
         if not ctx.dates_between(tok.idx, doc[end].idx) or any(t.lower_ in ("fl", "fl.", "floruit", "r.", "reigned") for t in inner):
             continue
         done.add((subject, "lead"))
-        _read_parenthesis(ctx, subject, list(inner), tok.idx)
+        _read_parenthesis(ctx, subject, list(inner), tok.idx, lead=ctx.lead_end is not None and tok.i == ctx.lead_end)
 
 
-def _read_parenthesis(ctx: FactContext, subject: str, toks: list[Token], open_idx: int) -> None:
+def _read_parenthesis(ctx: FactContext, subject: str, toks: list[Token], open_idx: int, lead: bool = False) -> None:
     born = next((k for k, t in enumerate(toks) if t.lower_ in ("born", "b.", "née", "nee")), None)
     died = next((k for k, t in enumerate(toks) if t.lower_ in ("died", "d.", "dead")), None)
     dash = None
@@ -124,7 +124,7 @@ def _read_parenthesis(ctx: FactContext, subject: str, toks: list[Token], open_id
         lone = next((k for k, t in enumerate(toks[:first_date]) if t.text in DASHES - {"to"}), None)
         if lone is not None and all(not x.is_alpha and not x.like_num for x in toks[:lone]):
             segs["death"] = toks[lone + 1:]
-        elif lone is None:
+        elif lone is None and lead:
             # "(Александр Боровков, 6 March 1931, Moscow)": one full date and no dash is a birth
             start = max((k for k, t in enumerate(toks[:first_date]) if t.text in (";", ",")), default=-1) + 1
             dates = ctx.dates_between(toks[0].idx, toks[-1].idx + len(toks[-1].text))
