@@ -185,3 +185,10 @@ def test_a_dated_parenthesis_after_a_work_is_no_birth(facts_of):
                         "Piano Sonata (No. 6: 8 April 1940) in Moscow.")
     assert not any(f.attribute == "birth_date" and f.value_iso == "1940-04-08" for f in facts)
     assert not any(f.attribute == "birth_place" and f.value == "No" for f in facts)
+
+
+def test_posthumous_honours_are_not_memberships(facts_of):
+    facts, _ = facts_of("Rosa Lindt was an Austrian physicist. She was a member of the Vienna Physical Society. "
+                        "In 1990 she was posthumously made a member of the Tyrol Academy of Sciences.")
+    assert has(facts, "member_of", "Vienna Physical Society", "Rosa Lindt")
+    assert not has(facts, "member_of", "Tyrol Academy of Sciences")

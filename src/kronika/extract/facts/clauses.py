@@ -291,6 +291,12 @@ def _honorary(t: Token) -> bool:
     return t.lower_ in HONORARY or any(x.lower_ in HONORARY for x in near)
 
 
+def _posthumous(t: Token) -> bool:
+    """'was posthumously made a member of ...', 'a posthumous member': not something the person did."""
+    near = [t, t.head] + list(t.children) + list(t.head.children)
+    return any(x.lower_ in ("posthumous", "posthumously") for x in near)
+
+
 def _another_degree(t: Token, x: Token) -> bool:
     """Between the trigger and the institution stands another degree noun (which is read on its own)."""
     return any(y.lemma_.lower() in EDU_NOUNS and y.pos_ in ("NOUN", "PROPN") for y in t.doc[t.i + 1:x.i]
@@ -418,7 +424,7 @@ def _job_noun(ctx, n):
 
 def _member(ctx, t, preps, direct, rx=None, types=("ORG",)):
     subject = ctx.clause_subject(t) if t.pos_ == "VERB" else _noun_subject(ctx, t)
-    if subject is None:
+    if subject is None or _posthumous(t):
         return
     objs = _args(t, preps, direct=direct)
     objs += [(p, c) for p, o in objs for c in o.children if c.dep_ == "appos"]
