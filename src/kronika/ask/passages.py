@@ -31,6 +31,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _NONALPHA = re.compile(r"[\W\d_]+")
 _JUNK = re.compile(r"Category:|\bISBN\b|\bRetrieved\b|https?://|\bpp?\.\s*\d|\bed\.\s|External links")
 KIN = {"spouse", "widow", "sibling", "parent", "child"}
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _HE = {"he", "his", "him", "himself"}
 _SHE = {"she", "her", "hers", "herself"}
 PRONOUNS = {"he", "his", "him", "she", "her", "hers", "himself", "herself"}
@@ -326,7 +328,7 @@ def _agent(corpus: Corpus, doc, s0, text, p, subj, subj_spans) -> bool:
     typed = [(m.start - s0, m.end - s0) for m in corpus.mentions_in(doc, s0 + lo, s0 + p)]
     for m in _CAP.finditer(text, lo, p):
         a, b = m.start(), m.end()
-        if a == lo or m.group() in _GENERIC or any(x < b and a < y for x, y in typed) or \
+        if a == lo or m.group() in _GENERIC or m.group().lower() in _CALENDAR or any(x < b and a < y for x, y in typed) or \
                 any(x < b and a < y for x, y, _ in names):
             continue
         if any(_contains_name(m.group(), sf) for sf in subj.surfaces):
