@@ -111,7 +111,7 @@ def _described_by_facts(conn, subj) -> list[dict]:
     """The occupations and nationalities the facts give, each with its sources."""
     out = []
     for eid in subj.ids:
-        for f in reads.facts_of(conn, eid):
+        for f in stored.facts_about(conn, eid):
             if f["attribute"] in ("occupation", "nationality") and f["sources"]:
                 out.append({"text": f["value"], "sources": f["sources"], "via": "fact",
                             "score": 1.6 if f["attribute"] == "occupation" else 1.1})

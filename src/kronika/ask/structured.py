@@ -197,7 +197,7 @@ def facts_answers(conn, q: Question, subj: Subject) -> list[dict]:
         return []
     out = []
     for eid in sorted(subj.ids):
-        for f in reads.facts_of(conn, eid):
+        for f in stored.facts_about(conn, eid):
             if f["attribute"] not in attrs:
                 continue
             srcs = _good_sources(f["sources"])
@@ -219,7 +219,7 @@ def relations_answers(conn, q: Question, subj: Subject) -> list[dict]:
         return []
     out = []
     for eid in sorted(subj.ids):
-        for r in reads.relations_of(conn, eid):
+        for r in stored.relations_about(conn, eid):
             if r["relation"] not in rels:
                 continue
             srcs = _good_sources(r["sources"])
@@ -253,7 +253,7 @@ def events_answers(conn, q: Question, subj: Subject) -> list[dict]:
         return []
     out = []
     for eid in sorted(subj.ids):
-        evs = [e for e in reads.events_of(conn, eid) if not e.get("fiction")]
+        evs = [e for e in stored.events_about(conn, eid) if not e.get("fiction")]
         if q.anchor and q.direction:
             out += _after(q, evs)
             continue

@@ -207,3 +207,89 @@ def document_head(conn: sqlite3.Connection, doc: str, chars: int) -> str:
     """The first ``chars`` characters of a document's text ('' when there is no such document)."""
     r = conn.execute("SELECT substr(text, 1, ?) FROM documents WHERE doc = ?", (chars, doc)).fetchone()
     return r[0] if r and r[0] else ""
+
+
+# -- the records of one subject (what ``store.reads`` gives, read for that subject only) ------------------------
+
+def _names_of(conn: sqlite3.Connection, ids) -> dict[str, str]:
+    ids = sorted({i for i in ids if i})
+    out: dict[str, str] = {}
+    for k in range(0, len(ids), 500):
+        part = ids[k:k + 500]
+        out.update(conn.execute(f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(part))})", part))
+    return out
+
+
+def _ref(eid: str | None, names: dict[str, str]) -> dict | None:
+    return {"id": eid, "name": names.get(eid, eid)} if eid else None
+
+
+def _src(r) -> dict:
+    return {"doc": r[0], "start": r[1], "end": r[2], "quote": r[3]}
+
+
+def facts_about(conn: sqlite3.Connection, subject_id: str) -> list[dict]:
+    """The facts of one entity: {"attribute", "value", "sources", "confidence", "value_entity"?}, sources in
+    document order (the shape of ``store.reads.facts_of``, without reading every fact's sources)."""
+    rows = conn.execute("SELECT id, attribute, value, value_id, confidence FROM facts WHERE subject_id = ?"
+                        " ORDER BY attribute, id", (subject_id,)).fetchall()
+    if not rows:
+        return []
+    srcs: dict[int, list[dict]] = {}
+    for r in conn.execute('SELECT s.fact_id, m.doc, m.start, m."end", m.quote FROM fact_sources s'
+                          ' JOIN fact_mentions m ON m.id = s.mention_id'
+                          ' WHERE s.fact_id IN (SELECT id FROM facts WHERE subject_id = ?)'
+                          ' ORDER BY s.fact_id, m.doc, m.start, m.id', (subject_id,)):
+        srcs.setdefault(r[0], []).append(_src(r[1:]))
+    names = _names_of(conn, [r[3] for r in rows])
+    out = []
+    for fid, attribute, value, value_id, confidence in rows:
+        f = {"attribute": attribute, "value": value, "sources": srcs.get(fid, []), "confidence": confidence}
+        if value_id:
+            f["value_entity"] = _ref(value_id, names)
+        out.append(f)
+    return out
+
+
+def relations_about(conn: sqlite3.Connection, entity_id: str) -> list[dict]:
+    """The relations with the entity at either end: {"source", "relation", "target", "sources"}."""
+    rows = conn.execute("SELECT id, source_id, relation, target_id FROM relations WHERE source_id = ? OR target_id = ?"
+                        " ORDER BY id", (entity_id, entity_id)).fetchall()
+    if not rows:
+        return []
+    ids = [r[0] for r in rows]
+    srcs: dict[int, list[dict]] = {}
+    for k in range(0, len(ids), 500):
+        part = ids[k:k + 500]
+        for r in conn.execute('SELECT s.relation_id, m.doc, m.start, m."end", m.quote FROM relation_sources s'
+                              ' JOIN relation_mentions m ON m.id = s.mention_id'
+                              f' WHERE s.relation_id IN ({",".join("?" * len(part))})'
+                              ' ORDER BY s.relation_id, m.doc, m.start, m.id', part):
+            srcs.setdefault(r[0], []).append(_src(r[1:]))
+    names = _names_of(conn, [r[1] for r in rows] + [r[3] for r in rows])
+    return [{"source": _ref(s, names), "relation": rel, "target": _ref(t, names), "sources": srcs.get(rid, [])}
+            for rid, s, rel, t in rows]
+
+
+def events_about(conn: sqlite3.Connection, subject_id: str) -> list[dict]:
+    """The timeline of one entity in rank order: {"type", "summary", "date", "places", "participants", "sources",
+    "confidence", "fiction"} (the shape of ``store.reads.events_of``, names read for the entities it cites)."""
+    srcs: dict[str, list[dict]] = {}
+    for r in conn.execute('SELECT event_id, doc, start, "end", quote FROM event_mentions'
+                          ' WHERE subject_id = ? AND event_id IS NOT NULL ORDER BY doc, start', (subject_id,)):
+        srcs.setdefault(r[0], []).append(_src(r[1:]))
+    refs: dict[tuple[str, str], list[str]] = {}
+    for table, key in (("event_places", "places"), ("event_participants", "participants")):
+        for r in conn.execute(f'SELECT p.event_id, p.entity_id FROM {table} p JOIN events e ON e.id = p.event_id'
+                              f' WHERE e.subject_id = ? ORDER BY p.event_id, p."order"', (subject_id,)):
+            refs.setdefault((r[0], key), []).append(r[1])
+    names = _names_of(conn, [i for v in refs.values() for i in v])
+    out = []
+    for r in conn.execute('SELECT id, type, summary, date_start, date_end, date_text, date_inferred, confidence,'
+                          ' fiction FROM events WHERE subject_id = ? ORDER BY rank', (subject_id,)):
+        out.append({"id": r[0], "type": r[1], "summary": r[2],
+                    "date": {"start": r[3], "end": r[4], "text": r[5], "inferred": bool(r[6])},
+                    "places": [_ref(p, names) for p in refs.get((r[0], "places"), [])],
+                    "participants": [_ref(p, names) for p in refs.get((r[0], "participants"), [])],
+                    "sources": srcs.get(r[0], []), "confidence": r[7], "fiction": bool(r[8])})
+    return out
