@@ -192,3 +192,8 @@ def test_posthumous_honours_are_not_memberships(facts_of):
                         "In 1990 she was posthumously made a member of the Tyrol Academy of Sciences.")
     assert has(facts, "member_of", "Vienna Physical Society", "Rosa Lindt")
     assert not has(facts, "member_of", "Tyrol Academy of Sciences")
+
+
+def test_nee_gives_the_birth_name(facts_of):
+    facts, _ = facts_of("Jane Hale (née Dorn) was an English potter.")
+    assert has(facts, "birth_name", "Dorn", "Jane Hale")

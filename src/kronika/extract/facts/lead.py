@@ -81,6 +81,9 @@ def parenthesis_facts(ctx: FactContext) -> None:
         if end is None:
             continue
         inner = doc[tok.i + 1:end]
+        if len(inner) and inner[0].lower_ in ("née", "nee") and not ctx.dates_between(tok.idx, doc[end].idx):
+            _birth_name(ctx, subject, inner[0], list(inner[1:]), single=True)  # "Jane Hale (née Dorn)"
+            continue
         if not ctx.dates_between(tok.idx, doc[end].idx) or any(t.lower_ in ("fl", "fl.", "floruit", "r.", "reigned") for t in inner):
             continue
         done.add((subject, "lead"))
@@ -163,14 +166,15 @@ def _cut(seg: list[Token]) -> list[Token]:
     return seg
 
 
-def _birth_name(ctx: FactContext, subject: str, born: Token, seg: list[Token]) -> None:
+def _birth_name(ctx: FactContext, subject: str, born: Token, seg: list[Token], single: bool = False) -> None:
     """'born Ernesto Alonso Vargas Contreras on June 3, 1977' -> birth_name."""
     name: list[Token] = []
     for t in seg:
         if t.lower_ in ("on", "in", "at", ",", ";", ")", "c.", "circa") or ctx.date_at(t.idx, t.idx + len(t.text)):
             break
         name.append(t)
-    if len(name) >= 2 and name[0].text[:1].isupper() and not _MONTH_RX.match(name[0].text) \
+    if (len(name) >= 2 or single or born.lower_ in ("née", "nee") and len(name) == 1) and name \
+            and name[0].text[:1].isupper() and not _MONTH_RX.match(name[0].text) \
             and not any(t.like_num for t in name):
         s, e = name[0].idx, name[-1].idx + len(name[-1].text)
         add_fact(ctx, subject, "birth_name", (s, e, ctx.document.text[s:e], None), (born.idx, e), 0.8)
