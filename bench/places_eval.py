@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "eval" / "places" / "sentences.jsonl"
 KRONIKA = ROOT / ".venv" / "bin" / "kronika"
+sys.path.insert(0, str(ROOT / "src"))
 
 
 def fold(s: str) -> str:
@@ -49,19 +50,35 @@ def load_gold(path: Path = GOLD) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def name_keys(place: str) -> tuple[set[str], str]:
+    """The keys under which one database could make one entity of two names -- the name, its spelling
+    variants and its today's name ("Leningrad" and "St. Petersburg" are one entity) -- and the first word
+    of a longer name ("Newcastle upon Tyne" takes in a lone "Newcastle")."""
+    from kronika.geo import HISTORICAL, _gazetteer_aliases, normalise
+    k = normalise(place)
+    keys = {k}
+    for table in (HISTORICAL, _gazetteer_aliases()):
+        if table.get(k):
+            keys.add(normalise(table[k]))
+    return keys, (k.split()[0] if " " in k else "")
+
+
 def partition(rows: list[dict]) -> list[list[dict]]:
-    """Groups of lines in which no place name repeats (first fit, in file order)."""
-    groups: list[tuple[set, list]] = []
+    """Groups of lines in which no place name repeats (first fit, in file order): one database holds one
+    entity per name, so "Paris" and "Paris, Texas" are scored in different databases."""
+    groups: list[tuple[set, set, list]] = []
     for r in rows:
-        key = fold(r["place"])
-        for names, members in groups:
-            if key not in names:
-                names.add(key)
+        keys, first = name_keys(r["place"])
+        for names, firsts, members in groups:
+            if not keys & (names | firsts) and first not in names:
+                names.update(keys)
+                if first:
+                    firsts.add(first)
                 members.append(r)
                 break
         else:
-            groups.append(({key}, [r]))
-    return [m for _, m in groups]
+            groups.append((set(keys), {first} - {""}, [r]))
+    return [m for _, _, m in groups]
 
 
 def build_and_export(rows: list[dict], workdir: Path, n: int) -> list[dict]:

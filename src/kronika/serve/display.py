@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .. import lexicons
-from ..geo import _index, normalise
+from ..geo import known_place_name
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
@@ -348,8 +348,6 @@ def is_drawn(entity: dict, has_timeline: bool) -> bool:
 def _is_place(name: str) -> bool:
     """A city or country name of the offline gazetteer (GeoNames), exactly."""
     try:
-        primary, _alt, _countries, by_name = _index()
+        return known_place_name(name)
     except Exception:  # noqa: BLE001 - without the gazetteer, no name is known to be a place
         return False
-    k = normalise(name)
-    return k in primary or k in by_name
