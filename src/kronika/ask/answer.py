@@ -317,6 +317,7 @@ def _tidy(text: str) -> str:
     """An answer without the citation mark, possessive or dangling connector the span caught
     ("Atlanta Female Institute.[12" -> "Atlanta Female Institute", "Yale University's" -> "Yale University")."""
     t = re.sub(r"\s*\.?\s*\[[^\]]{0,12}\]?\s*$", "", text.strip())
+    t = re.sub(r"(?<=[a-z]{3})\.$", "", t)       # "Blue-Backed Speller." (not "Jr.", "St.")
     t = re.sub(r"['’]s?$", "", t) if re.search(r"\w['’]s?$", t) and t[:1].isupper() else t
     while True:
         u = re.sub(r"\s+(?:of|di|de|del|della|von|van|la|le|the|and|in|at|du|des)$", "", t).rstrip(" ,;:(")
@@ -341,6 +342,11 @@ def _typed(conn, q: Question, cands: list[dict]) -> list[dict]:
                  or c.get("via") != "fact"]
         cands = [c for c in cands if types.get(structured.norm_name(c["text"]), {"WORK"}) - {"PERSON"}]
         # "incomprehensible", "Lepore": a word or a person's name is no work
+        for c in cands:
+            if c.get("via") == "fact" and len(c["text"].split()) == 1 and \
+                    "WORK" not in types.get(structured.norm_name(c["text"]), set()) and \
+                    not any(re.search(r"[_*“\"‘]\s*" + re.escape(c["text"]), x["quote"]) for x in c["sources"]):
+                c["score"] -= 1.0     # one word the text neither sets in italics or quotes nor knows as a work
     if q.answer_type not in ("PLACE", "DATE"):
         return cands
     types = _types_by_name(conn) if q.answer_type == "PLACE" else {}

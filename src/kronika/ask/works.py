@@ -26,7 +26,7 @@ _KNOWN = re.compile(r"(?i)\b(?:known|famous|noted|remembered|celebrated|renowned
 _VERB = re.compile(r"(?i)\b(?:(?:discoveries|inventions|achievements|works|creations)\s+(?:are|were|include|included)"
                    r"|invented|discovered|created|developed|devised|designed|pioneer of|inventor of|"
                    r"discoverer of|creator of)\s+")
-_STOP_NP = re.compile(r"[,.;:()\[\]]|\s(?:which|that|who|whose|in \d+|and (?:his|her|its|their|was|is|the|a|an)|with|for|as|from|"
+_STOP_NP = re.compile(r"[,.;:()\[\]]|\s(?:which|that|who|whose|based|including|such as|written|composed|published|in \d+|and (?:his|her|its|their|was|is|the|a|an)|with|for|as|from|"
                       r"by|during|after|before|while)\b")
 CREATIVE = {"create", "write"}
 
@@ -81,7 +81,7 @@ def lead_works(conn, q, subj) -> list[dict]:
                 title = (m.group(1) or m.group(2) or m.group(3)).strip(" ,;:")
                 if not title[:1].isupper() and not title[:1].isdigit() or _own_name(title, subj) or "|" in title:
                     continue
-                if re.search(r"(?i)\b(term|word|words|called|named|nicknamed|dubbed|as|name|known as)\s*$",
+                if re.search(r"(?i)\b(term|word|words|called|named|nicknamed|dubbed|as|name|known as)\s*(?:the\s+|a\s+)?$",
                              s.text[max(0, m.start() - 20):m.start()]):
                     continue          # "the term "Impressionism"", "nicknamed "the Wizard"": a name, not a work
                 if re.search(r"(?i)\bas\s+(?:_[^_]{1,60}_\s*(?:,|or|and)\s*)+$", s.text[max(0, m.start() - 90):m.start()]):
