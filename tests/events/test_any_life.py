@@ -106,3 +106,7 @@ def test_after_the_death_only_posthumous_honours_and_burial(events):
 def test_creating_a_mood_is_not_a_creation(events):
     assert "creation" not in [e.type for e in events("Tomas Veld's letters kept creating a sense of unease.", TOM)]
     assert [e.type for e in events("Tomas Veld created a new theory of heat.", TOM)] == ["creation"]
+
+
+def test_a_given_name_is_not_an_appointment(events):
+    assert events("At birth Tomas Veld was named Tomasz Veldowski.", TOM) == []

@@ -194,8 +194,11 @@ def _named_to(c: Verb) -> Decision:
     """'was named director', 'was named as his successor' (appointment); never 'was named after'."""
     if not c.passive or "after" in c.preps or "for" in c.preps:
         return None
-    if "as" in c.preps or "to" in c.preps or children_with(c.tok, {"oprd", "attr", "xcomp"}):
+    if "as" in c.preps or "to" in c.preps:
         return "appointment"
+    pred = children_with(c.tok, {"oprd", "attr", "xcomp"})
+    if pred and pred[0].pos_ != "PROPN":
+        return "appointment"          # "was named director"; "was named Saloth Sar" is a name, not a post
     return None
 
 

@@ -47,7 +47,7 @@ def _numeric_brackets(toks: list) -> set[int]:
             open_at = k
         elif t.text == ")" and open_at is not None:
             inner = toks[open_at + 1:k]
-            if inner and all(w.like_num or w.is_punct or w.is_space or w.ent_type_ == "DATE" for w in inner):
+            if all(w.like_num or w.is_punct or w.is_space or w.ent_type_ == "DATE" for w in inner):
                 out.update(w.i for w in toks[open_at:k + 1])
             open_at = None
     return out
@@ -143,4 +143,6 @@ def summary_for(p: Predicate, lo: int, hi: int, places: list[str], parts: list[s
         for art in ("a ", "an ", "the "):
             if text.lower().startswith(art):
                 text = text[len(art):]
+    if len(text.split()) == 1 and p.kind == "verb" and (parts or places):
+        text += " " + (" and ".join(parts[:2]) if parts else places[0])   # a bare "Joined" names what was joined
     return (text[:1].upper() + text[1:]) if text else p.type.capitalize()
