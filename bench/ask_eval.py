@@ -10,6 +10,11 @@ answer lists on unanswerable questions, and the median latency per question
 with the database open and, over --cold questions, of a fresh `kronika ask`
 process (imports included).
 
+``--latency DB`` times template questions ("Where was X born?", "Who did X marry?", "What happened in
+1920?", ...) about the most-mentioned people of an existing database (e.g. the 10,000-document one
+bench/scale.py builds from bench/gen_corpus.py), each asked twice with the database open: it prints the
+median and 95th percentile of the second (warm) pass, the figure issue 17 asks to keep under 200 ms.
+
 ``--dump FILE`` writes every question's full answer list (text, sources, score,
 via) as JSON, so that two versions of the code can be compared answer by answer
 on the same databases (``--db-dir``): identical files mean unchanged behaviour.
@@ -69,7 +74,11 @@ def main(argv=None) -> int:
     ap.add_argument("--cold", type=int, default=3, help="questions per corpus timed in a fresh process")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--dump", default=None, help="write every answer list to this JSON file")
+    ap.add_argument("--latency", default=None, metavar="DB", help="time template questions on this database")
+    ap.add_argument("--people", type=int, default=12, help="people asked about with --latency")
     args = ap.parse_args(argv)
+    if args.latency:
+        return latency(args.latency, args.people)
 
     spec = json.loads(Path(args.questions).read_text())
     db_dir = Path(args.db_dir) if args.db_dir else Path(tempfile.mkdtemp(prefix="ask_eval_"))
@@ -127,6 +136,38 @@ def main(argv=None) -> int:
               f"cold (process) {row['cold_median_ms'] or 0:.0f} ms")
     if args.dump:
         Path(args.dump).write_text(json.dumps(dump, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+    return 0
+
+
+TEMPLATES = ["Where was {p} born?", "When was {p} born?", "When did {p} die?", "Where did {p} die?",
+             "Who did {p} marry?", "What did {p} write?", "Where did {p} study?", "Who did {p} work with?",
+             "Why was {p} arrested?", "Where did {p} live in 1920?"]
+
+
+def latency(db: str, people: int) -> int:
+    """Warm latency of template questions about the most-mentioned people of ``db``."""
+    settings = load_settings()
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    n_docs = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    names = [r[0] for r in conn.execute("SELECT name FROM entities WHERE type = 'PERSON' ORDER BY mentions DESC LIMIT ?",
+                                        (people,))]
+    qs = [t.format(p=n) for n in names for t in TEMPLATES] + ["What happened in 1920?", "What happened in 1937?"]
+    t0 = time.perf_counter()
+    for q in qs[:3]:
+        answer(conn, q, settings)        # the first question reads the name index
+    first = time.perf_counter() - t0
+    warm, answered = [], 0
+    for q in qs:
+        answer(conn, q, settings)
+        t1 = time.perf_counter()
+        res = answer(conn, q, settings)
+        warm.append(time.perf_counter() - t1)
+        answered += bool(res["answers"])
+    warm.sort()
+    p95 = warm[min(len(warm) - 1, int(0.95 * len(warm)))]
+    print(f"{db}: {n_docs} documents, {len(qs)} questions ({answered} answered); first three {1000 * first:.0f} ms; "
+          f"warm median {1000 * statistics.median(warm):.0f} ms, p95 {1000 * p95:.0f} ms, max {1000 * warm[-1]:.0f} ms")
     return 0
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -116,10 +115,12 @@ class Corpus:
         self._t: dict[str, list[Timex]] = {}
         self._s: dict[str, list[tuple[int, int]]] = {}
         self._dom: dict[str, str | None] = {}
-        self._sent: dict[str, list[Sentence]] = {}
         self._starts: dict[str, list[int]] = {}
         self._text: dict[str, str] = {}
         self._life: dict[tuple, str | None] = {}
+        self._rng: dict[tuple, list[EntityMention]] = {}
+        self._hits: dict[str, int] = {}
+        self._prev: dict[tuple, str] = {}
 
     def mentions(self, doc) -> list[EntityMention]:
         if doc not in self._m:
@@ -127,7 +128,17 @@ class Corpus:
         return self._m[doc]
 
     def mentions_in(self, doc, a, b) -> list[EntityMention]:
-        """Mentions starting in [a, b) (document offsets), by bisection."""
+        """Mentions starting in [a, b) (document offsets): read for that span while few spans of the document are
+        asked (a long page holds thousands of mentions), the whole document's then, by bisection."""
+        if doc not in self._m:
+            key = (doc, a, b)
+            hit = self._rng.get(key)
+            if hit is not None:
+                return hit
+            self._hits[doc] = self._hits.get(doc, 0) + 1
+            if self._hits[doc] <= 12:
+                hit = self._rng[key] = stored.mentions_between(self.conn, doc, a, b)
+                return hit
         ms = self.mentions(doc)
         if doc not in self._starts:
             self._starts[doc] = [m.start for m in ms]
@@ -146,14 +157,10 @@ class Corpus:
 
     def previous(self, doc, start) -> str:
         """The sentence before the one starting at ``start`` (its text), or ''."""
-        if doc not in self._sent:
-            self._sent[doc] = stored.sentences_of(self.conn, doc)
-        prev = ""
-        for _doc, st, _end, tx in self._sent[doc]:
-            if st >= start:
-                break
-            prev = tx
-        return prev
+        key = (doc, start)
+        if key not in self._prev:
+            self._prev[key] = stored.sentence_before(self.conn, doc, start)
+        return self._prev[key]
 
     def is_stripped(self, doc, s0, s1) -> bool:
         """More than half of [s0, s1) lies in boilerplate."""
@@ -192,8 +199,7 @@ class Corpus:
     def dominant(self, doc):
         """The most-mentioned person of a document (whom an unresolved "he" most likely refers to)."""
         if doc not in self._dom:
-            c = Counter(m.entity_id for m in self.mentions(doc) if m.type == "PERSON" and m.entity_id)
-            self._dom[doc] = c.most_common(1)[0][0] if c else None
+            self._dom[doc] = stored.dominant_person(self.conn, doc)
         return self._dom[doc]
 
 
@@ -602,6 +608,9 @@ def _evidence(corpus: Corpus, ask: _Asked, ch: Chunk, best_bm: float) -> _Eviden
         return None                   # reference lists, categories, link farms
     toks = _tokens(text)
     stems = [(p, stem(w), w) for p, w in toks]
+    if q.relation and q.relation != "parent" and not (q.relation == "write" and q.wh == "who") and \
+            not any(st in ask.trig for _, st, _ in stems):
+        return None                   # no word of the asked relation ("by" marks an author): skip what follows
     ssup, subj_spans = _subject_support(corpus, doc, s0, text, ask.subj, toks, ch.prev)
     if ssup <= 0:
         return None

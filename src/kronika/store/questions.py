@@ -293,3 +293,24 @@ def events_about(conn: sqlite3.Connection, subject_id: str) -> list[dict]:
                     "participants": [_ref(p, names) for p in refs.get((r[0], "participants"), [])],
                     "sources": srcs.get(r[0], []), "confidence": r[7], "fiction": bool(r[8])})
     return out
+
+
+def mentions_between(conn: sqlite3.Connection, doc: str, start: int, end: int) -> list[EntityMention]:
+    """The entity mentions of a document that start in [start, end), in reading order."""
+    return _records(EntityMention, conn.execute(
+        'SELECT start, "end", text, type, entity_id FROM mentions WHERE doc = ? AND start >= ? AND start < ?'
+        ' ORDER BY start', (doc, start, end)))
+
+
+def dominant_person(conn: sqlite3.Connection, doc: str) -> str | None:
+    """The entity id of the person a document mentions most (ties: the first id), or None."""
+    r = conn.execute("SELECT entity_id FROM mentions WHERE doc = ? AND type = 'PERSON' AND entity_id IS NOT NULL"
+                     " GROUP BY entity_id ORDER BY count(*) DESC, min(start) LIMIT 1", (doc,)).fetchone()
+    return r[0] if r else None
+
+
+def sentence_before(conn: sqlite3.Connection, doc: str, start: int) -> str:
+    """The text of the stored sentence of a document that starts last before ``start`` ('' when none)."""
+    r = conn.execute('SELECT text FROM sentences WHERE doc = ? AND start < ? ORDER BY start DESC LIMIT 1',
+                     (doc, start)).fetchone()
+    return r[0] if r else ""
