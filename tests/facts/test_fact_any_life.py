@@ -197,3 +197,18 @@ def test_posthumous_honours_are_not_memberships(facts_of):
 def test_nee_gives_the_birth_name(facts_of):
     facts, _ = facts_of("Jane Hale (née Dorn) was an English potter.")
     assert has(facts, "birth_name", "Dorn", "Jane Hale")
+
+
+def test_opening_names_with_titles_notes_and_footnotes(facts_of):
+    cases = [("ILSE MARTENS (;[1] ; 25 October 1811 – 31 May 1852) was a German mathematician.", "1811-10-25"),
+             ("SIR HAMISH GRANT [1] (6 August 1881 – 11 March 1955) was a Scottish biologist.", "1881-08-06"),
+             ("HUGO BRENNER, FRS FRCPE[1] (17 May 1749 – 26 January 1823) was an English physician.", "1749-05-17"),
+             ("EDMUND PRICE HALE (November 20, 1889 – September 28, 1953)[1] was an American astronomer.",
+              "1889-11-20"),
+             ("Major-General PAVEL ILYICH SOROKIN (; 10 November 1919 – 23 December 2013) was a Russian general.",
+              "1919-11-10"),
+             ("Brenner-portrait-200px.jpg MARTA BRENNER (2 August 1846 - 11 January 1897) was a German reformer.",
+              "1846-08-02")]
+    for text, iso in cases:
+        facts, _ = facts_of(text)
+        assert any(f.attribute == "birth_date" and f.value_iso == iso for f in facts), text

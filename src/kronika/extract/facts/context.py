@@ -103,7 +103,7 @@ class FactContext:
             return False
         depth = 0
         for t in self.sdoc[self.lead_end:min(len(self.sdoc), self.lead_end + 80)]:
-            depth += t.text.startswith("(") - (t.text == ")")
+            depth += t.text.startswith("(") - (")" in t.text)  # ")[1", "1953)[1" are one token each
             if depth == 0:
                 return tok.i < t.i
         return False
@@ -192,10 +192,11 @@ def _lead_name(sdoc: Doc) -> tuple[int, int, str, int, int] | None:
     if not sents:
         return None
     sent = sents[0]
-    toks = [t for t in sent]
+    # a footnote mark may end the parser's first sentence: 'ÉVARISTE GALOIS (;[1] ; 25 October 1811 – ...'
+    toks = [t for t in sent] if len(sent) > 6 else list(sdoc[:min(len(sdoc), 40)])
     end = None
     for k, t in enumerate(toks[:25]):
-        if t.text.startswith("(") or t.text == ",":
+        if t.text.startswith("(") or t.text == "," or t.text.startswith("["):
             end = k
             break
         if t.lemma_ in ("be",) and t.dep_ in ("ROOT", "aux", "auxpass"):
@@ -204,13 +205,15 @@ def _lead_name(sdoc: Doc) -> tuple[int, int, str, int, int] | None:
     if not end:
         return None
     name = toks[:end]
-    while name and not name[0].text[:1].isupper():
-        name = name[1:]
+    while name and (not name[0].text[:1].isupper() or _JUNK.search(name[0].text)):
+        name = name[1:]  # 'Raiffeisen-tochter-amalie-200px.jpg AMALIE RAIFFEISEN (...)': an image's file name
     if not name or len(name) > 8 or not all(t.text[:1].isupper() or t.text in ('"', "'", "-", ".") or t.lower_ in
                                             ("de", "van", "von", "der", "da", "du", "bin", "ibn", "al", "y", "of")
                                             for t in name):
         return None
-    dated = toks[end].text.startswith("(") and any(t.ent_type_ == "DATE" or t.lower_ == "born" for t in toks[end:end + 12])
+    par = _lead_parenthesis(sdoc, toks[end].i)
+    dated = sdoc[par].text.startswith("(") and any(t.ent_type_ == "DATE" or t.lower_ == "born"
+                                                   for t in sdoc[par:min(len(sdoc), par + 12)])
     if not dated and (not any(t.pos_ == "PROPN" for t in name) or not any(t.ent_type_ == "PERSON" for t in name)
                       and any(t.ent_type_ in ("GPE", "ORG", "DATE", "WORK_OF_ART", "FAC", "LOC") for t in name)):
         return None
@@ -222,6 +225,20 @@ def _lead_name(sdoc: Doc) -> tuple[int, int, str, int, int] | None:
     s, e = name[0].idx, name[-1].idx + len(name[-1].text)
     text = " ".join(t.text for t in name if t.text not in ('"', "'"))
     return s, e, text, name[0].i, name[-1].i + 1
+
+
+_NOTE = re.compile(r"^(?:,|;|\[|\]|\d{1,3}\]?|[A-Z][A-Z.]{1,7}(?:\[\d+\]?)?|\[\d+\]?|[A-Z]\.)$")
+
+
+def _lead_parenthesis(sdoc: Doc, end: int) -> int:
+    """The token right after the opening name, or the '(' a few post-nominals or footnote marks later:
+    'EDWARD JENNER, FRS FRCPE[1] (17 May 1749 – ...)', 'MYCHAL JUDGE, O.F.M. (born ...)'."""
+    for k in range(end, min(len(sdoc), end + 8)):
+        if sdoc[k].text.startswith("("):
+            return k
+        if not _NOTE.match(sdoc[k].text):
+            break
+    return end
 
 
 def _name_tokens(name: str) -> set[str]:
@@ -241,9 +258,9 @@ def _fold_into_main(ctx: "FactContext", counts: Counter) -> None:
     if not main:
         return
     words = _name_tokens(main)
-    if main.isupper():
+    if sum(1 for w in main.split() if w.isupper() and len(w) > 1) >= 2:  # 'SIR ALEXANDER FLEMING', 'General IVAN PETROV' 
         same = [k for k in counts if k != main and not k.isupper() and len(_name_tokens(k)) >= 2
-                and _name_tokens(k) <= words]
+                and _name_tokens(k) <= words and _surname(main) in _name_tokens(k)]
         if same:
             better = max(same, key=lambda k: (len(_name_tokens(k)), counts[k], k))
             ctx.main = better
@@ -314,7 +331,7 @@ def build_context(sdoc: Doc, document: Document, mentions: list[Mention], timexe
             first.setdefault(k, e.start)
     lead_name = _lead_name(sdoc)
     if lead_name is not None:
-        ctx.lead_end = lead_name[4]
+        ctx.lead_end = _lead_parenthesis(sdoc, lead_name[4])
         ent = next((e for e in ctx.ents if e.type == "PERSON" and e.start < lead_name[1] and lead_name[0] < e.end), None)
         if ent is not None and ent.start <= lead_name[0] and ent.end >= lead_name[1]:
             ctx.main = ctx.persons.get(ent.key, ent.key)

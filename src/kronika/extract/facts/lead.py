@@ -27,7 +27,7 @@ def _paren_end(doc, i: int) -> int | None:
     for j in range(i, min(len(doc), i + 80)):
         if doc[j].text.startswith("("):
             depth += 1
-        elif doc[j].text == ")":
+        elif ")" in doc[j].text:  # ")[1" and "1953)[1" are one token each
             depth -= 1
             if depth == 0:
                 return j
@@ -80,11 +80,12 @@ def parenthesis_facts(ctx: FactContext) -> None:
         end = _paren_end(doc, tok.i)
         if end is None:
             continue
-        inner = doc[tok.i + 1:end]
-        if len(inner) and inner[0].lower_ in ("née", "nee") and not ctx.dates_between(tok.idx, doc[end].idx):
+        inner = list(doc[tok.i + 1:end]) + ([] if doc[end].text.startswith(")") else [doc[end]])
+        close = doc[end].idx + doc[end].text.index(")")
+        if len(inner) and inner[0].lower_ in ("née", "nee") and not ctx.dates_between(tok.idx, close):
             _birth_name(ctx, subject, inner[0], list(inner[1:]), single=True)  # "Jane Hale (née Dorn)"
             continue
-        if not ctx.dates_between(tok.idx, doc[end].idx) or any(t.lower_ in ("fl", "fl.", "floruit", "r.", "reigned") for t in inner):
+        if not ctx.dates_between(tok.idx, close) or any(t.lower_ in ("fl", "fl.", "floruit", "r.", "reigned") for t in inner):
             continue
         done.add((subject, "lead"))
         _read_parenthesis(ctx, subject, list(inner), tok.idx, lead=ctx.lead_end is not None and tok.i == ctx.lead_end)
