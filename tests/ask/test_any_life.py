@@ -30,7 +30,8 @@ OTTO = (
     "brennium. He also wrote the treatise _On Salts_.\n\n"
     "Life\n\n"
     "Otto Brenner was born in Kassel. He studied chemistry at the University of Marburg. He was known as "
-    "\"the salt man\" by his students. His brother Karl Brenner was born in 1810 and died in 1888.\n")
+    "\"the salt man\" by his students. His brother Karl Brenner was born in 1810 and died in 1888. "
+    "In 1848 Otto Brenner was arrested in Kassel for publishing a pamphlet against the prince.\n")
 
 HUGO = (
     "HUGO MARTIN (2 May 1840 – 1 June 1900) was a Belgian engineer.\n\n"
@@ -76,7 +77,8 @@ def first(conn, q: str) -> str:
     ("What did Vera Lindqvist write?", "The Salt Road"),
     ("What did Otto Brenner discover?", "brennium"),
     ("Who did Vera Lindqvist marry?", "Nils Berg"),
-    ("Who did Jan Voss marry?", "Eva Brink"),      # not the wife of his father Jan Voss (1801–1860)
+    ("Who did Jan Voss marry?", "Eva Brink"),
+    ("Why was Otto Brenner arrested?", "for publishing a pamphlet"),      # not the wife of his father Jan Voss (1801–1860)
 ])
 def test_any_life(lives, question, expected):
     assert expected in first(lives, question)
@@ -149,6 +151,13 @@ def test_the_death_of_somebody_else_is_not_the_subjects():
 
 def test_a_people_and_faith_is_no_birthplace():
     assert _place_text("Irish Protestant", ["born to a farmer (an Irish Protestant)"], {}) is None
+
+
+def test_cause():
+    from kronika.ask.passages import _cause
+    t = "He was banned from racing for life due to his role in a doping scandal, and he retired."
+    assert _cause(t, t.index("banned")) == "due to his role in a doping scandal"
+    assert _cause("He was banned from racing for life.", 7) is None
 
 
 def test_tidy():

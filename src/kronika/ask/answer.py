@@ -208,6 +208,8 @@ def answer(conn, question: str, settings, top: int = 3) -> dict:
         subj.born = _birth_year(conn, subj)
     corpus = passages.Corpus(conn)
     cands = _structured_answers(conn, corpus, q, subj) if subj is not None else []
+    if q.wh == "why":
+        cands = [_why(c) for c in cands]
     cands += _life_dates(conn, q, subj)
     if subj is not None and q.answer_type == "WORK":
         cands += works.lead_works(conn, q, subj)   # "What did X write?", "Which film is X best known for?"
@@ -411,6 +413,15 @@ def _life_dates(conn, q: Question, subj) -> list[dict]:
     return [{"text": d["text"], "score": LEAD_SCORE - _vaguer(d["text"]), "via": "lead",
              "sources": [{"doc": d["doc"], "start": d["start"], "end": d["end"], "quote": d["quote"]}]}
             for d in lead.life_dates(conn, subj) if d["kind"] == q.relation]
+
+
+def _why(c: dict) -> dict:
+    """"Why was X exiled?": an event answers with the cause its sentence gives, else it says only what happened."""
+    for s in c["sources"]:
+        cause = passages._cause(s["quote"], 0)
+        if cause:
+            return {**c, "text": cause}
+    return {**c, "score": c["score"] - 1.0}
 
 
 def _find_subject(conn, q: Question, text: str) -> None:

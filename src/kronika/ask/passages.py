@@ -773,7 +773,33 @@ def _answers(corpus: Corpus, ask: _Asked, ev: _Evidence) -> list[dict]:
     if q.answer_type:
         return _typed_answers(corpus, ask, ev)
     pa, pb = ev.pivots[0]
+    if q.wh == "why":
+        cause = _cause(ch.text, pa)
+        if cause:
+            return [_passage(ch, cause, ev.base + 0.5)]
+        return [_passage(ch, _clause(ch.text, pa, pb), ev.base - 0.3)]   # says what, not why
     return [_passage(ch, _clause(ch.text, pa, pb), ev.base)]
+
+
+_CAUSE = re.compile(r"\b(?:because(?: of)?|due to|as a result of|owing to|on (?:the )?charges? of|charged with|accused of|"
+                    r"convicted of|for (?:his|her|their) (?:role|part|involvement|activities|opposition|support|views|"
+                    r"writings|criticism|beliefs|refusal|participation)|for (?:having|being|refusing|opposing|"
+                    r"supporting|publishing|writing|taking part|participating|inciting|criticising|criticizing|"
+                    r"preaching|organi[sz]ing|plotting|conspiring)|over (?:his|her|their))\b", re.I)
+
+
+def _cause(text: str, p: int) -> str | None:
+    """"Why was X banned?": the cause the sentence gives after (or just before) the asked word ("due to his role
+    in a match-fixing scandal"), cut at the end of its clause."""
+    best = None
+    for m in _CAUSE.finditer(text):
+        if m.start() >= p - 80 and (best is None or abs(m.start() - p) < abs(best.start() - p)):
+            best = m
+    if best is None:
+        return None
+    rest = re.split(r"[.;:()]|,\s+(?:and|but|which|who|while|although)\b|\s[–—]\s", text[best.start():])[0]
+    words = rest.split()
+    return " ".join(words[:16]) + (" …" if len(words) > 16 else "") if len(words) >= 3 else None
 
 
 def _passage(ch: Chunk, text: str, score: float) -> dict:
