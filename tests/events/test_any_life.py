@@ -110,3 +110,11 @@ def test_creating_a_mood_is_not_a_creation(events):
 
 def test_a_given_name_is_not_an_appointment(events):
     assert events("At birth Tomas Veld was named Tomasz Veldowski.", TOM) == []
+
+
+def test_patents_inventions_and_bare_nouns(events):
+    assert only(events("Tomas Veld was granted a patent for his engine in 1886.", TOM)) == [
+        ("award", "Granted a patent for his engine")]
+    assert only(events("His invention of the folding bicycle made Tomas Veld rich.", TOM)) == [
+        ("discovery", "Invented the folding bicycle")]
+    assert events("Despite his invention, Tomas Veld stayed poor.", TOM) == []

@@ -398,7 +398,7 @@ RULES: list[Rule] = [
     (_verbs("fight"), _fight_for),
     (_verbs("hold"), _hold_post),
     (_verbs("visit"), _visit_person),
-    (_verbs("receive", "win", "award", "honour", "honor", "decorate"), _honour),
+    (_verbs("receive", "win", "award", "honour", "honor", "decorate", "grant"), _honour),
     (_verbs("obtain", "earn"), _degree),
     (_verbs("name"), _named_to),
     (_verbs("build", "record", "direct", "film", "design", "make", "create"), _create),

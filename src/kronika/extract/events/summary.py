@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .clauses import Predicate
+from ...lexicons import mapping
 from .lexicon import PAST, TEMPLATES, VERB_TEMPLATES
 from .syntax import vlemma
 
@@ -18,10 +19,10 @@ def _past(lemma: str) -> str:
     return lemma + "ed"
 
 
-NOUN_LEADS = {"birth": "Born", "death": "Died", "release": "Released", "expulsion": "Expelled",
-              "exile": "Exiled", "imprisonment": "Imprisoned", "participation": "Took part",
-              "marriage": "Married", "travel": "Travelled", "flight": "Fled", "education": "Studied",
-              "membership": "Member", "conversion": "Converted", "authorship": "Wrote", "residence": "Lived"}
+#: Label leads of event nouns by type ("his expulsion" -> "Expelled"), and nouns whose own verb leads better
+#: ("his invention of the gin" -> "Invented the gin").
+NOUN_LEADS = mapping("events", "noun_leads")
+NOUN_VERB_LEADS = mapping("events", "noun_verb_leads")
 
 
 #: Tokens a label must not end on: a cut there leaves half a name or phrase ("Wrote for the Paris").
@@ -103,7 +104,10 @@ def summary_for(p: Predicate, lo: int, hi: int, places: list[str], parts: list[s
         rest = [t for t in doc[head.i + 1:hi + 1]]
         if p.type == "authorship":
             rest = [head] + rest
-        lead = NOUN_LEADS.get(p.type, head.text.capitalize())
+        lead = NOUN_VERB_LEADS.get(head.lower_) or NOUN_LEADS.get(p.type, head.text.capitalize())
+        if rest and rest[0].lower_ == "of" and p.type in ("discovery", "creation") and head.lower_ in NOUN_VERB_LEADS | {
+                "discovery": 1}:
+            rest = rest[1:]                            # "his discovery of radium" -> "Discovered radium"
         tail = "".join(t.text_with_ws for t in _trim([t for t in rest if not _dateish(t)], 12)).strip()
         if p.type == "imprisonment" and tail.lower() in ("in prison", "in jail", "in captivity"):
             tail = ""
