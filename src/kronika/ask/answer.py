@@ -365,7 +365,7 @@ def _typed(conn, q: Question, cands: list[dict]) -> list[dict]:
             c = {**c, "text": t}
             if q.relation == "education":
                 level = _school_level(t)
-                c["score"] += level if level else -0.3    # "where did X study?": a school before a region
+                c["score"] += level if level else -0.5    # "where did X study?": a school before a region
             out.append(c)
     return _regions_after(out)
 
