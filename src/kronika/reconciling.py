@@ -17,7 +17,7 @@ import json
 from collections import Counter, defaultdict
 
 from .extract.entities.gazetteer import entity_info
-from .geo import is_area, lookup
+from .geo import QUALIFIER_GAP, is_area, lookup
 from .errors import KronikaError, UsageError
 from .reconcile.chronology import order_events
 from .reconcile.corrections import ENTITY_ACTIONS, EVENT_ACTIONS, date_range, split_aliases
@@ -76,11 +76,11 @@ def reconcile(store, settings: Settings, full: bool = False) -> None:
         _write_claims(c, gid)
 
 
-def place_geo(name: str, context: list[str] | tuple = ()) -> dict | None:
+def place_geo(name: str, context: list[str] | tuple = (), qualifiers: list[str] | tuple = ()) -> dict | None:
     """Where a place is, read once here and stored: {lat, lon, country} from the offline GeoNames reading
     (``geo.lookup``: the name with the other places of the documents that name it), else the gazetteer's
     coordinates (country unknown); None if neither. Serve and export read the stored point."""
-    hit = lookup(name, list(context))
+    hit = lookup(name, list(context), list(qualifiers))
     if hit:
         return {"lat": hit["lat"], "lon": hit["lon"], "country": hit["country"]}
     info = entity_info(name)
@@ -148,22 +148,41 @@ def _write_entities(c, items: list[dict], ids: dict, split_texts: list, correcti
             e["docs"].add(g["doc"])
     renames = {r["target"]: r["value"] for r in corrections if r["action"] == "rename"}
     context = _place_context(items, ids)
+    qualifiers = _place_qualifiers(c, ids, ent)
     for eid, e in ent.items():
         typ = e["type"].most_common(1)[0][0]
         name = renames.get(eid) or split_names.get(eid) or gazetteer_name(e["names"], typ) or \
             display_name(e["names"])
         chronicle.write_entity(c, eid, name, typ, e["mentions"], sorted(e["docs"]),
-                               _entity_geo(name, e["texts"], context.get(eid, ())) if typ == "PLACE" else None,
+                               _entity_geo(name, e["texts"], context.get(eid, ()), qualifiers.get(eid, ()))
+                               if typ == "PLACE" else None,
                                [a for a in sorted(e["aliases"]) if a != name])
     return ent
 
 
-def _entity_geo(name: str, written: Counter, context) -> dict | None:
+def _entity_geo(name: str, written: Counter, context, qualifiers) -> dict | None:
     """The point of a place entity: its name as the documents most often write it, read with its context
     ("Newcastle" beside "New South Wales" is not the gazetteer's Newcastle upon Tyne, "Salisbury" beside
     "Wiltshire" not Harare), else its display name."""
     most = written.most_common(1)[0][0] if written else name
-    return (place_geo(most, context) if most != name else None) or place_geo(name, context)
+    return (place_geo(most, context, qualifiers) if most != name else None) or place_geo(name, context, qualifiers)
+
+
+def _place_qualifiers(c, ids: dict, ent: dict) -> dict[str, list[str]]:
+    """{place entity id: the names written right after it ("Paris" ", " "Texas")} when they follow at least
+    half of its mentions: a "Paris, Texas" among fifty Parises does not move them all."""
+    seen: dict[str, Counter] = defaultdict(Counter)
+    for r in chronicle.place_neighbours(c):
+        eid = ids.get((r["doc"], r["key"]))
+        if eid and r["gap"] is not None and QUALIFIER_GAP.match(r["gap"]) and r["next_text"]:
+            seen[eid][r["next_text"]] += 1
+    out = {}
+    for eid, quals in seen.items():
+        total = max(1, ent.get(eid, {}).get("mentions", 0))
+        kept = [q for q, n in quals.items() if 2 * n >= total]
+        if kept:
+            out[eid] = kept
+    return out
 
 
 def _place_context(items: list[dict], ids: dict, limit: int = 300) -> dict[str, list[str]]:

@@ -25,6 +25,18 @@ def entity_mentions(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     return conn.execute("SELECT doc, key, type, text FROM mentions").fetchall()
 
 
+def place_neighbours(conn: sqlite3.Connection, gap: int = 40) -> list[sqlite3.Row]:
+    """A place mention and the mention right after it in the same document, at most ``gap`` characters on:
+    doc, key, next_key, next_text and the text between ("Paris" ", " "Texas"), for reading a name with its
+    qualifier."""
+    return conn.execute(
+        "SELECT m.doc, m.key, m.next_key, m.next_text, substr(d.text, m.\"end\" + 1, m.next_start - m.\"end\") AS gap"
+        " FROM (SELECT doc, key, type, \"end\", LEAD(start) OVER w AS next_start, LEAD(key) OVER w AS next_key,"
+        " LEAD(text) OVER w AS next_text FROM mentions WINDOW w AS (PARTITION BY doc ORDER BY start)) AS m"
+        " JOIN documents d ON d.doc = m.doc"
+        " WHERE m.type = 'PLACE' AND m.next_start - m.\"end\" BETWEEN 0 AND ?", (gap,)).fetchall()
+
+
 def keys_used(conn: sqlite3.Connection, table: str, col: str) -> list[sqlite3.Row]:
     """(doc, key) pairs a per-document table names in ``col`` (one of ``KEY_COLUMNS``)."""
     return conn.execute(f"SELECT DISTINCT doc, {col} AS key FROM {table} WHERE {col} IS NOT NULL").fetchall()
