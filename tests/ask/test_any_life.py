@@ -164,3 +164,22 @@ def test_tidy():
     assert _tidy("Atlanta Female Institute.[12") == "Atlanta Female Institute"
     assert _tidy("Yale University's") == "Yale University"
     assert _tidy("Accademia di Belle Arti di") == "Accademia di Belle Arti"
+
+
+def test_subject_reads_match_the_store_reads(lives):
+    """store.questions reads one subject's records; they are what store.reads gives for that subject."""
+    from kronika.store import questions as stored
+    from kronika.store import reads
+    ids = [r[0] for r in lives.execute("SELECT id FROM entities WHERE type = 'PERSON'")]
+    assert ids
+    for eid in ids:
+        a = [(f["attribute"], f["value"], f["sources"], f.get("value_entity")) for f in stored.facts_about(lives, eid)]
+        b = [(f["attribute"], f["value"], f["sources"], f.get("value_entity")) for f in reads.facts_of(lives, eid)]
+        assert a == b
+        a = [(r["source"], r["relation"], r["target"], r["sources"]) for r in stored.relations_about(lives, eid)]
+        b = [(r["source"], r["relation"], r["target"], r["sources"]) for r in reads.relations_of(lives, eid)]
+        assert a == b
+        keys = ("id", "type", "summary", "date", "places", "participants", "sources", "confidence", "fiction")
+        a = [[e[k] for k in keys] for e in stored.events_about(lives, eid)]
+        b = [[e[k] for k in keys] for e in reads.events_of(lives, eid)]
+        assert a == b
