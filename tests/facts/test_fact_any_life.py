@@ -212,3 +212,9 @@ def test_opening_names_with_titles_notes_and_footnotes(facts_of):
     for text, iso in cases:
         facts, _ = facts_of(text)
         assert any(f.attribute == "birth_date" and f.value_iso == iso for f in facts), text
+
+
+def test_born_in_the_village_of(facts_of):
+    facts, _ = facts_of("Tom Hardwick was a navigator. He was born on 7 November 1728 in the village of Marton "
+                        "in Yorkshire.")
+    assert has(facts, "birth_place", "Marton", "Tom Hardwick")

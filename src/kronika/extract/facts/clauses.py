@@ -73,8 +73,19 @@ def _is_date(ctx: FactContext, t: Token) -> bool:
     return ctx.date_at(t.idx, t.idx + len(t.text)) is not None
 
 
+SETTLEMENTS = {"village", "town", "city", "hamlet", "parish", "county", "province", "region", "district", "suburb",
+               "port", "capital", "colony", "township", "municipality", "commune", "island", "state"}
+
+
 def _place(ctx: FactContext, t: Token, subject: str | None = None):
-    """The place a preposition's object names; the first of 'the Bronx, New York, United States'."""
+    """The place a preposition's object names; the first of 'the Bronx, New York, United States';
+    'the village of Marton' -> Marton."""
+    if t.text in SETTLEMENTS:  # lower case: "Kalasin Province" is a name
+        named = [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                 if o.dep_ == "pobj" and o.text[:1].isupper()]
+        if not named:
+            return None
+        t = named[0]
     first = next((x for x in t.subtree if x.text[:1].isupper() and x.lower_ != "the" and x.i <= t.i), t)
     if first.i < t.i and all(x.text in (",", "-") or x.text[:1].isupper() or x.lower_ == "the"
                              for x in t.doc[first.i:t.i]):

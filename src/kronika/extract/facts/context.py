@@ -272,6 +272,7 @@ def _fold_into_main(ctx: "FactContext", counts: Counter) -> None:
                     ctx._tok_ent[i] = Ent(e.start, e.end, e.text, "PERSON", better)
             main = better
     last = _surname(main)
+    ctx.persons[main] = main  # not 'Margaret Mead Legacy', a longer key that merely contains the name
     for k in list(ctx.persons):
         kt = _name_tokens(k)
         if k == main or not kt or not kt <= words:
