@@ -328,9 +328,34 @@ def _tidy(text: str) -> str:
         t = u
 
 
+def _full_names(conn, c: dict) -> dict:
+    """"Brown and Thigpen" -> "Ray Brown and Ed Thigpen": a bare surname in a passage answer becomes the full
+    name of the person so called whom the same document mentions (the most-mentioned one)."""
+    if c.get("via", "passage") != "passage" or not c.get("doc"):
+        return c
+    parts = re.split(r"(\s*,\s*(?:and\s+)?|\s+and\s+)", c["text"])
+    if not all(re.fullmatch(r"[A-ZÀ-Þ][\w’'\-]+", p) for p in parts[::2]):
+        return c
+    index = structured.name_index(conn)
+    out = []
+    for k, p in enumerate(parts):
+        if k % 2:
+            out.append(p)
+            continue
+        w = structured.norm_name(p)
+        full = [e for en, e, _ in index.get(w, ()) if e.type == "PERSON" and len(en.split()) > 1
+                and en.split()[-1] == w]
+        full = sorted(full, key=lambda e: -e.mentions)
+        best = next((e for e in full[:5] if stored.mentioned_in(conn, e.id, c["doc"])), None)
+        out.append(best.name if best is not None and best.name[:1].isupper() and not best.name.isupper() else p)
+    return {**c, "text": "".join(out)}
+
+
 def _typed(conn, q: Question, cands: list[dict]) -> list[dict]:
     """Answers whose text is of the asked type, trimmed to the entity or value."""
     cands = [c for c in ({**c, "text": _tidy(c["text"])} for c in cands) if c["text"]]
+    if q.answer_type == "PERSON":
+        cands = [_full_names(conn, c) for c in cands]
     if q.answer_type == "PERSON" and q.relation in ("spouse", "widow"):
         for c in cands:       # "married Syme's daughter, Agnes": Syme is the father-in-law
             pat = re.compile(re.escape(c["text"].split()[-1]) + r"['’]s?\s+(?:[a-z]+\s+)?(?:daughter|son|sister|"

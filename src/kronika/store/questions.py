@@ -314,3 +314,9 @@ def sentence_before(conn: sqlite3.Connection, doc: str, start: int) -> str:
     r = conn.execute('SELECT text FROM sentences WHERE doc = ? AND start < ? ORDER BY start DESC LIMIT 1',
                      (doc, start)).fetchone()
     return r[0] if r else ""
+
+
+def mentioned_in(conn: sqlite3.Connection, entity_id: str, doc: str) -> bool:
+    """Whether the entity is mentioned in the document."""
+    return conn.execute("SELECT 1 FROM entity_documents WHERE entity_id = ? AND doc = ?",
+                        (entity_id, doc)).fetchone() is not None
