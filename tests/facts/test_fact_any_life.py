@@ -218,3 +218,20 @@ def test_born_in_the_village_of(facts_of):
     facts, _ = facts_of("Tom Hardwick was a navigator. He was born on 7 November 1728 in the village of Marton "
                         "in Yorkshire.")
     assert has(facts, "birth_place", "Marton", "Tom Hardwick")
+
+
+def test_a_parents_marriage_is_the_parents(facts_of):
+    facts, _ = facts_of("Alec Fraser was a Scottish biologist. His father, Hugh Fraser, had four children after "
+                        "his second marriage to Grace Morton. Fraser married Sarah Kerr in 1915.")
+    assert has(facts, "spouse", "Sarah Kerr", "Alec Fraser")
+    assert not any(f.subject == "Alec Fraser" and f.attribute == "spouse" and "Morton" in f.value for f in facts)
+    facts, _ = facts_of("Jane Hollis was a singer. Her mother, Dorothy Hollis, was a registrar. Dorothy and her "
+                        "husband, Seth Hollis, had three children.")
+    assert not any(f.subject == "Jane Hollis" and f.attribute == "spouse" for f in facts)
+
+
+def test_titles_and_dates_are_not_relatives(facts_of):
+    facts, _ = facts_of("Ruth Kane was a writer. She joined the Daughters of Canaan in 1920. "
+                        "Her son, Josephie (December 25, 1921 – 1990), was a photographer.")
+    assert not any(f.attribute in ("parent", "child") and ("Canaan" in f.value or "December" in f.value)
+                   for f in facts)

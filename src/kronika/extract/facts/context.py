@@ -20,6 +20,8 @@ from ...lexicons import load
 from ...records import Document, Fact, Mention, Relation, Source, Timex
 from .dates import DateSpan, dates_in
 
+KIN_SUBJECTS = {"father", "mother", "brother", "sister", "son", "daughter", "husband", "wife", "parents", "uncle",
+                "aunt", "grandfather", "grandmother", "stepfather", "stepmother", "widow", "widower"}
 PRONOUNS = {"he", "she", "his", "her", "him", "hers", "himself", "herself"}
 FEMININE = {"she", "her", "hers", "herself"}
 ENT_TYPES = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "ORG": "ORG",
@@ -85,6 +87,8 @@ class FactContext:
         if tok.lower_ in PRONOUNS:
             if self.gender and (tok.lower_ in FEMININE) != (self.gender == "f"):
                 return None  # "his wife" in a woman's biography is someone else's wife
+            if tok.dep_ == "poss":
+                return self._possessor(tok)
             return self.main
         e = self.ent_of(tok)
         if e is not None and e.type == "PERSON":
@@ -96,6 +100,29 @@ class FactContext:
                 return None  # 'Meier Bernheimer' is not 'Lehmann Bernheimer'
             return self.main
         return None
+
+    def _possessor(self, tok: Token) -> str | None:
+        """Whose 'his'/'her' is: the subject of its clause when that is someone else named before it ('His
+        father, Hugh, ... after his second marriage to Grace': the father's marriage), else the main person."""
+        cur = tok.head
+        for _ in range(8):
+            subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+            if subj:
+                s = subj[-1]
+                if s.lower_ in PRONOUNS or s.lower_ in ("who", "that"):
+                    return self.main if s.lower_ in PRONOUNS else None
+                if s.pos_ == "NOUN" and s.lower_ in KIN_SUBJECTS and tok not in list(s.subtree):
+                    named = [c for c in s.children if c.dep_ == "appos"]
+                    return self.person_of(named[0]) if named and named[0].lower_ not in PRONOUNS else None
+                if s.pos_ == "PROPN" and tok not in list(s.subtree):
+                    e = self.ent_of(s)
+                    if e is not None and e.type == "PERSON":
+                        return self.persons.get(e.key, e.key)
+                return self.main
+            if cur.head is cur:
+                break
+            cur = cur.head
+        return self.main
 
     def in_lead_parenthesis(self, tok: Token) -> bool:
         """The token is inside the parenthesis right after the opening name: '(born ...; died ...)'."""

@@ -31,7 +31,8 @@ def _people(ctx: FactContext, o: Token) -> list[tuple[str, tuple[int, int, str, 
         if key is None and not (t.pos_ == "PROPN" and t.text[:1].isupper()):
             continue
         e = ctx.ent_of(t)
-        if key is None and (e is not None and e.type == "NORP" or country_of(t.text)):
+        if key is None and (e is not None and e.type == "NORP" or country_of(t.text)
+                            or ctx.date_at(t.idx, t.idx + len(t.text))):
             continue  # "her mother ... was a second-generation American": a nationality, not a name
         v = _no_possessive(name_at(ctx, t))
         out.append((key or v[2], (v[0], v[1], v[2], key or v[3])))
@@ -151,8 +152,8 @@ def _said_of(ctx: FactContext, n: Token) -> str | None:
 def kin_facts(ctx: FactContext) -> None:
     for n in ctx.sdoc:
         low = n.lower_
-        if low not in KIN or n.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if low not in KIN or n.pos_ not in ("NOUN", "PROPN") or n.text[:1].isupper() and n.i > n.sent.start:
+            continue  # "Daughters of Canaan", "Children of Cambodia" are titles
         attr, rel = KIN[low]
         of = [o for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
         if of:
