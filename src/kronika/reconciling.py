@@ -147,8 +147,10 @@ def _write_entities(c, items: list[dict], ids: dict, split_texts: list, correcti
         if g["mentions"]:
             e["docs"].add(g["doc"])
     renames = {r["target"]: r["value"] for r in corrections if r["action"] == "rename"}
+    neighbours = [r for r in chronicle.place_neighbours(c)
+                  if r["gap"] is not None and r["next_text"] and QUALIFIER_GAP.match(r["gap"])]
+    qualifiers = _place_qualifiers(neighbours, ids, ent)
     context = _place_context(items, ids)
-    qualifiers = _place_qualifiers(c, ids, ent)
     for eid, e in ent.items():
         typ = e["type"].most_common(1)[0][0]
         name = renames.get(eid) or split_names.get(eid) or gazetteer_name(e["names"], typ) or \
@@ -168,18 +170,18 @@ def _entity_geo(name: str, written: Counter, context, qualifiers) -> dict | None
     return (place_geo(most, context, qualifiers) if most != name else None) or place_geo(name, context, qualifiers)
 
 
-def _place_qualifiers(c, ids: dict, ent: dict) -> dict[str, list[str]]:
-    """{place entity id: the names written right after it ("Paris" ", " "Texas")} when they follow at least
-    half of its mentions: a "Paris, Texas" among fifty Parises does not move them all."""
+def _place_qualifiers(neighbours: list, ids: dict, ent: dict) -> dict[str, list[str]]:
+    """{place entity id: the names written right after it ("Paris" ", " "Texas")} when they follow most of
+    its mentions: a "Paris, Texas" among fifty Parises does not move them all."""
     seen: dict[str, Counter] = defaultdict(Counter)
-    for r in chronicle.place_neighbours(c):
+    for r in neighbours:
         eid = ids.get((r["doc"], r["key"]))
-        if eid and r["gap"] is not None and QUALIFIER_GAP.match(r["gap"]) and r["next_text"]:
+        if eid:
             seen[eid][r["next_text"]] += 1
     out = {}
     for eid, quals in seen.items():
         total = max(1, ent.get(eid, {}).get("mentions", 0))
-        kept = [q for q, n in quals.items() if 2 * n >= total]
+        kept = [q for q, n in quals.items() if 2 * n > total]
         if kept:
             out[eid] = kept
     return out

@@ -100,3 +100,25 @@ def test_the_html_export_reads_the_stored_point(moved, tmp_path):
     got = {p["name"]: p for p in m["places"]}
     assert (got["Perth"]["lat"], got["Perth"]["lon"]) == SENTINEL[:2]
     assert all(p["kind"] in ("place", "country") for p in m["places"])
+
+
+def test_the_name_written_after_a_place_qualifies_it(tmp_path):
+    """'Birmingham, Alabama' beside 'London' in a life of many English places: the qualifier decides."""
+    from kronika.build import build
+    from kronika.geo import QUALIFIER_GAP
+    from kronika.settings import load_settings
+    for gap in (", ", ", in ", " in ", ", on the island of ", " in the ", ", in the "):
+        assert QUALIFIER_GAP.match(gap), gap
+    for gap in (" to ", " and ", ". ", ", and then to "):
+        assert not QUALIFIER_GAP.match(gap), gap
+    text = ("Ada Pemberton was born in Leeds in 1920 and grew up in York, Manchester and Liverpool. She studied in "
+            "London and Oxford, taught in Bristol and Norwich, and in 1950 moved to Birmingham, in Alabama, where "
+            "she taught at a college until 1975.")
+    src = tmp_path / "ada.jsonl"
+    src.write_text(json.dumps({"id": "ada", "text": text}) + "\n", encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    build([str(src)], db, load_settings(n_process=1))
+    places = _places(db)
+    birmingham = places.get("Birmingham") or places["Birmingham, Alabama"]
+    assert birmingham["geo"]["country"] == "US"
+    assert places["Leeds"]["geo"]["country"] == "GB" and places["Oxford"]["geo"]["country"] == "GB"
