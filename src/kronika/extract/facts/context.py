@@ -362,7 +362,10 @@ def build_context(sdoc: Doc, document: Document, mentions: list[Mention], timexe
         ctx.lead_end = _lead_parenthesis(sdoc, lead_name[4])
         ent = next((e for e in ctx.ents if e.type == "PERSON" and e.start < lead_name[1] and lead_name[0] < e.end), None)
         if ent is not None and ent.start <= lead_name[0] and ent.end >= lead_name[1]:
-            ctx.main = ctx.persons.get(ent.key, ent.key)
+            # the opening mention's own key: never a longer key that contains its words ('Paul Lemaire Sr'
+            # for 'Paul Lemaire', the father of PAUL LEMAIRE JR.)
+            ctx.main = ent.key
+            ctx.persons[ent.key] = ent.key
         else:
             if ent is not None:  # the entity stage cut the name short: 'Carl Gösta' of 'Carl Gösta von der Esch'
                 ctx.persons[ent.key] = lead_name[2]

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Token
 
 from ...lexicons import mapping
-from .context import FactContext, add_fact, add_relation, country_of, name_at
+from .context import FactContext, _is_self, add_fact, add_relation, country_of, name_at
 
 # noun -> (attribute of the owner whose relative it is, relation relative->owner)
 KIN = mapping("facts", "kin_nouns")
@@ -174,7 +174,9 @@ def kin_facts(ctx: FactContext) -> None:
             found = _people(ctx, r) or (_persons_in(ctx, r, exclude=owner) if r.pos_ == "NOUN" else [])
             for key, v in found:
                 if key == owner:
-                    continue
+                    if _is_self(v[2], owner):
+                        continue
+                    key, v = v[2], (v[0], v[1], v[2], None)  # 'his son Jean-Marc' keyed as the father: a namesake
                 stmt = (min(n.idx, v[0]), max(n.idx + len(n.text), v[1]))
                 poss = [c for c in n.children if c.dep_ == "poss"]
                 if poss:
