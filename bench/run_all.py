@@ -140,6 +140,7 @@ NOT_RUN = {
     "serve_helper.py": "a helper: starts `kronika serve` for the web benchmarks",
     "bios_split.py": "draws the blind/dev split of the biographies once (committed in tests/eval/bios/split.json)",
     "time_split.py": "draws the blind/dev split of TBAQ and MEANTIME once (committed in bench/time_split.json)",
+    "facts_split.py": "draws the blind/tune split of the Re-DocRED person documents once (bench/facts_split.json)",
 }
 
 
