@@ -117,4 +117,12 @@ def test_patents_inventions_and_bare_nouns(events):
         ("award", "Granted a patent for his engine")]
     assert only(events("His invention of the folding bicycle made Tomas Veld rich.", TOM)) == [
         ("discovery", "Invented the folding bicycle")]
-    assert events("Despite his invention, Tomas Veld stayed poor.", TOM) == []
+    bare = events("Despite his invention, Tomas Veld stayed poor.", TOM)   # a bare word: reconcile leaves it out
+    assert [len(e.summary.split()) for e in bare] in ([], [1])
+
+
+def test_entering_school_volunteering_and_assignments(events):
+    got = only(events("Tomas Veld volunteered for the army in 1917 and was assigned to the 86th Division.", TOM))
+    assert got == [("role", "Volunteered for the army"), ("appointment", "Assigned to the 86th Division")]
+    assert only(events("Tomas Veld entered graduate school in 1910.", TOM)) == [("education", "Entered graduate school")]
+    assert events("Tomas Veld entered the room and volunteered to help.", TOM) == []

@@ -177,7 +177,7 @@ def merge_events(mentions: list[dict], settings: Settings, genres: dict[str, str
             best["date_start"], best["date_end"] = lo, hi
         if len({m["doc"] for m in ms}) > 1:
             clusters = _slot_merge(clusters, names, sid)
-        clusters = _absorb_minor(clusters)
+        clusters = _absorb_minor(clusters, genres)
         for cl in clusters:
             out.append(_finish(sid, cl, settings, genres, names))
     return out
@@ -201,21 +201,40 @@ def _minor(cl: dict) -> bool:
     return not (m["date_start"] or m["date_end"]) or bool(m["date_inferred"])
 
 
-def _absorb_minor(clusters: list[dict]) -> list[dict]:
+#: Types a bare word tells in full ("Released", "Imprisoned", "Exiled"); a bare "Studied" or "Worked" does not.
+SELF_TELLING = {"birth", "death", "release", "imprisonment", "exile", "flight", "expulsion", "marriage", "conversion"}
+#: Genres in which a bare one-word mention ("his invention", "he worked") is a passing mention, not an event.
+PASSING_GENRES = {"biography", "other", None}
+
+
+def _bare(cl: dict, genres: dict) -> bool:
+    """A one-mention event of a biography whose label is one word and which has no date of its own."""
+    if len(cl["members"]) != 1 or cl["type"] in SELF_TELLING or cl["places"] or cl["participants"]:
+        return False
+    m = cl["members"][0]
+    return len((m["summary"] or "").split()) < 2 and genres.get(m["doc"]) in PASSING_GENRES and (
+        not (m["date_start"] or m["date_end"]) or bool(m["date_inferred"]))
+
+
+def _absorb_minor(clusters: list[dict], genres: dict | None = None) -> list[dict]:
     """A timeline worth reading: a minor mention joins the event of its type told next to it in the same
     document ("He studied at Nelson College ... his studies" is one event, with both sources); a minor
     mention with no such neighbour says too little to stand as an event of its own and is left out."""
+    genres = genres or {}
     docs = {m["doc"] for cl in clusters for m in cl["members"]}
-    if len(clusters) <= LONG_TIMELINE * max(1, len(docs)):
-        return clusters                   # a short chronicle, or one of many sources, keeps every mention
+    # a short chronicle, or one of many sources, keeps every minor mention (but not a bare word)
+    long = len(clusters) > LONG_TIMELINE * max(1, len(docs))
+    weak = [(long and _minor(cl)) or _bare(cl, genres) for cl in clusters]
+    if not any(weak):
+        return clusters
     near: dict[tuple[str, str], list[tuple[int, dict]]] = defaultdict(list)
-    for cl in clusters:
-        if not _minor(cl):
+    for cl, w in zip(clusters, weak):
+        if not w:
             for m in cl["members"]:
                 near[(m["doc"], TYPE_FAMILY.get(cl["type"], cl["type"]))].append((m["ord"], cl))
     out = []
-    for cl in clusters:
-        if not _minor(cl):
+    for cl, w in zip(clusters, weak):
+        if not w:
             out.append(cl)
             continue
         m = cl["members"][0]

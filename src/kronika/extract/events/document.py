@@ -91,9 +91,6 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
         hedge = hedge_word(head)
         is_hedged = hedge is not None
         summary = summary_for(p, lo, hi, places, [x for x in parts if x in person_keys] or parts, sdoc)
-        if len(summary.split()) < 2 and p.type not in SELF_TELLING and not (date.start or date.end) \
-                and document.genre in (None, "biography", "other"):
-            continue                                  # "his invention", "he worked": a bare word, no event
         conf = settings.event_confidence
         if is_hedged:
             conf *= settings.hedge_factor
@@ -112,8 +109,6 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
     return _finish(events, main)
 
 
-#: Types a bare word tells in full ("Released", "Imprisoned", "Exiled"); a bare "Studied" or "Worked" does not.
-SELF_TELLING = {"birth", "death", "release", "imprisonment", "exile", "flight", "expulsion", "marriage", "conversion"}
 #: Hedges that say the event is uncertain (the label says "Probably"); the others report it ("Reportedly").
 PROBABLE = {"probably", "perhaps", "possibly", "likely", "presumably", "maybe", "conceivably", "apparently",
             "seemingly", "seem", "appear", "suppose", "assume", "speculate", "suggest", "believe", "may", "might"}

@@ -347,6 +347,17 @@ def _meet(c: Verb) -> Decision:
     return c.type if c.objs or c.tok.dep_ == "relcl" or any(x.dep_ == "conj" for x in c.tok.children) else None
 
 
+def _enter(c: Verb) -> Decision:
+    """'entered graduate school', 'entered the Academy' (education); 'entered the room' is nothing."""
+    return "education" if c.olem & EDUCATION_OBJECTS or lemmas_of(w for o in c.objs for w in o.subtree) & {
+        "school", "university", "college", "seminary", "conservatory"} else None
+
+
+def _volunteer(c: Verb) -> Decision:
+    """'volunteered for the army' (role); 'volunteered to help' is nothing."""
+    return "role" if c.olem & (MILITARY_BODIES | ORG_OBJECTS) or "as" in c.preps else None
+
+
 def _attend(c: Verb) -> Decision:
     if c.olem & GATHERING_OBJECTS:
         return "participation"
@@ -423,6 +434,8 @@ RULES: list[Rule] = [
     (_verbs("become"), _become),
     (_verbs("meet", "befriend", "encounter"), _meet),
     (_verbs("attend"), _attend),
+    (_verbs("enter"), _enter),
+    (_verbs("volunteer"), _volunteer),
     (_verbs("leave"), _leave),
     (_verbs("free", "release", "liberate"), _release),
     (NEEDS_ARGUMENT, _needs_argument),
