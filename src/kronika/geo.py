@@ -68,6 +68,11 @@ def _fold(s: str) -> str:
 
 def normalise(name: str) -> str:
     """A comparable key: "St.Petersburg" and "Saint  Petersburg's" -> "saint petersburg"."""
+    if name and name.isascii() and name.replace(" ", "").isalpha() and "  " not in name and name == name.strip():
+        s = name.lower()                             # the common case, without the regular expressions
+        if s[0] in "st":
+            s = _ST.sub("saint ", _THE.sub("", s))
+        return s
     s = _fold(name or "").strip()
     s = _POSS.sub("", s)
     s = _DASH.sub("-", s)
@@ -102,7 +107,8 @@ def _index():
     capitals = {normalise(c["capital"]): iso for iso, c in base.items() if c["capital"]}
     for c in cities.values():
         # Latin-script spellings only: a name in another script is never matched by a folded key
-        alts = {a for a in c.get("alternatenames") or () if a and a[0].isupper() and not a.isupper()}
+        # spellings in Latin script only (a Cyrillic or Chinese name never matches a name in a Latin text)
+        alts = {a for a in c.get("alternatenames") or () if a and a[0] < "\u0250" and a[0].isupper() and not a.isupper()}
         key = normalise(c["name"])
         c["_prominence"] = 0.5 * math.log10(max(c["population"], 1)) + \
             1.5 * math.log10(1 + len(c.get("alternatenames") or ())) + \
