@@ -126,3 +126,12 @@ def test_entering_school_volunteering_and_assignments(events):
     assert got == [("role", "Volunteered for the army"), ("appointment", "Assigned to the 86th Division")]
     assert only(events("Tomas Veld entered graduate school in 1910.", TOM)) == [("education", "Entered graduate school")]
     assert events("Tomas Veld entered the room and volunteered to help.", TOM) == []
+
+
+def test_a_title_in_underscores_stays_in_the_label(events):
+    text = "In 1936 Ada Brill wrote _The Salt Roads_ and _Winter Light_, two studies of trade."
+    from kronika.annotate.pipeline import spacy_text
+    from kronika.ingest.boilerplate import find_debris
+    blanked = spacy_text(text, find_debris(text, "md"))
+    evs = events(blanked, ADA)
+    assert evs and evs[0].summary.startswith("Wrote The Salt Roads")

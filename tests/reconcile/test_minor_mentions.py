@@ -36,3 +36,8 @@ def test_in_a_long_biography_minor_mentions_join_their_neighbour():
     assert len(host["mention_ids"]) == 2 and len(host["members"]) == 1     # a source, not a say in the order
     short = merge_events(ms[:3] + ms[-2:], S, {"a": "biography"})
     assert len(short) == 5                                                  # a short chronicle keeps them
+
+
+def test_a_meeting_with_nobody_named_is_no_event():
+    ms = [m("a", "meeting", "Met in Halle", 3, places=["l-halle"]), m("a", "meeting", "Met Anna Weil", 4, parts=["p-weil"])]
+    assert [e["summary"] for e in merge_events(ms, S, {"a": "biography"})] == ["Met Anna Weil"]

@@ -204,14 +204,19 @@ def _minor(cl: dict) -> bool:
 #: Types a bare word tells in full ("Released", "Imprisoned", "Exiled"); a bare "Studied" or "Worked" does not.
 SELF_TELLING = {"birth", "death", "release", "imprisonment", "exile", "flight", "expulsion", "marriage", "conversion"}
 #: Genres in which a bare one-word mention ("his invention", "he worked") is a passing mention, not an event.
-PASSING_GENRES = {"biography", "other", None}
+PASSING_GENRES = {"biography", "other"}
 
 
 def _bare(cl: dict, genres: dict) -> bool:
-    """A one-mention event of a biography whose label is one word and which has no date of its own."""
-    if len(cl["members"]) != 1 or cl["type"] in SELF_TELLING or cl["places"] or cl["participants"]:
+    """A one-mention event of a biography whose label is one word and which has no date of its own, or a
+    meeting with no one."""
+    if len(cl["members"]) != 1 or cl["type"] in SELF_TELLING or cl["participants"]:
         return False
     m = cl["members"][0]
+    if cl["type"] in ("meeting", "collaboration") and genres.get(m["doc"]) in PASSING_GENRES:
+        return True                       # "Met in Halle", "Befriended": a meeting with nobody named
+    if cl["places"]:
+        return False
     return len((m["summary"] or "").split()) < 2 and genres.get(m["doc"]) in PASSING_GENRES and (
         not (m["date_start"] or m["date_end"]) or bool(m["date_inferred"]))
 

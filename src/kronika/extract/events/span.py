@@ -53,9 +53,13 @@ def clause_tokens(head: Token, kind: str) -> tuple[int, int, set[int]]:
         else:
             break
     doc = head.doc
-    while hi + 1 in kept and hi - head.i < MAX_TOKENS and "\n" not in doc[hi].whitespace_ \
-            and not doc[hi + 1].text.startswith("[") and "\n" not in doc[hi + 1].text:
-        hi += 1
+    while hi - head.i < MAX_TOKENS and "\n" not in doc[hi].whitespace_:
+        nxt = hi + 1
+        if nxt < len(doc) and doc[nxt].is_space and "\n" not in doc[nxt].text and nxt + 1 in kept:
+            nxt += 1                                   # a blanked marker ("_Title_", "[12]") inside the clause
+        if nxt not in kept or doc[nxt].text.startswith("[") or "\n" in doc[nxt].text:
+            break
+        hi = nxt
     if kind == "noun" and hi + 1 < len(doc) and doc[hi + 1].dep_ == "prep" and doc[hi + 1].lower_ in (
             "in", "at", "to", "from") and doc[hi + 1].head.i in {a.i for a in head.ancestors}:
         # PP-attachment: "her expulsion ... and exile in Tobolsk" parsed with the place on the verb
