@@ -23,6 +23,9 @@ from . import lead, passages, structured, works
 from .questions import STOP, Question, parse
 
 MIN_SCORE = 0.9
+MERGE_WITH = 80      # an answer joins a better one that contains it among the best this many
+MAX_SOURCES = 30     # sources kept per answer (every document still counts towards its score)
+MAX_RECORDS = 150    # structured records checked against their sentences, best first
 
 
 def _key(text: str) -> str:
@@ -42,7 +45,7 @@ def _merge(cands: list[dict]) -> list[dict]:
         # an answer contained in a better one ("Mexico" in "Mexico City") joins it
         hit = groups.get(k)
         if hit is None:
-            for ok in order:
+            for ok in order[:MERGE_WITH]:
                 if re.search(rf"\b{re.escape(k)}\b", ok) or re.search(rf"\b{re.escape(ok)}\b", k):
                     hit = groups[ok]
                     if len(k) > len(ok) and c["score"] >= 0.7 * hit["score"]:
@@ -52,13 +55,15 @@ def _merge(cands: list[dict]) -> list[dict]:
                                                        "quote": c["quote"]}]
         if hit is None:
             groups[k] = {"text": c["text"], "sources": [], "score": c["score"], "docs": set(),
-                         "via": c.get("via", "passage")}
+                         "via": c.get("via", "passage"), "seen": set()}
             order.append(k)
             hit = groups[k]
         for s in srcs:
-            if not any(s["doc"] == x["doc"] and s["start"] == x["start"] and s["end"] == x["end"]
-                       for x in hit["sources"]):
-                hit["sources"].append(s)
+            key = (s["doc"], s["start"], s["end"])
+            if key not in hit["seen"]:
+                hit["seen"].add(key)
+                if len(hit["sources"]) < MAX_SOURCES:
+                    hit["sources"].append(s)
                 if s["doc"] not in hit["docs"]:
                     if hit["docs"]:
                         hit["score"] += 0.15 * min(1.0, c["score"] / max(hit["score"], 1e-9))
@@ -111,7 +116,7 @@ def _described_by_facts(conn, subj) -> list[dict]:
     """The occupations and nationalities the facts give, each with its sources."""
     out = []
     for eid in subj.ids:
-        for f in stored.facts_about(conn, eid):
+        for f in stored.facts_about(conn, eid, ("occupation", "nationality")):
             if f["attribute"] in ("occupation", "nationality") and f["sources"]:
                 out.append({"text": f["value"], "sources": f["sources"], "via": "fact",
                             "score": 1.6 if f["attribute"] == "occupation" else 1.1})
@@ -467,8 +472,12 @@ def _structured_answers(conn, corpus, q: Question, subj) -> list[dict]:
     asked = {structured.norm_name(x) for x in q.others + ([q.subject] if q.subject else [])}
     asked |= {structured.norm_name(x) for x in subj.surfaces}
     out = []
-    for c in structured.answers(conn, q, subj):
+    per_text: dict[str, int] = {}
+    for c in sorted(structured.answers(conn, q, subj), key=lambda c: -c["score"])[:MAX_RECORDS]:
         an = structured.norm_name(c["text"])
+        per_text[an] = per_text.get(an, 0) + 1
+        if per_text[an] > 3:
+            continue                   # a value told in many records: its best three are checked
         if an in asked or any(a and re.search(rf"\b{re.escape(a)}\b", an) for a in asked if len(a) > 3):
             continue                   # "England" for "where in England", "Emma Goldman and ..." for her works
         if _listed_with_other(c, q.others):

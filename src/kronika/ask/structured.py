@@ -197,7 +197,7 @@ def facts_answers(conn, q: Question, subj: Subject) -> list[dict]:
         return []
     out = []
     for eid in sorted(subj.ids):
-        for f in stored.facts_about(conn, eid):
+        for f in stored.facts_about(conn, eid, attrs):
             if f["attribute"] not in attrs:
                 continue
             srcs = _good_sources(f["sources"])
@@ -219,7 +219,7 @@ def relations_answers(conn, q: Question, subj: Subject) -> list[dict]:
         return []
     out = []
     for eid in sorted(subj.ids):
-        for r in stored.relations_about(conn, eid):
+        for r in stored.relations_about(conn, eid, rels):
             if r["relation"] not in rels:
                 continue
             srcs = _good_sources(r["sources"])
@@ -251,9 +251,15 @@ def events_answers(conn, q: Question, subj: Subject) -> list[dict]:
     """Answers from the subject's timeline: events of the asked relation or year (or after/before an anchor)."""
     if not subj.ids:
         return []
+    after = bool(q.anchor and q.direction)
+    if not after and not q.year and not q.relation:
+        return []                 # no event is asked for
+    # read only what can fit: the asked relation's event types, the asked year (all events for "after X")
+    types = RELATIONS[q.relation]["events"] if q.relation and not after else None
+    year = q.year if not after else None
     out = []
     for eid in sorted(subj.ids):
-        evs = [e for e in stored.events_about(conn, eid) if not e.get("fiction")]
+        evs = [e for e in stored.events_about(conn, eid, types, year) if not e.get("fiction")]
         if q.anchor and q.direction:
             out += _after(q, evs)
             continue

@@ -228,19 +228,32 @@ def _src(r) -> dict:
     return {"doc": r[0], "start": r[1], "end": r[2], "quote": r[3]}
 
 
-def facts_about(conn: sqlite3.Connection, subject_id: str) -> list[dict]:
-    """The facts of one entity: {"attribute", "value", "sources", "confidence", "value_entity"?}, sources in
-    document order (the shape of ``store.reads.facts_of``, without reading every fact's sources)."""
-    rows = conn.execute("SELECT id, attribute, value, value_id, confidence FROM facts WHERE subject_id = ?"
-                        " ORDER BY attribute, id", (subject_id,)).fetchall()
+def _among(column: str, values) -> tuple[str, list]:
+    """An SQL condition "column IN (...)" and its parameters; no condition for None."""
+    if values is None:
+        return "", []
+    values = sorted(set(values))
+    return f" AND {column} IN ({','.join('?' * len(values))})" if values else " AND 0", values
+
+
+def facts_about(conn: sqlite3.Connection, subject_id: str, attributes=None) -> list[dict]:
+    """The facts of one entity (of the given attributes only, when given): {"attribute", "value", "sources",
+    "confidence", "value_entity"?}, sources in document order (the shape of ``store.reads.facts_of``, without
+    reading every fact's sources)."""
+    cond, args = _among("attribute", attributes)
+    rows = conn.execute("SELECT id, attribute, value, value_id, confidence FROM facts WHERE subject_id = ?" + cond +
+                        " ORDER BY attribute, id", (subject_id, *args)).fetchall()
     if not rows:
         return []
     srcs: dict[int, list[dict]] = {}
-    for r in conn.execute('SELECT s.fact_id, m.doc, m.start, m."end", m.quote FROM fact_sources s'
-                          ' JOIN fact_mentions m ON m.id = s.mention_id'
-                          ' WHERE s.fact_id IN (SELECT id FROM facts WHERE subject_id = ?)'
-                          ' ORDER BY s.fact_id, m.doc, m.start, m.id', (subject_id,)):
-        srcs.setdefault(r[0], []).append(_src(r[1:]))
+    ids = [r[0] for r in rows]
+    for k in range(0, len(ids), 500):
+        part = ids[k:k + 500]
+        for r in conn.execute('SELECT s.fact_id, m.doc, m.start, m."end", m.quote FROM fact_sources s'
+                              ' JOIN fact_mentions m ON m.id = s.mention_id'
+                              f' WHERE s.fact_id IN ({",".join("?" * len(part))})'
+                              ' ORDER BY s.fact_id, m.doc, m.start, m.id', part):
+            srcs.setdefault(r[0], []).append(_src(r[1:]))
     names = _names_of(conn, [r[3] for r in rows])
     out = []
     for fid, attribute, value, value_id, confidence in rows:
@@ -251,10 +264,12 @@ def facts_about(conn: sqlite3.Connection, subject_id: str) -> list[dict]:
     return out
 
 
-def relations_about(conn: sqlite3.Connection, entity_id: str) -> list[dict]:
-    """The relations with the entity at either end: {"source", "relation", "target", "sources"}."""
-    rows = conn.execute("SELECT id, source_id, relation, target_id FROM relations WHERE source_id = ? OR target_id = ?"
-                        " ORDER BY id", (entity_id, entity_id)).fetchall()
+def relations_about(conn: sqlite3.Connection, entity_id: str, relations=None) -> list[dict]:
+    """The relations (of the given names only, when given) with the entity at either end:
+    {"source", "relation", "target", "sources"}."""
+    cond, args = _among("relation", relations)
+    rows = conn.execute("SELECT id, source_id, relation, target_id FROM relations WHERE (source_id = ? OR target_id = ?)"
+                        + cond + " ORDER BY id", (entity_id, entity_id, *args)).fetchall()
     if not rows:
         return []
     ids = [r[0] for r in rows]
@@ -271,22 +286,36 @@ def relations_about(conn: sqlite3.Connection, entity_id: str) -> list[dict]:
             for rid, s, rel, t in rows]
 
 
-def events_about(conn: sqlite3.Connection, subject_id: str) -> list[dict]:
-    """The timeline of one entity in rank order: {"type", "summary", "date", "places", "participants", "sources",
-    "confidence", "fiction"} (the shape of ``store.reads.events_of``, names read for the entities it cites)."""
+def events_about(conn: sqlite3.Connection, subject_id: str, types=None, year: int | None = None) -> list[dict]:
+    """The timeline of one entity in rank order (only events of the given types, or dated in a span that holds
+    ``year``, when given): {"type", "summary", "date", "places", "participants", "sources", "confidence",
+    "fiction"} (the shape of ``store.reads.events_of``, names read for the entities it cites)."""
+    cond, args = _among("type", types)
+    if year is not None:
+        cond += " AND substr(date_start, 1, 4) <= ? AND substr(date_end, 1, 4) >= ?"
+        args += [f"{year:04d}", f"{year:04d}"]
+    rows = conn.execute('SELECT id, type, summary, date_start, date_end, date_text, date_inferred, confidence,'
+                        ' fiction FROM events WHERE subject_id = ?' + cond + ' ORDER BY rank',
+                        (subject_id, *args)).fetchall()
+    if not rows:
+        return []
+    ids = [r[0] for r in rows]
     srcs: dict[str, list[dict]] = {}
-    for r in conn.execute('SELECT event_id, doc, start, "end", quote FROM event_mentions'
-                          ' WHERE subject_id = ? AND event_id IS NOT NULL ORDER BY doc, start', (subject_id,)):
-        srcs.setdefault(r[0], []).append(_src(r[1:]))
     refs: dict[tuple[str, str], list[str]] = {}
-    for table, key in (("event_places", "places"), ("event_participants", "participants")):
-        for r in conn.execute(f'SELECT p.event_id, p.entity_id FROM {table} p JOIN events e ON e.id = p.event_id'
-                              f' WHERE e.subject_id = ? ORDER BY p.event_id, p."order"', (subject_id,)):
-            refs.setdefault((r[0], key), []).append(r[1])
+    for k in range(0, len(ids), 500):
+        part = ids[k:k + 500]
+        marks = ",".join("?" * len(part))
+        for r in conn.execute('SELECT event_id, doc, start, "end", quote FROM event_mentions'
+                              f' WHERE subject_id = ? AND event_id IN ({marks}) ORDER BY doc, start',
+                              (subject_id, *part)):
+            srcs.setdefault(r[0], []).append(_src(r[1:]))
+        for table, key in (("event_places", "places"), ("event_participants", "participants")):
+            for r in conn.execute(f'SELECT event_id, entity_id FROM {table} WHERE event_id IN ({marks})'
+                                  ' ORDER BY event_id, "order"', part):
+                refs.setdefault((r[0], key), []).append(r[1])
     names = _names_of(conn, [i for v in refs.values() for i in v])
     out = []
-    for r in conn.execute('SELECT id, type, summary, date_start, date_end, date_text, date_inferred, confidence,'
-                          ' fiction FROM events WHERE subject_id = ? ORDER BY rank', (subject_id,)):
+    for r in rows:
         out.append({"id": r[0], "type": r[1], "summary": r[2],
                     "date": {"start": r[3], "end": r[4], "text": r[5], "inferred": bool(r[6])},
                     "places": [_ref(p, names) for p in refs.get((r[0], "places"), [])],
