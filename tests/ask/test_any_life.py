@@ -176,7 +176,7 @@ def test_subject_reads_match_the_store_reads(lives):
         a = [(f["attribute"], f["value"], f["sources"], f.get("value_entity")) for f in stored.facts_about(lives, eid)]
         b = [(f["attribute"], f["value"], f["sources"], f.get("value_entity")) for f in reads.facts_of(lives, eid)]
         assert a == b
-        a = [(r["source"], r["relation"], r["target"], r["sources"]) for r in stored.relations_about(lives, eid)]
+        a = [(r["source"], r["relation"], r["target"], r["sources"]) for r in stored.relations_about(lives, [eid])]
         b = [(r["source"], r["relation"], r["target"], r["sources"]) for r in reads.relations_of(lives, eid)]
         assert a == b
         keys = ("id", "type", "summary", "date", "places", "participants", "sources", "confidence", "fiction")

@@ -218,26 +218,28 @@ def relations_answers(conn, q: Question, subj: Subject) -> list[dict]:
     if not rels:
         return []
     out = []
-    for eid in sorted(subj.ids):
-        for r in stored.relations_about(conn, eid, rels):
-            if r["relation"] not in rels:
-                continue
-            srcs = _good_sources(r["sources"])
-            if not srcs:
-                continue
-            # directed kin relations read "relative --rel--> owner" ("Sedova widow_of Trotsky",
-            # "Yakov child_of Stalin"): "Who was X's widow/son/father?" asks the source where X is the target
-            if r["target"]["id"] in subj.ids and r["source"]["id"] not in subj.ids:
-                other = r["source"]
-            elif r["source"]["id"] in subj.ids and r["target"]["id"] not in subj.ids:
-                if r["relation"] in DIRECTED:
-                    continue          # X is the widow / child / parent of someone: not what is asked
-                other = r["target"]
-            else:
-                continue
-            if not _type_ok(conn, q, other):
-                continue
-            out.append(_ans(other["name"], srcs, 2.5, "relation"))
+    found = stored.relations_about(conn, subj.ids, rels)
+    # in the order of the subject's end, then of the record (as reading each id's relations in turn gives)
+    found.sort(key=lambda r: (r["source"]["id"] if r["source"]["id"] in subj.ids else r["target"]["id"], r["id"]))
+    for r in found:
+        if r["relation"] not in rels:
+            continue
+        srcs = _good_sources(r["sources"])
+        if not srcs:
+            continue
+        # directed kin relations read "relative --rel--> owner" ("Sedova widow_of Trotsky",
+        # "Yakov child_of Stalin"): "Who was X's widow/son/father?" asks the source where X is the target
+        if r["target"]["id"] in subj.ids and r["source"]["id"] not in subj.ids:
+            other = r["source"]
+        elif r["source"]["id"] in subj.ids and r["target"]["id"] not in subj.ids:
+            if r["relation"] in DIRECTED:
+                continue          # X is the widow / child / parent of someone: not what is asked
+            other = r["target"]
+        else:
+            continue
+        if not _type_ok(conn, q, other):
+            continue
+        out.append(_ans(other["name"], srcs, 2.5, "relation"))
     return out
 
 

@@ -264,12 +264,16 @@ def facts_about(conn: sqlite3.Connection, subject_id: str, attributes=None) -> l
     return out
 
 
-def relations_about(conn: sqlite3.Connection, entity_id: str, relations=None) -> list[dict]:
-    """The relations (of the given names only, when given) with the entity at either end:
-    {"source", "relation", "target", "sources"}."""
+def relations_about(conn: sqlite3.Connection, entity_ids, relations=None) -> list[dict]:
+    """The relations (of the given names only, when given) with one of the entities (an id or a collection of
+    ids) at either end, in one pass over the table: {"id", "source", "relation", "target", "sources"}."""
+    ids = sorted({entity_ids} if isinstance(entity_ids, str) else set(entity_ids))
+    if not ids:
+        return []
     cond, args = _among("relation", relations)
-    rows = conn.execute("SELECT id, source_id, relation, target_id FROM relations WHERE (source_id = ? OR target_id = ?)"
-                        + cond + " ORDER BY id", (entity_id, entity_id, *args)).fetchall()
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT id, source_id, relation, target_id FROM relations WHERE (source_id IN ({marks})"
+                        f" OR target_id IN ({marks}))" + cond + " ORDER BY id", (*ids, *ids, *args)).fetchall()
     if not rows:
         return []
     ids = [r[0] for r in rows]
@@ -282,8 +286,8 @@ def relations_about(conn: sqlite3.Connection, entity_id: str, relations=None) ->
                               ' ORDER BY s.relation_id, m.doc, m.start, m.id', part):
             srcs.setdefault(r[0], []).append(_src(r[1:]))
     names = _names_of(conn, [r[1] for r in rows] + [r[3] for r in rows])
-    return [{"source": _ref(s, names), "relation": rel, "target": _ref(t, names), "sources": srcs.get(rid, [])}
-            for rid, s, rel, t in rows]
+    return [{"id": rid, "source": _ref(s, names), "relation": rel, "target": _ref(t, names),
+             "sources": srcs.get(rid, [])} for rid, s, rel, t in rows]
 
 
 def events_about(conn: sqlite3.Connection, subject_id: str, types=None, year: int | None = None) -> list[dict]:
