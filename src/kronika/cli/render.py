@@ -23,18 +23,60 @@ def _short(s: str | None, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"]
+_SEASONS = {(3, 5): "spring", (6, 8): "summer", (9, 11): "autumn"}
+
+
+def _bound_label(v: str) -> str:
+    """One ISO bound as people write it: '1885', 'June 1906', '14 November 1840'."""
+    p = v.split("T")[0].split("-")
+    try:
+        if len(p) >= 3 and p[0]:
+            return f"{int(p[2])} {_MONTH_NAMES[int(p[1]) - 1]} {p[0]}"
+        if len(p) == 2 and p[0]:
+            return f"{_MONTH_NAMES[int(p[1]) - 1]} {p[0]}"
+    except (ValueError, IndexError):
+        pass
+    return v
+
+
+def _same_precision(s: str, e: str) -> tuple[str, str]:
+    """'1890' and '1890-12-31': the bound that only closes the other's year or month adds nothing."""
+    if len(s) == 4 and e[4:] in ("-12", "-12-31"):
+        e = e[:4]
+    if len(e) == 4 and s[4:] in ("-01", "-01-01"):
+        s = s[:4]
+    return s, e
+
+
 def date_label(d: dict) -> str:
+    """An interval at the precision its evidence has: '1885', '1885–1887', 'spring 1906', 'after 1919'."""
     s, e = d.get("start"), d.get("end")
     if not s and not e:
         return "undated"
+    if s and e:
+        s, e = _same_precision(s, e)
     if s == e:
-        lab = s
+        lab = _bound_label(s)
     elif s and e:
-        lab = f"{s}–{e}"
+        season = None
+        if len(s) == 7 and len(e) == 7 and s[:4] == e[:4]:
+            season = _SEASONS.get((int(s[5:7]), int(e[5:7])))
+        elif len(s) == 7 and len(e) == 7 and int(e[:4]) == int(s[:4]) + 1 and s[5:7] == "12" and e[5:7] == "02":
+            season = "winter"
+        if season:
+            lab = f"{season} {s[:4]}"
+        elif len(s) == 4 and len(e) == 4:
+            lab = f"{s}–{e}"
+        elif s[:4] == e[:4] and len(s) == 7 and len(e) == 7:
+            lab = f"{_MONTH_NAMES[int(s[5:7]) - 1]}–{_MONTH_NAMES[int(e[5:7]) - 1]} {s[:4]}"
+        else:
+            lab = f"{_bound_label(s)} – {_bound_label(e)}"
     elif s:
-        lab = f"after {s}"
+        lab = f"after {_bound_label(s)}"
     else:
-        lab = f"by {e}"
+        lab = f"before {_bound_label(e)}"
     return ("~" + lab) if d.get("inferred") else lab
 
 
@@ -91,19 +133,21 @@ def timeline(data: dict) -> str:
     out = [head, "=" * min(len(head), w)]
     if not data["events"]:
         out.append("no events found")
+    dw = max([16] + [len(date_label(e["date"])) for e in data["events"]])
+    pad = dw + 4
     for e in data["events"]:
         mark = {"corroborated": "✓", "conflicting": "!", "single-source": " "}[e["status"]]
         where = ", ".join(p["name"] for p in e["places"])
         who = ", ".join(p["name"] for p in e["participants"])
         extra = "; ".join(x for x in (where, who and f"with {who}") if x)
-        line = f"{date_label(e['date']):>16}  {mark} {e['summary']}" + (f" [{extra}]" if extra else "")
+        line = f"{date_label(e['date']):>{dw}}  {mark} {e['summary']}" + (f" [{extra}]" if extra else "")
         if e.get("fiction"):
             line += " (from a novel)"
         out.append(line)
         q = e["sources"][0]["quote"] if e["sources"] else ""
-        out.append(" " * 20 + _short(f"“{q}” — {_srcdocs(e['sources'])}", w - 20))
+        out.append(" " * pad + _short(f"“{q}” — {_srcdocs(e['sources'])}", w - pad))
         if e.get("note"):
-            out.append(" " * 20 + f"note: {e['note']}")
+            out.append(" " * pad + f"note: {e['note']}")
     out.append("")
     out.append("✓ stated by two or more documents   ! the sources disagree   ~ date inferred")
     return "\n".join(out)

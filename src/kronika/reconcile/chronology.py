@@ -18,9 +18,11 @@ import math
 from collections import defaultdict
 
 INF = math.inf
-AFTER_DEATH_OK = {"publication", "authorship", "other"}
+AFTER_DEATH_OK = {"publication", "authorship", "other", "award", "premiere"}
 CUES = {"later", "then", "eventually", "after", "afterwards", "subsequently", "on release", "from there",
         "ultimately", "finally", "thereafter", "next", "soon", "when", "by then"}
+#: Cue prefix of a mention told in the lead or a thematic section (set by extract/events/dates.py).
+NO_ORDER = "§"
 
 
 def iso_to_years(v: str | None, high: bool) -> float:
@@ -92,6 +94,21 @@ class Network:
         return ok
 
 
+def _reaches(net: Network, a: int, b: int) -> bool:
+    """Is there a path of kept constraints from a to b?"""
+    if a == b:
+        return True
+    seen, stack = {a}, [a]
+    while stack:
+        for y in net.succ.get(stack.pop(), ()):
+            if y == b:
+                return True
+            if y not in seen:
+                seen.add(y)
+                stack.append(y)
+    return False
+
+
 def _linear_extension(n: int, net: Network, prio) -> list[int]:
     """A total order that respects every kept ``a <= b`` constraint, earliest-priority first (Kahn's algorithm).
 
@@ -148,7 +165,10 @@ def _order_one(evs: list[dict]) -> None:
     seq: dict[str, list[tuple[int, int, str | None]]] = defaultdict(list)
     for i, e in enumerate(evs):
         for m in e["members"]:
-            seq[m["doc"]].append((m["ord"], m["start"], i, m.get("cue")))
+            cue = m.get("cue")
+            if cue and cue.startswith(NO_ORDER):
+                continue        # told in the lead or a thematic section: no place in the story's order
+            seq[m["doc"]].append((m["ord"], m["start"], i, cue))
     cued: list[tuple[int, int]] = []
     plain: list[tuple[int, int]] = []
     for doc in sorted(seq):
@@ -164,6 +184,8 @@ def _order_one(evs: list[dict]) -> None:
             notes[b if evs[a]["type"] == "birth" else a] = "its date contradicts the person's life dates"
     for group in (cued, plain):
         for a, b in group:
+            if _reaches(net, b, a):
+                continue        # one event told twice around another: a circle would stall the order
             if not net.add(a, b) and group is cued:
                 notes[b] = f"the sources order this after '{evs[a]['summary']}', which their dates contradict"
     # Order: earliest bound first, then latest, then narrative position; unbounded events follow their predecessor.
@@ -174,6 +196,14 @@ def _order_one(evs: list[dict]) -> None:
             key[i] = lo[i]
         elif hi[i] < INF:
             key[i] = hi[i] - 1.0      # "by 1919": before the events known to be in 1919
+    in_chain = {i for doc in seq for _, _, i, _ in seq[doc]}
+    end_of_life = min((hi[d] for d in deaths if hi[d] < INF), default=INF)
+    for i in range(n):
+        # told only in a lead or a thematic section, with nothing but the life's bounds: its middle, not the
+        # birth year, is the least wrong place
+        top = min(hi[i], end_of_life)
+        if i not in in_chain and not (evs[i]["date_start"] or evs[i]["date_end"]) and lo[i] > -INF and top < INF:
+            key[i] = (lo[i] + top) / 2
     for doc in sorted(seq):
         chain = [i for _, _, i, _ in sorted(seq[doc])]
         prev = None
@@ -189,5 +219,30 @@ def _order_one(evs: list[dict]) -> None:
             s, t = years_to_iso(lo[i]), years_to_iso(hi[i])
             if s or t:
                 e["date_start"], e["date_end"], e["date_inferred"] = s, t, True
+        e["date_start"], e["date_end"] = tidy_interval(e["date_start"], e["date_end"])
         if i in notes:
             e["note"] = notes[i]
+
+
+def tidy_interval(start: str | None, end: str | None) -> tuple[str | None, str | None]:
+    """Both bounds at the precision of the evidence: a bound that is the first or last day (or month) of the
+    other bound's year or month says no more than that year or month ("1890"–"1890-12-31" is "1890")."""
+    if not start or not end or start.startswith("-") or end.startswith("-"):
+        return start, end
+    if len(start) == 4 and end[4:] in ("-12", "-12-31"):
+        end = end[:4]
+    elif len(start) == 7 and len(end) == 10 and end[8:] == _last_day(end):
+        end = end[:7]
+    if len(end) == 4 and start[4:] in ("-01", "-01-01"):
+        start = start[:4]
+    elif len(end) == 7 and len(start) == 10 and start[8:] == "01":
+        start = start[:7]
+    return start, end
+
+
+def _last_day(iso_day: str) -> str:
+    import calendar
+    try:
+        return f"{calendar.monthrange(int(iso_day[:4]), int(iso_day[5:7]))[1]:02d}"
+    except (ValueError, IndexError):
+        return ""

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ...records import EventDate, Timex
+from ...records import Event, EventDate, Source, Timex
+from ..time.narrative import NarrativeTime, lifespan_paren
 from .lexicon import CUE_MARKERS, CUE_WORDS
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -131,7 +133,8 @@ def date_for(head: Token, clause: set[int], ttok: dict[int, Timex]) -> EventDate
             if c.dep_ in ("advcl",) and not any(w.lower_ in ("in", "during", "by") for w in c.children):
                 continue
             for w in c.subtree:
-                if w.i in ttok and w.dep_ != "conj" and _same_clause(w, head):
+                if w.i in ttok and w.dep_ != "conj" and _same_clause(w, head) and \
+                        not lifespan_paren(doc.text, w.idx, w.idx + len(w.text)):
                     found[id(ttok[w.i])] = ttok[w.i]
         for w in cur.children:
             if w.i in ttok and w.dep_ in ("npadvmod", "tmod", "obl"):
@@ -186,7 +189,8 @@ def _lifespan(w: Token) -> bool:
     i = w.i
     while i > w.sent.start and not doc[i - 1].is_punct:
         i -= 1
-    return w.dep_ == "appos" or (i > 1 and doc[i - 1].text == "(" and doc[i - 2].pos_ == "PROPN")
+    return w.dep_ == "appos" or (i > 1 and doc[i - 1].text == "(" and doc[i - 2].pos_ == "PROPN") or \
+        lifespan_paren(doc.text, w.idx, w.idx + len(w.text))
 
 
 def _clause_text(v: Token, limit: int = 8) -> str:
@@ -239,3 +243,107 @@ def cue_for(head: Token) -> str | None:
             if marks and v.dep_ == "advcl":
                 return _clause_text(v)
     return None
+
+
+#: Event types that may follow the subject's death (works published, honours given, remains moved).
+POSTHUMOUS_OK = {"publication", "authorship", "other", "award", "premiere"}
+#: Prefix of the ordering cue of an event told in the lead or a thematic section (no narrative order).
+NO_ORDER = "§"
+
+
+def _pad_lo(v: str | None) -> str:
+    return (v + "-01-01")[:10] if v and len(v) == 4 else ((v + "-01") if v and len(v) == 7 else (v or "0000"))
+
+
+def _pad_hi(v: str | None) -> str:
+    return (v + "-12-31")[:10] if v and len(v) == 4 else ((v + "-31") if v and len(v) == 7 else (v or "9999"))
+
+
+def _clip(lo: str | None, hi: str | None, birth, death, posthumous: bool) -> tuple[str | None, str | None] | None:
+    """An inferred interval inside the life [birth, death]; None when nothing of it is left."""
+    if birth is not None and (lo is None or _pad_lo(lo) < _pad_lo(birth.earliest)):
+        lo = birth.earliest[:4] if lo is None or len(lo) == 4 else birth.earliest
+    if death is not None and not posthumous and (hi is None or _pad_hi(hi) > _pad_hi(death.latest)):
+        hi = death.latest[:4] if hi is None or len(hi) == 4 else death.latest
+    if lo and hi and _pad_lo(lo) > _pad_hi(hi):
+        return None
+    return lo, hi
+
+
+def refine_dates(events: list, text: str, timexes: list[Timex], main: str | None) -> list:
+    """Every event with the tightest interval its document supports, and the lead/thematic ones marked.
+
+    Order of evidence: the event's own time expression (``date_for``); for the subject's birth and death,
+    the lead's parenthesis; an age or childhood cue read against the birth year; the narrative's
+    reference time and the section's range (``time.narrative``); then the life's bounds for the subject's
+    events (nothing before birth, nothing but works and honours after death)."""
+    if not events or not text:
+        return events
+    try:
+        nt = NarrativeTime(text, timexes)
+    except (ValueError, IndexError, TypeError):  # never fail a build on odd text
+        return events
+    birth, death = nt.birth, nt.death
+    if birth is None and death is None:
+        # not a biography that opens with the life's dates (a review, a letter, a news story): such texts
+        # move back and forth in time, and their own expressions (``date_for``) are all we read
+        return events
+    out = []
+    for e in events:
+        d = e.date
+        own = bool(d.start or d.end) and not d.inferred
+        is_main = main is not None and e.subject == main
+        pos, end = e.source.start, e.source.end
+        kind = nt.kind_at(pos)
+        if is_main and e.type in ("birth", "death"):
+            life = birth if e.type == "birth" else death
+            # the lead's date, unless the text dates this very statement itself (then a disagreement is
+            # the sources' to report, or the statement is about someone else's birth)
+            if life is not None and not own:
+                d = EventDate(life.earliest, life.latest, life.text, False)
+                own = True
+        if not own:
+            r = nt.reading(pos, end, ages=is_main)
+            if r.lo or r.hi:
+                if d.start or d.end:          # an event-anchored date ("after the war") and the narrative: both hold
+                    lo = max(_pad_lo(d.start), _pad_lo(r.lo))
+                    hi = min(_pad_hi(d.end), _pad_hi(r.hi))
+                    if lo <= hi:
+                        d = EventDate(d.start if _pad_lo(d.start) >= _pad_lo(r.lo) else r.lo,
+                                      d.end if _pad_hi(d.end) <= _pad_hi(r.hi) else r.hi, d.text, True)
+                else:
+                    d = EventDate(r.lo, r.hi, r.text, True)
+        if is_main and (d.start or d.end) and d.inferred and e.type not in ("birth", "death"):
+            got = _clip(d.start, d.end, birth, death, e.type in POSTHUMOUS_OK)
+            d = EventDate(got[0], got[1], d.text, True) if got else EventDate()
+        cue = e.cue
+        if kind:
+            cue = NO_ORDER + kind + ("|" + cue if cue else "")
+        if d is not e.date or cue != e.cue:
+            e = replace(e, date=d, cue=cue)
+        out.append(e)
+    return _lead_life_events(out, nt, main)
+
+
+def _lead_life_events(events: list, nt: NarrativeTime, main: str | None) -> list:
+    """The subject's birth and death as the lead's parenthesis states them ("(3 May 1850 – 1 June 1920)"),
+    when no event of the document already carries that date: reconciliation merges them with the body's
+    "was born in Opole" (told perhaps under another name), whose date the body may not repeat."""
+    if main is None or not events:
+        return events
+    doc = events[0].source.doc
+    added = []
+    for kind, life in (("birth", nt.birth), ("death", nt.death)):
+        if life is None:
+            continue
+        if any(e.type == kind and e.subject == main and e.date.start and e.date.start[:4] == life.earliest[:4]
+               for e in events):
+            continue
+        quote = nt.text[life.start - 1:life.end + 1]
+        added.append(Event(type=kind, subject=main, summary="Born" if kind == "birth" else "Died",
+                           source=Source(doc, life.start - 1, life.end + 1, quote), trigger="",
+                           date=EventDate(life.earliest, life.latest, life.text, False), confidence=0.7))
+    if not added:
+        return events
+    merged = sorted(events + added, key=lambda e: (e.source.start, -(e.source.end - e.source.start)))
+    return [replace(e, order=i) for i, e in enumerate(merged)]

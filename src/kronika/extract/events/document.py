@@ -16,7 +16,7 @@ from ..coref.persons import canonical_person_keys, main_person, person_tokens, p
 from ..coref.references import resolve_references
 from .arguments import arguments_of
 from .clauses import find_predicates
-from .dates import cue_for, date_for, fallback_timexes, timex_tokens
+from .dates import cue_for, date_for, fallback_timexes, refine_dates, timex_tokens
 from .fiction import is_fiction_doc, plot_statement
 from .modality import hedge_word, intention_or_irrealis, negated, portrayed
 from .sections import in_ranges, life_span, non_life_ranges
@@ -49,7 +49,8 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
     who = {**resolve_references(sdoc, mentions), **ptok}
     main = main_person(sdoc, mentions)
     place_tok, other_tok = _entity_maps(sdoc, mentions, canon)
-    ttok = timex_tokens(sdoc, timexes or fallback_timexes(sdoc))
+    timexes = timexes or fallback_timexes(sdoc)
+    ttok = timex_tokens(sdoc, timexes)
     fiction = is_fiction_doc(document, sdoc)
     narrator = narrator_of(document, set(ptok.values()))
     text = document.text
@@ -106,7 +107,7 @@ def extract_events(sdoc: Doc, document: Document, mentions: list[Mention], timex
             confidence=round(conf, 3), hedged=is_hedged, negated=False, fiction=is_fiction,
             cue=cue_for(head)))
     events = _within_life(events, main, text, document.genre)
-    return _finish(events, main)
+    return refine_dates(_finish(events, main), text, timexes, main)
 
 
 #: Hedges that say the event is uncertain (the label says "Probably"); the others report it ("Reportedly").

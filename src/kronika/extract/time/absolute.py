@@ -183,6 +183,10 @@ _MONTH_CONTEXT = re.compile(r"\b(?:in|of|by|until|till|since|from|during|through
                             r"|between|last|this|next|that|each|every|to|and|or|on)[\s-]*$", re.I)
 
 
+_MONTH_RANGE_END = re.compile(r"\s*(?:through|to|until|till|and|-|–|—)\s*(?:the\s+(?:end|beginning|start)\s+of\s+)?(?P<mon2>"
+                              + MONTH_RE + r")\s*,?\s+(?P<y2>1[0-9]\d\d|20\d\d)\b")
+
+
 def month_bare(m: re.Match, ctx: Ctx) -> Norm | None:
     """'in October', 'by March' (May and March need a preposition; abbreviations always do)."""
     g = m.groupdict()
@@ -205,6 +209,10 @@ def month_bare(m: re.Match, ctx: Ctx) -> Norm | None:
         return None
     mod, _ = pfx_mod(g.get("pfx"))
     story = ctx.story_year(m.start())
+    # "from March through July 1867", "between May and August 1940": the year the range ends with
+    rng = _MONTH_RANGE_END.match(ctx.text, m.end())
+    if rng and _month(rng.group("mon2")) and _month(rng.group("mon2")) >= mo:
+        return Norm("DATE", iso(int(rng.group("y2")), mo), mod)
     if story:
         y = story
     elif ctx.dct:
@@ -244,16 +252,30 @@ _YEAR_CONTEXT = re.compile(r"\b(?:in|of|since|by|from|until|till|to|during|befor
                            r"|the|and|or|between|fiscal|year|spring|summer|autumn|fall|winter|through|on|for|at)\s*$", re.I)
 _NOUN_AFTER = re.compile(r"^\s+(?!(?:and|or|to|was|were|is|when|while|as|he|she|they|it|we|i|the|a|an|but|with|at|in|on"
                          r"|by|for|from|until|after|before|saw|brought|marked)\b)([a-z]+s)\b")
-_UNIT_AFTER = re.compile(r"^\s*(?:%|percent|per\s*cent|[a-z]*(?:meters?|metres?|km|kg|miles?|feet|tons?|pounds?|dollars?|"
+_UNIT_AFTER = re.compile(r"^\s*(?:%|percent|per\s*cent|(?:kilo|centi|milli|square\s+|cubic\s+)?(?:meters?|metres?|km|kg|miles?|feet|tons?|tonnes?|pounds?|dollars?|"
                          r"francs?|roubles?|rubles?|marks?|copies|men|women|people|troops|soldiers|workers|pages|members)\b|[,.]\d)", re.I)
+
+
+#: "1522 Vyse Avenue", "1200 rue de Rivoli": a house number, not a year.
+_STREET_AFTER = re.compile(r"^\s+(?:(?:rue|via|calle|avenida|avenue|boulevard|strasse|straße|ulica)\b|(?:(?:[NSEW]\.?|North|South|East"
+                           r"|West)\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane"
+                           r"|Drive|Place|Square|Terrace|Parkway|Highway|Court|Way)\b)")
+#: "Op. 1850", "BWV 1050", "catalogue number 1901", "No. 1812": a catalogue or serial number.
+_CATALOGUE_BEFORE = re.compile(r"\b(?:op\.?|opus|bwv|hob\.?|kv?\.|cat\.|inv\.|nr\.|no\.|nos\.|catalogue\s+(?:number|no\.)"
+                               r"|serial\s+(?:number|no\.)|house\s+number|apartment|suite|box|p\.|pp\.|page|pages|folio|fol\.)\s*$",
+                               re.I)
 
 
 def year(m: re.Match, ctx: Ctx) -> Norm | None:
     g = m.groupdict()
     y = int(g["y"])
     before = ctx.text[max(0, m.start() - 12): m.start()]
-    after = ctx.text[m.end(): m.end() + 20]
+    after = ctx.text[m.end(): m.end() + 40]
     if _UNIT_AFTER.match(after):
+        return None
+    if not g.get("pfx") and not g.get("fy") and not g.get("ca") and (
+            (_STREET_AFTER.match(after) and not re.search(r"\b(?:in|since|until|till|by|during|from|of|after|before)\s*$",
+                                                          before, re.I)) or _CATALOGUE_BEFORE.search(before)):
         return None
     if not g.get("pfx") and not g.get("fy") and not g.get("ca"):
         if _NOT_YEAR_BEFORE.search(before) and not _YEAR_CONTEXT.search(before):
