@@ -181,16 +181,43 @@ def _tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in norm(name).split() if t not in _PARTICLES)
 
 
+class _Apart:
+    """Which documents hold a full-name key of each cluster: two full names one document keeps apart
+    ("Claude Monet" and his father "Claude Adolphe Monet", "Noah Webster Jr." and "Noah Webster Sr.") are two
+    people, so name-shape rules never join their clusters (the gazetteer and stated aliases still may)."""
+
+    def __init__(self, persons: list[DocEntity], node: dict, uf: _UF):
+        self.uf = uf
+        self.docs: dict = defaultdict(set)
+        for e in persons:
+            if len(_tokens(e.key)) > 1:
+                self.docs[uf.find(node[(e.doc, e.key, e.type)])].add(e.doc)
+
+    def union(self, a, b) -> bool:
+        ra, rb = self.uf.find(a), self.uf.find(b)
+        if ra == rb:
+            return True
+        if self.docs.get(ra, set()) & self.docs.get(rb, set()):
+            return False
+        self.uf.union(ra, rb)
+        root = self.uf.find(ra)
+        merged = self.docs.pop(ra, set()) | self.docs.pop(rb, set())
+        if merged:
+            self.docs[root] = merged
+        return True
+
+
 def _resolve_persons(persons: list[DocEntity], node: dict, uf: _UF) -> None:
     full = [e for e in persons if len(_tokens(e.key)) > 1]
-    # (first, last) joins "Emma Goldman" and "Emma G. Goldman"
+    apart = _Apart(persons, node, uf)
+    # (first, last) joins "Emma Goldman" and "Emma G. Goldman", unless one document keeps them apart
     by_first_last: dict[tuple[str, str], list] = defaultdict(list)
     for e in full:
         t = _tokens(e.key)
         by_first_last[(t[0], t[-1])].append(node[(e.doc, e.key, e.type)])
     for members in by_first_last.values():
         for m in members[1:]:
-            uf.union(members[0], m)
+            apart.union(members[0], m)
     # clusters of full names, indexed by surname and first name, with their pooled context
     surname_idx: dict[str, set] = defaultdict(set)
     first_idx: dict[str, set] = defaultdict(set)
@@ -228,8 +255,8 @@ def _resolve_persons(persons: list[DocEntity], node: dict, uf: _UF) -> None:
             decisions.append((me, scored[0][1]))
     resolved = set()
     for me, target in decisions:
-        uf.union(me, target)
-        resolved.add(me)
+        if apart.union(me, target):
+            resolved.add(me)
     # lone names that matched no full name: the same name joins across documents ("Serge" and "Serge")
     rest: dict[str, list] = defaultdict(list)
     for e in lone:
@@ -240,7 +267,7 @@ def _resolve_persons(persons: list[DocEntity], node: dict, uf: _UF) -> None:
         resolved_roots = {uf.find(m) for m in members}
         if len(resolved_roots) <= len(members):
             for m in members[1:]:
-                uf.union(members[0], m)
+                apart.union(members[0], m)
 
 
 def name_history_links() -> list[tuple[str, str, str]]:

@@ -9,7 +9,8 @@ import sqlite3
 from collections import defaultdict
 
 from ..errors import NotFoundError
-from ..records import fact_id
+from ..lexicons import words
+from ..records import fact_id, fold_ascii
 
 
 def _src(row) -> dict:
@@ -93,16 +94,70 @@ def find_entity(conn, name: str | None, type_: str | None = "PERSON") -> sqlite3
     for q, args in (("SELECT * FROM entities WHERE id = ?", (n,)),
                     ("SELECT * FROM entities WHERE name = ? COLLATE NOCASE ORDER BY mentions DESC", (n,)),
                     ("SELECT e.* FROM entities e JOIN aliases a ON a.entity_id = e.id WHERE a.alias = ? COLLATE NOCASE"
-                     " ORDER BY e.mentions DESC", (n,)),
-                    ("SELECT * FROM entities WHERE name LIKE ? ESCAPE '\\' ORDER BY mentions DESC", (like,))
-                    if len(like) <= 1000 else ("SELECT * FROM entities WHERE 0", ())):
-        rows = conn.execute(q, args).fetchall()
-        if type_:
-            typed = [r for r in rows if r["type"] == type_]
-            rows = typed or rows
+                     " ORDER BY e.mentions DESC", (n,))):
+        rows = _typed(conn.execute(q, args).fetchall(), type_)
         if rows:
             return rows[0]
+    hit = _folded_match(conn, n, type_)
+    if hit is not None:
+        return hit
+    rows = _typed(conn.execute("SELECT * FROM entities WHERE name LIKE ? ESCAPE '\\' ORDER BY mentions DESC",
+                               (like,)).fetchall(), type_) if len(like) <= 1000 else []
+    if rows:
+        return rows[0]
     raise NotFoundError(f"No entity called {name!r}; list them with `kronika entities`.")
+
+
+def _typed(rows: list, type_: str | None) -> list:
+    if type_:
+        typed = [r for r in rows if r["type"] == type_]
+        return typed or rows
+    return rows
+
+
+#: Words a user may type before a name that the texts may not use there ("Sir Alexander Fleming", "Lord Lister",
+#: "Captain Cook", "Rev. John Newton").
+_TITLES = frozenset(w.rstrip(".") for w in words("names", "honorifics"))
+
+
+def _fold(s: str) -> str:
+    """Typed or stored name in comparison form: ASCII, case-folded, punctuation as spaces ("Gödel" -> "godel")."""
+    out = "".join(c if c.isalnum() else " " for c in fold_ascii(s).casefold())
+    return " ".join(out.split())
+
+
+def _folded_match(conn, typed: str, type_: str | None):
+    """An entity whose name or alias reads as ``typed`` once accents, case and punctuation are folded; then the
+    same without the titles a user may put first; then a name or alias containing the typed words in order
+    ("Baron Rutherford of Nelson" in "1st Baron Rutherford of Nelson")."""
+    want = _fold(typed)
+    if not want:
+        return None
+    words = want.split()
+    bare = words
+    while len(bare) > 1 and bare[0] in _TITLES:
+        bare = bare[1:]
+    bare_s = " ".join(bare)
+    rows = {r["id"]: r for r in conn.execute("SELECT * FROM entities WHERE mentions > 0 OR type = 'PERSON'")}
+    names: dict[str, set[str]] = defaultdict(set)
+    for eid, r in rows.items():
+        names[eid].add(_fold(r["name"]))
+    for a in conn.execute("SELECT entity_id, alias FROM aliases"):
+        if a[0] in rows:
+            names[a[0]].add(_fold(a[1]))
+    tiers: list[list] = [[], [], []]
+    for eid, ns in names.items():
+        if want in ns:
+            tiers[0].append(rows[eid])
+        elif bare_s != want and bare_s in ns:
+            tiers[1].append(rows[eid])
+        elif any(f" {bare_s} " in f" {x} " for x in ns):
+            tiers[2].append(rows[eid])
+    for tier in tiers:
+        ranked = _typed(sorted(tier, key=lambda r: (-(r["mentions"] or 0), r["id"])), type_)
+        if ranked:
+            return ranked[0]
+    return None
 
 
 def _names(conn) -> dict[str, str]:

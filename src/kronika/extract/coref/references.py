@@ -53,6 +53,15 @@ def _learn_genders(sdoc: Doc, ptok: dict[int, str]) -> dict[str, str]:
             votes[k]["m"] += 5
         if i > 0 and sdoc[i - 1].lower_.rstrip(".") in ("mrs", "ms", "miss", "madame", "lady", "frau", "mme"):
             votes[k]["f"] += 5
+        if t.head.i not in ptok or t.head.i == i:      # the root of a name: "his father, Hugh Smith"
+            for w in (t.head, *t.children):
+                if w.i in ptok or w.dep_ not in ("appos", "compound", "nmod", "attr") and t.dep_ not in ("appos", "compound"):
+                    continue
+                lem = w.lemma_.lower()
+                if lem in MALE_NOUNS:
+                    votes[k]["m"] += 3
+                elif lem in FEMALE_NOUNS:
+                    votes[k]["f"] += 3
     sents = list(sdoc.sents)
     for si, s in enumerate(sents):
         subj_keys = [ptok[t.i] for t in s if t.i in ptok and t.dep_ in ("nsubj", "nsubjpass")]
@@ -181,6 +190,7 @@ def _pick(t: Token, g: str, sent, ptok, out, genders, last_seen, prev_subjects, 
     """Choose the antecedent of a gendered pronoun by agreement, salience and recency."""
     scores: dict[str, float] = {}
     verb = _clause_verb(t)
+    np_top = _np_top(t) if t.dep_ == "poss" else None
     for k, pos in last_seen.items():
         kg = genders.get(k)
         if kg and kg != g:
@@ -194,6 +204,14 @@ def _pick(t: Token, g: str, sent, ptok, out, genders, last_seen, prev_subjects, 
                 # a non-reflexive object pronoun does not refer to its own clause's subject
                 if t.dep_ in ("dobj", "pobj") and _clause_verb(tok).i == verb.i and not t.lower_.endswith("self"):
                     s -= 5.0
+            if np_top is not None and pos < t.i and np_top.left_edge.i <= pos <= np_top.right_edge.i \
+                    and pos not in (c.i for c in np_top.subtree if c.dep_ in SUBJ_DEPS and c.head.i == verb.i):
+                # "the son of Hugh Smith from his second marriage": a possessive inside a noun phrase that names
+                # a person before it is that person's
+                s += 6.0
+            elif t.dep_ == "poss" and _clause_verb(tok).i == verb.i and (
+                    tok.dep_ in SUBJ_DEPS or tok.head.dep_ in SUBJ_DEPS):
+                s += 2.0          # "Hugh Smith had four children from his first marriage": the clause's subject
         if k in prev_subjects:
             s += 3.0
         if k == main:
@@ -206,6 +224,20 @@ def _pick(t: Token, g: str, sent, ptok, out, genders, last_seen, prev_subjects, 
             return main
         return None
     return max(scores, key=scores.get)
+
+
+def _np_top(t: Token) -> Token | None:
+    """The largest noun phrase around a possessive, up to (not including) its clause's verb; None when the
+    possessive's noun hangs on the verb directly ("in his youth")."""
+    h = t.head
+    top = None
+    while h.pos_ not in ("VERB", "AUX") and h.dep_ != "ROOT" and h.head.i != h.i:
+        if h.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "PRON") and h.i != t.head.i:
+            top = h
+        h = h.head
+    if h.pos_ not in ("VERB", "AUX") and h.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") and h.i != t.head.i:
+        top = h
+    return top
 
 
 def _relative_antecedent(head: Token, ptok, out) -> str | None:

@@ -10,6 +10,7 @@ Its result is ``doc.ents`` (stock labels; ``ent.id_`` the gazetteer canonical na
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span
 from ...annotate import arrays
 from ...records import Mention
 from .gazetteer import SPACY_LABEL, TYPE_OF_LABEL, entity_info, lookup, name_lists, place_names, ruler_patterns
+from .subject import PARTICLES, SUFFIXES, Subject, find_subject, fold, name_tokens
 from .patterns import CONTEST_HEADS, EVENT_HEADS, FUNC, GEO_HEADS, INSTITUTION_HEADS, NON_PERSON_HEADS, Cand, PatternFinder, is_demonym, is_generic, is_ideology
 
 __all__ = ["add_entity_components", "extract_mentions", "entity_info", "LABELS"]
@@ -219,7 +221,8 @@ def _propagate_persons(doc: Doc, chosen: list[Cand], texts: list[str]) -> list[C
     for c in chosen:
         if c.label != "PERSON":
             continue
-        toks = [t for t in doc[c.start:c.end] if t.is_alpha and t.text[:1].isupper() and t.text not in titles]
+        toks = [t for t in doc[c.start:c.end] if t.is_alpha and t.text[:1].isupper() and t.text not in titles
+                and t.lower_ not in SUFFIXES]
         if toks and (toks[-1].text in INSTITUTION_HEADS or toks[-1].text in NON_PERSON_HEADS):
             continue
         if len(toks) > 1 or (toks and c.source == "gazetteer"):
@@ -325,6 +328,7 @@ def extract_mentions(sdoc: Doc) -> list[Mention]:
         source = ent.kb_id_ or "ner"
         canon = ent.id_ or ""
         raw.append((start, end, text, typ, canon, source))
+    raw, subject = _with_subject(sdoc, raw)
     # PERSON keys: gazetteer names first, then the longest names in the document
     full = set()
     for start, end, text, typ, canon, source in raw:
@@ -347,7 +351,9 @@ def extract_mentions(sdoc: Doc) -> list[Mention]:
     person_keys: dict[str, str] = {}
     out = []
     for start, end, text, typ, canon, source in raw:
-        if canon:
+        if subject is not None and typ == "PERSON" and (source == "lead" or subject.matches(_HONORIFIC.sub("", text))):
+            key = subject.key
+        elif canon:
             key = canon
         elif typ == "PERSON":
             name = _HONORIFIC.sub("", text)
@@ -404,3 +410,80 @@ def _add_acronym_mentions(sdoc: Doc, raw: list, acronyms: dict) -> list:
             continue
         extra.append((s, e, text, hit[1], "", "pattern"))
     return sorted(raw + extra, key=lambda r: (r[0], r[1]))
+
+
+def _with_subject(sdoc: Doc, raw: list) -> tuple[list, Subject | None]:
+    """The biography's subject from its lead (``subject.find_subject``): the lead's names become PERSON
+    mentions of the subject (any overlapping mention gives way), and a lone subject surname the model typed
+    as a place or organisation ("Monet" as GPE) is the person."""
+    persons = [(r[0], r[1], _HONORIFIC.sub("", r[2])) for r in raw if r[3] == "PERSON"]
+    subject = find_subject(sdoc.text, persons)
+    if subject is None or not subject.key or subject.key in place_names() or lookup(subject.key, "PLACE") is not None:
+        return raw, None
+    # a subject the gazetteer knows keeps the gazetteer's name
+    canon = sorted({r[4] for r in raw if r[3] == "PERSON" and r[4] and subject.matches(_HONORIFIC.sub("", r[2]))})
+    if len(canon) == 1:
+        subject.key = canon[0]
+    _born_names(sdoc, raw, subject)
+    lead = []
+    text = sdoc.text
+    for a, b in subject.spans:
+        t = text[a:b].strip().rstrip(",;:")
+        if t and any(ch.isalpha() for ch in t):
+            lead.append((a, a + len(t), t, "PERSON", "", "lead"))
+    out = [r for r in raw if not any(r[0] < b and a < r[1] for a, b, *_ in lead)]
+    out += _untagged_surnames(sdoc, out + lead, subject)
+    sur = subject.surname
+    for n, r in enumerate(out):
+        if (r[3] in ("ORG", "PLACE") and r[5] != "gazetteer" and sur and " " not in r[2]
+                and fold(r[2]) == sur and sur not in subject.blocked):
+            out[n] = (r[0], r[1], r[2], "PERSON", "", r[5])
+    return sorted(out + lead, key=lambda r: (r[0], r[1])), subject
+
+
+def _born_names(sdoc: Doc, raw: list, subject: Subject) -> None:
+    """'Paula Kathinka Döll was born in Lörrach': the first person said to be born in a biography, bearing one of
+    its subject's surnames and no kin word, is the subject under the name given at birth."""
+    surnames = {subject.surname} | subject.other_surnames
+    for r in raw:
+        if r[3] != "PERSON" or " " not in r[2].strip():
+            continue
+        span = sdoc.char_span(r[0], r[1], alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if not (root.dep_ == "nsubjpass" and root.head.lemma_ == "bear"):
+            continue
+        toks = name_tokens(r[2])
+        if toks and toks[-1] in surnames and not subject.matches(r[2]) and not any(
+                c.dep_ in ("appos", "poss") for c in root.children if c.i < span.start or c.i >= span.end):
+            subject.names.append(tuple(t for t in toks if t not in PARTICLES))
+        return          # only the first birth told
+
+
+def _untagged_surnames(sdoc: Doc, taken: list, subject: Subject) -> list:
+    """The subject's surname where the model tagged nothing ("Grant moved to Boston"): a proper noun standing
+    alone, not part of a longer name."""
+    form = subject.surname_form
+    if not form or subject.surname in subject.blocked or not form[:1].isupper():
+        return []
+    covered = sorted((r[0], r[1]) for r in taken)
+    starts = [c[0] for c in covered]
+    out = []
+    texts = arrays.texts(sdoc)
+    n = len(texts)
+    for i, w in enumerate(texts):
+        if w != form:
+            continue
+        t = sdoc[i]
+        if t.pos_ != "PROPN":
+            continue
+        if (i + 1 < n and texts[i + 1][:1].isupper() and sdoc[i + 1].pos_ == "PROPN") or (
+                i > 0 and texts[i - 1][:1].isupper() and sdoc[i - 1].pos_ == "PROPN"):
+            continue
+        a, b = t.idx, t.idx + len(w)
+        k = bisect.bisect_right(starts, a) - 1
+        if (k >= 0 and covered[k][1] > a) or (k + 1 < len(covered) and covered[k + 1][0] < b):
+            continue
+        out.append((a, b, w, "PERSON", "", "coref"))
+    return out
