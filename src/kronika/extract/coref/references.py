@@ -45,9 +45,11 @@ def _learn_genders(sdoc: Doc, ptok: dict[int, str]) -> dict[str, str]:
     for i, k in ptok.items():
         t = sdoc[i]
         first = i == 0 or ptok.get(i - 1) != k
-        if first and t.lower_ in FEMALE_NAMES and i + 1 < len(sdoc) and ptok.get(i + 1) == k:
+        # a first name followed by the rest of the name, or a person known by that one name ("Anna")
+        named = first and ((i + 1 < len(sdoc) and ptok.get(i + 1) == k) or k == t.text)
+        if named and t.lower_ in FEMALE_NAMES:
             votes[k]["f"] += 5
-        if first and t.lower_ in MALE_NAMES and i + 1 < len(sdoc) and ptok.get(i + 1) == k:
+        if named and t.lower_ in MALE_NAMES:
             votes[k]["m"] += 5
         if i > 0 and sdoc[i - 1].lower_.rstrip(".") in ("mr", "sir", "lord", "mister", "monsieur", "herr"):
             votes[k]["m"] += 5
@@ -199,7 +201,7 @@ def _pick(t: Token, g: str, sent, ptok, out, genders, last_seen, prev_subjects, 
         if pos >= sent.start:
             s += 2.0
             tok = t.doc[pos]
-            if tok.dep_ in SUBJ_DEPS or (tok.head.dep_ in SUBJ_DEPS and tok.dep_ in ("compound", "flat")):
+            if tok.dep_ in SUBJ_DEPS or (tok.head.dep_ in SUBJ_DEPS and tok.dep_ in ("compound", "flat", "appos")):
                 s += 2.0
                 # a non-reflexive object pronoun does not refer to its own clause's subject
                 if t.dep_ in ("dobj", "pobj") and _clause_verb(tok).i == verb.i and not t.lower_.endswith("self"):
@@ -210,8 +212,8 @@ def _pick(t: Token, g: str, sent, ptok, out, genders, last_seen, prev_subjects, 
                 # a person before it is that person's
                 s += 6.0
             elif t.dep_ == "poss" and _clause_verb(tok).i == verb.i and (
-                    tok.dep_ in SUBJ_DEPS or tok.head.dep_ in SUBJ_DEPS):
-                s += 2.0          # "Hugh Smith had four children from his first marriage": the clause's subject
+                    tok.dep_ in SUBJ_DEPS or (tok.head.dep_ in SUBJ_DEPS and tok.dep_ in ("compound", "flat", "appos"))):
+                s += 3.0          # "Hugh Smith had four children from his first marriage": the clause's subject
         if k in prev_subjects:
             s += 3.0
         if k == main:
