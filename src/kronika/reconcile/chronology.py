@@ -154,6 +154,7 @@ def _order_one(evs: list[dict]) -> None:
     n = len(evs)
     lo = [iso_to_years(e["date_start"], False) for e in evs]
     hi = [iso_to_years(e["date_end"], True) for e in evs]
+    lo0, hi0 = list(lo), list(hi)
     hard: list[tuple[int, int]] = []
     births = [i for i, e in enumerate(evs) if e["type"] == "birth"]
     deaths = [i for i, e in enumerate(evs) if e["type"] == "death"]
@@ -192,10 +193,12 @@ def _order_one(evs: list[dict]) -> None:
     first_pos = {i: min((m["doc"], m["ord"]) for m in evs[i]["members"]) for i in range(n)}
     key: dict[int, float] = {}
     for i in range(n):
-        if lo[i] > -INF:
+        # the event's own bounds, not those the life's bounds lent it: "before 1779" sits just before 1779,
+        # not at the birth year every event is bounded by
+        if lo0[i] > -INF:
             key[i] = lo[i]
-        elif hi[i] < INF:
-            key[i] = hi[i] - 1.0      # "by 1919": before the events known to be in 1919
+        elif hi0[i] < INF:
+            key[i] = max(lo[i], hi[i] - 1.0)      # "by 1919": before the events known to be in 1919
     in_chain = {i for doc in seq for _, _, i, _ in seq[doc]}
     end_of_life = min((hi[d] for d in deaths if hi[d] < INF), default=INF)
     for i in range(n):
@@ -209,8 +212,14 @@ def _order_one(evs: list[dict]) -> None:
         prev = None
         for i in chain:
             if i not in key and prev is not None and prev in key:
-                key[i] = key[prev] + 1e-4
+                key[i] = max(key[prev] + 1e-4, lo[i])
             prev = i
+    for i in range(n):
+        if i not in key:
+            if lo[i] > -INF:
+                key[i] = lo[i]
+            elif hi[i] < INF:
+                key[i] = hi[i] - 1.0
     ordered = _linear_extension(n, net, lambda i: (key.get(i, INF), hi[i], first_pos[i]))
     for rank, i in enumerate(ordered):
         e = evs[i]

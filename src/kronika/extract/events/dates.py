@@ -322,7 +322,30 @@ def refine_dates(events: list, text: str, timexes: list[Timex], main: str | None
         if d is not e.date or cue != e.cue:
             e = replace(e, date=d, cue=cue)
         out.append(e)
-    return _lead_life_events(out, nt, main)
+    return _lead_life_events(_echoes(out, nt), nt, main)
+
+
+def _echoes(events: list, nt: NarrativeTime) -> list:
+    """An undated statement of the lead or a thematic section that repeats one of the story ("He travelled to
+    Yemen" / "In 1328 he sailed to Yemen"): same person, same kind of event, a shared place or participant.
+    It takes the story's interval (inferred) when the story tells it once."""
+    story: dict[tuple, list] = {}
+    for e in events:
+        if (e.date.start or e.date.end) and not nt.kind_at(e.source.start):
+            for k in [*(("p", x) for x in e.places), *(("w", x) for x in e.participants)]:
+                story.setdefault((e.subject, e.type, k), []).append(e.date)
+    if not story:
+        return events
+    out = []
+    for e in events:
+        if not (e.date.start or e.date.end) and nt.kind_at(e.source.start):
+            dates = {(d.start, d.end): d for k in [*(("p", x) for x in e.places), *(("w", x) for x in e.participants)]
+                     for d in story.get((e.subject, e.type, k), [])}
+            if len(dates) == 1:
+                d = next(iter(dates.values()))
+                e = replace(e, date=EventDate(d.start, d.end, d.text, True))
+        out.append(e)
+    return out
 
 
 def _lead_life_events(events: list, nt: NarrativeTime, main: str | None) -> list:
