@@ -155,3 +155,11 @@ def test_never_raises_on_odd_text(blank):
     for text in ["", "(", "((1850", "X (–) was", "\n\n\n", "A (1850–1820) was"]:
         NarrativeTime(text, extract_timexes(blank(text))).reading(0, len(text))
         lead_life_dates(text)
+
+
+def test_a_year_inside_a_name_is_no_reference_time(blank):
+    text = ("ADA KOWAL (3 May 1850 – 1 June 1920) was a chemist.\n\nEarly life\n\nShe studied at Graz. "
+            "She won an 1851 Research Fellowship in 1874.\n")
+    nt = NarrativeTime(text, extract_timexes(blank(text)))
+    i = text.index("She studied")
+    assert nt.reading(i, i + 11, ages=False).hi == "1874"

@@ -161,6 +161,9 @@ class NarrativeTime:
                 continue
             if lifespan_paren(text, t.start, t.end):
                 continue
+            if re.search(r"\b(?:an?|the)\s+$", text[max(0, t.start - 5):t.start], re.I) and \
+                    re.match(r"\s+[A-Z]", text[t.end:t.end + 2]) and len(t.text) == 4:
+                continue                       # "an 1851 Research Fellowship", "the 1900 Exhibition": a name
             sec = self.section_at(t.start)
             if sec.title and t.start < sec.start + len(sec.title) + 1:
                 continue                       # a heading's years are the section's range, not a point of the story
