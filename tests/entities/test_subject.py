@@ -103,3 +103,11 @@ def test_full_names_one_document_keeps_apart_are_never_joined():
     assert ids[("a", "Paul Vernier")] == ids[("b", "Paul Vernier")]
     assert ids[("a", "Paul Auguste Vernier")] == ids[("c", "Paul Auguste Vernier")]
     assert ids[("d", "Emma G. Lindt")] == ids[("e", "Emma Lindt")]
+
+
+def test_the_lead_subject_is_the_main_person_even_when_a_teacher_is_named_more(nlp):
+    from kronika.extract.coref.persons import main_person
+    text = ("LUCIA VERRI (6 March 1826 – 23 June 1894) was an Italian singer. Verri studied with Tomas Belloni. "
+            "Belloni wrote an opera. Belloni taught in Milan. Belloni praised her voice. She sang in Vienna.")
+    sdoc = nlp(text)
+    assert main_person(sdoc, extract_mentions(sdoc)) == "Lucia Verri"

@@ -91,27 +91,33 @@ def find_entity(conn, name: str | None, type_: str | None = "PERSON") -> sqlite3
         raise NotFoundError("Give a name, alias or id (an empty name names nobody); list them with `kronika entities`.")
     # a part of a name matches too ("Serge"), its characters taken literally: % and _ are no wildcards
     like = "%" + n.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    for q, args in (("SELECT * FROM entities WHERE id = ?", (n,)),
-                    ("SELECT * FROM entities WHERE name = ? COLLATE NOCASE ORDER BY mentions DESC", (n,)),
-                    ("SELECT e.* FROM entities e JOIN aliases a ON a.entity_id = e.id WHERE a.alias = ? COLLATE NOCASE"
-                     " ORDER BY e.mentions DESC", (n,))):
-        rows = _typed(conn.execute(q, args).fetchall(), type_)
+    r = conn.execute("SELECT * FROM entities WHERE id = ?", (n,)).fetchone()
+    if r is not None:
+        return r
+    # every way of reading the name for the wanted type first ("Newton" the person before Newton the town)
+    for want in ([type_, None] if type_ else [None]):
+        # its name or one of its aliases, the most mentioned first ("Newton": the man told 70 times before the
+        # village named once)
+        rows = _typed(conn.execute(
+            "SELECT * FROM entities WHERE id IN (SELECT id FROM entities WHERE name = ? COLLATE NOCASE UNION"
+            " SELECT entity_id FROM aliases WHERE alias = ? COLLATE NOCASE) ORDER BY mentions DESC, id",
+            (n, n)).fetchall(), want, strict=True)
         if rows:
             return rows[0]
-    hit = _folded_match(conn, n, type_)
-    if hit is not None:
-        return hit
-    rows = _typed(conn.execute("SELECT * FROM entities WHERE name LIKE ? ESCAPE '\\' ORDER BY mentions DESC",
-                               (like,)).fetchall(), type_) if len(like) <= 1000 else []
-    if rows:
-        return rows[0]
+        hit = _folded_match(conn, n, want)
+        if hit is not None:
+            return hit
+        rows = _typed(conn.execute("SELECT * FROM entities WHERE name LIKE ? ESCAPE '\\' ORDER BY mentions DESC",
+                                   (like,)).fetchall(), want, strict=True) if len(like) <= 1000 else []
+        if rows:
+            return rows[0]
     raise NotFoundError(f"No entity called {name!r}; list them with `kronika entities`.")
 
 
-def _typed(rows: list, type_: str | None) -> list:
+def _typed(rows: list, type_: str | None, strict: bool = False) -> list:
     if type_:
         typed = [r for r in rows if r["type"] == type_]
-        return typed or rows
+        return typed if strict else (typed or rows)
     return rows
 
 
@@ -124,6 +130,15 @@ def _fold(s: str) -> str:
     """Typed or stored name in comparison form: ASCII, case-folded, punctuation as spaces ("Gödel" -> "godel")."""
     out = "".join(c if c.isalnum() else " " for c in fold_ascii(s).casefold())
     return " ".join(out.split())
+
+
+def _initials_fit(typed: list[str], name: list[str]) -> bool:
+    """'robert j flaherty' reads 'robert joseph flaherty': typed words in order, an initial standing for a word;
+    first and last words must match."""
+    if not name or typed[0] != name[0] or typed[-1] != name[-1]:
+        return False
+    it = iter(name)
+    return all(any(w == x or (len(w) == 1 and x.startswith(w)) for x in it) for w in typed)
 
 
 def _folded_match(conn, typed: str, type_: str | None):
@@ -145,16 +160,20 @@ def _folded_match(conn, typed: str, type_: str | None):
     for a in conn.execute("SELECT entity_id, alias FROM aliases"):
         if a[0] in rows:
             names[a[0]].add(_fold(a[1]))
-    tiers: list[list] = [[], [], []]
+    tiers: list[list] = [[], [], [], []]
     for eid, ns in names.items():
+        if type_ and rows[eid]["type"] != type_:
+            continue
         if want in ns:
             tiers[0].append(rows[eid])
         elif bare_s != want and bare_s in ns:
             tiers[1].append(rows[eid])
-        elif any(f" {bare_s} " in f" {x} " for x in ns):
+        elif len(bare) > 1 and any(_initials_fit(bare, x.split()) for x in ns):
             tiers[2].append(rows[eid])
+        elif any(f" {bare_s} " in f" {x} " for x in ns):
+            tiers[3].append(rows[eid])
     for tier in tiers:
-        ranked = _typed(sorted(tier, key=lambda r: (-(r["mentions"] or 0), r["id"])), type_)
+        ranked = sorted(tier, key=lambda r: (-(r["mentions"] or 0), r["id"]))
         if ranked:
             return ranked[0]
     return None

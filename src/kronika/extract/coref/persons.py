@@ -84,8 +84,12 @@ def person_tokens(sdoc: Doc, mentions: list[Mention]) -> dict[int, str]:
 
 
 def main_person(sdoc: Doc, mentions: list[Mention]) -> str | None:
-    """The most mentioned person of the document (ties: the earliest)."""
+    """The person the document's lead names as its subject (``entities.subject``), else the most mentioned
+    person of the document (ties: the earliest)."""
     canon = canonical_person_keys(mentions)
+    lead = next((m.key for m in mentions if m.type == "PERSON" and m.source == "lead"), None)
+    if lead is not None:
+        return canon.get(lead, lead)
     counts = Counter(canon.get(m.key, m.key) for m in mentions if m.type == "PERSON")
     if not counts:
         return None

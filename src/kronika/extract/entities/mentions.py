@@ -435,8 +435,10 @@ def _with_subject(sdoc: Doc, raw: list) -> tuple[list, Subject | None]:
     out += _untagged_surnames(sdoc, out + lead, subject)
     sur = subject.surname
     for n, r in enumerate(out):
-        if (r[3] in ("ORG", "PLACE") and r[5] != "gazetteer" and sur and " " not in r[2]
-                and fold(r[2]) == sur and sur not in subject.blocked):
+        word = fold(r[2])
+        if (r[3] in ("ORG", "PLACE", "WORK") and r[5] != "gazetteer" and " " not in r[2] and r[2][:1].isupper()
+                and word not in subject.blocked and r[2] not in place_names() and lookup(r[2]) is None
+                and (word == sur or (word in subject.given and r[3] != "PLACE"))):
             out[n] = (r[0], r[1], r[2], "PERSON", "", r[5])
     return sorted(out + lead, key=lambda r: (r[0], r[1])), subject
 
