@@ -261,10 +261,11 @@ def _pad_hi(v: str | None) -> str:
 
 def _clip(lo: str | None, hi: str | None, birth, death, posthumous: bool) -> tuple[str | None, str | None] | None:
     """An inferred interval inside the life [birth, death]; None when nothing of it is left."""
-    if birth is not None and (lo is None or _pad_lo(lo) < _pad_lo(birth.earliest)):
-        lo = birth.earliest[:4] if lo is None or len(lo) == 4 else birth.earliest
-    if death is not None and not posthumous and (hi is None or _pad_hi(hi) > _pad_hi(death.latest)):
-        hi = death.latest[:4] if hi is None or len(hi) == 4 else death.latest
+    # an open side stays open (the chronology bounds it by the life): "before 1806" is just before 1806
+    if birth is not None and lo is not None and _pad_lo(lo) < _pad_lo(birth.earliest):
+        lo = birth.earliest[:4] if len(lo) == 4 else birth.earliest
+    if death is not None and not posthumous and hi is not None and _pad_hi(hi) > _pad_hi(death.latest):
+        hi = death.latest[:4] if len(hi) == 4 else death.latest
     if lo and hi and _pad_lo(lo) > _pad_hi(hi):
         return None
     return lo, hi
