@@ -126,6 +126,10 @@ def _typed(rows: list, type_: str | None, strict: bool = False) -> list:
 _TITLES = frozenset(w.rstrip(".") for w in words("names", "honorifics"))
 
 
+#: Punctuation that names carry ("O'Brien", "Jean-Paul", "Robert J. Flaherty", "Lister, Joseph").
+_NAME_PUNCT = frozenset(".'’-‐–,()\"")
+
+
 def _fold(s: str) -> str:
     """Typed or stored name in comparison form: ASCII, case-folded, punctuation as spaces ("Gödel" -> "godel")."""
     out = "".join(c if c.isalnum() else " " for c in fold_ascii(s).casefold())
@@ -145,8 +149,10 @@ def _folded_match(conn, typed: str, type_: str | None):
     """An entity whose name or alias reads as ``typed`` once accents, case and punctuation are folded; then the
     same without the titles a user may put first; then a name or alias containing the typed words in order
     ("Baron Rutherford of Nelson" in "1st Baron Rutherford of Nelson")."""
+    if any(not (c.isalnum() or c.isspace() or c in _NAME_PUNCT) for c in typed):
+        return None  # '%', '_', '*' and the like are taken literally: a name with them is matched as typed only
     want = _fold(typed)
-    if not want:
+    if len(want) < 2:
         return None
     words = want.split()
     bare = words
