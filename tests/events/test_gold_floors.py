@@ -44,6 +44,7 @@ def test_holdout_floors(bench, nlp, settings):
 def test_wikibio_trigger_precision(bench, nlp, settings, eval_dir):
     if not bench.WIKIBIO.exists():
         pytest.skip("WikiBio events are absent")
-    r = bench.eval_wikibio(nlp, settings, 2)
-    assert r["trigger_precision"] >= 0.7     # measured 0.78 on all 20 documents
-    assert r["out"] >= 40
+    # six documents: on two, a handful of events decides the share (0.56 on two, 0.75 on six, 0.78 on all 20)
+    r = bench.eval_wikibio(nlp, settings, 6)
+    assert r["trigger_precision"] >= 0.7     # measured 0.75 on these six, 0.78 on all 20 documents
+    assert r["out"] >= 150                   # measured 242
