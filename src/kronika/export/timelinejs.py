@@ -65,6 +65,9 @@ def timeline_json(conn, subject: str | None = None) -> dict:
         if end and end != start:
             slide["end_date"] = end
         events.append(slide)
+    # TimelineJS shows slides by start date whatever their order; the file lists them the same way (stable: the
+    # chronicle's order within a date), so that a wide interval placed late by the narrative reads where it shows.
+    events.sort(key=lambda sl: tuple(sl["start_date"].get(k, 0) for k in ("year", "month", "day")))
     name = html.escape(t["subject"]["name"])
     aliases = ", ".join(html.escape(a) for a in t["subject"]["aliases"])
     return {"title": {"text": {"headline": name,
