@@ -32,8 +32,17 @@ _OPEN_DEPS = {"det", "amod", "compound", "poss", "nummod", "prep", "cc", "punct"
 
 def _dateish(t) -> bool:
     """A date in a label (the timeline shows it: "in 1908") or a blanked footnote marker (spaces)."""
-    if t.is_space or (t.ent_type_ == "DATE" and t.dep_ != "ROOT"):
+    if t.is_space:
         return True
+    if t.ent_type_ == "DATE" and t.dep_ != "ROOT":
+        root = t
+        while root.head.i != root.i and root.head.ent_type_ == "DATE":
+            root = root.head
+        # a date that is the verb's object or subject is what the label says ("spent the years 1912 to 1917 in
+        # prison"): dropping it would leave "Spent the in prison"
+        return root.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "pobj") or (
+            root.dep_ == "pobj" and root.head.lower_ in ("in", "on", "during", "by", "from", "until", "since", "at",
+                                                         "between", "after", "before", "around", "circa", "of"))
     sub = [w for w in t.subtree if w.i != t.i]
     return t.dep_ == "prep" and t.lower_ in ("in", "on", "during", "by", "from", "until", "since", "at") and bool(sub) \
         and all(w.ent_type_ == "DATE" or w.is_punct or w.is_space for w in sub)
