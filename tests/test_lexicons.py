@@ -115,3 +115,11 @@ def test_no_corpus_specific_names_in_word_lists():
     from kronika.extract.entities.gazetteer import name_lists
     assert "Vlady" not in name_lists()["first_names"]
     assert {"Victor", "Natalia", "Emma"} <= name_lists()["first_names"]
+
+
+def test_the_web_type_filter_offers_every_event_type_of_the_contract():
+    from kronika import records
+    from kronika.serve import views
+
+    assert views.EVENT_TYPES == list(records.EVENT_TYPES)
+    assert {"award", "premiere", "election"} <= set(views.EVENT_TYPES)

@@ -13,15 +13,15 @@ import re
 import threading
 from collections import Counter, defaultdict
 
+from .. import records
 from ..errors import NotFoundError
 from ..export.places import places_of  # noqa: F401 - the map's data, shared with the HTML export
 from ..geo import _fold
 from ..store import reads
 from .display import is_drawn
 
-EVENT_TYPES = ["birth", "death", "education", "residence", "travel", "imprisonment", "release", "exile",
-               "flight", "membership", "expulsion", "conversion", "participation", "role", "meeting",
-               "collaboration", "authorship", "publication", "marriage", "exchange", "other"]
+#: the type filter offers every type of the contract (one list: records.EVENT_TYPES)
+EVENT_TYPES = list(records.EVENT_TYPES)
 STATUSES = ["corroborated", "single-source", "conflicting"]
 
 _lock = threading.Lock()
