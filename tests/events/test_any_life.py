@@ -135,3 +135,11 @@ def test_a_title_in_underscores_stays_in_the_label(events):
     blanked = spacy_text(text, find_debris(text, "md"))
     evs = events(blanked, ADA)
     assert evs and evs[0].summary.startswith("Wrote The Salt Roads")
+
+
+def test_the_events_stage_reads_life_dates_as_the_time_stage_does():
+    from kronika.extract.events.sections import life_span
+
+    assert life_span("Ada Morel (3 May 18501 June 1920) was a painter.") == (1850, 1920)   # dash lost
+    assert life_span("Ada Morel (born 1869) is a painter.") == (1869, None)
+    assert life_span("A painter married Tom Veld (1876–1954) in Lyon.") == (None, None)  # not the subject's

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ...lexicons import words
+from ..time.lifespan import lead_life_dates
 
 #: Words of headings of sections that are not the life (matched on lower-case words of the heading).
 NON_LIFE_HEADINGS = words("events", "non_life_headings")
@@ -84,28 +85,16 @@ def non_life_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_LIFESPAN = re.compile(r"\(([^()]{0,160}?)\)")
-_Y = re.compile(r"(?<![\d-])(\d{3,4})(?!\d)")
-
-
 def life_span(text: str) -> tuple[int | None, int | None]:
-    """(birth year, death year) from a biography's opening parenthesis ("(30 August 1871 – 19 October 1937)");
-    (None, None) when the opening states no span of two years."""
-    head = text[:1200]
-    for m in _LIFESPAN.finditer(head):
-        inner = m.group(1)
-        dash = re.search(r"[–—]|\s-\s|\bto\b", inner)
-        if not dash:
-            continue
-        before = [int(y) for y in _Y.findall(inner[:dash.start()])]
-        after = [int(y) for y in _Y.findall(inner[dash.end():])]
-        if not after:
-            continue
-        born = before[0] if before else None
-        if born is not None and not born < after[-1] <= born + 120:
-            continue
-        return born, after[-1]
-    return None, None
+    """(birth year, death year) from a biography's opening parenthesis, as the time stage reads it
+    (``time.lifespan.lead_life_dates``: garbled dashes, "(born 1869)", Old/New Style); None where it states none."""
+    birth, death = lead_life_dates(text)
+    return (_year(birth.earliest) if birth else None), (_year(death.latest) if death else None)
+
+
+def _year(iso: str) -> int | None:
+    m = re.match(r"-?\d+", iso or "")
+    return int(m.group(0)) if m else None
 
 
 def in_ranges(pos: int, ranges: list[tuple[int, int]]) -> bool:
