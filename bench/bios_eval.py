@@ -21,7 +21,9 @@ Per life, then the mean over lives (the figures the issues name):
   events    timeline length
 
 The blind split (tests/eval/bios/split.json) is read only for the final measurement: `--split blind` refuses
-unless KRONIKA_BLIND=1 is set, so that nobody scores it by accident while tuning.
+unless KRONIKA_BLIND=1 is set, so that nobody scores it by accident while tuning. Blind lives that were scored
+once are `spent` (split.json): their gold moved to tests/eval/bios/spent_gold/ and `--split spent` scores them as
+further development lives.
 """
 from __future__ import annotations
 
@@ -150,7 +152,8 @@ def fmt(x) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="dev", choices=["dev", "blind"])
+    ap.add_argument("--split", default="dev", choices=["dev", "spent", "blind"],
+                    help="dev (tuned), spent (blind lives scored once, now open for development) or blind")
     ap.add_argument("--lives", help="comma-separated file stems (dev only), e.g. Claude_Monet,Sylvia_Plath")
     ap.add_argument("--sample", type=int, help="score a random sample of N lives (seeded, repeatable)")
     ap.add_argument("--db", help="database to build into (kept); default: a temporary one")
@@ -165,8 +168,13 @@ def main() -> int:
         if os.environ.get("KRONIKA_BLIND") != "1":
             ap.error("the blind split is for the final measurement only: set KRONIKA_BLIND=1 to score it")
         gold_dir = BIOS / "blind_gold"
-        # the blind lives with gold (written from the pages by annotators who never ran kronika on them)
-        lives = sorted(p.stem for p in gold_dir.glob("*.json") if p.stem + ".md" in set(split["blind"]))
+        # the blind lives with gold (written from the pages by annotators who never ran kronika on them),
+        # less those already scored once (spent)
+        fresh = set(split["blind"]) - set(split.get("spent", []))
+        lives = sorted(p.stem for p in gold_dir.glob("*.json") if p.stem + ".md" in fresh)
+    elif a.split == "spent":
+        gold_dir = BIOS / "spent_gold"
+        lives = sorted(p.stem for p in gold_dir.glob("*.json") if p.stem + ".md" in set(split.get("spent", [])))
     else:
         lives = sorted(p.stem for p in (BIOS / "gold").glob("*.json"))
         gold_dir = BIOS / "gold"

@@ -51,3 +51,12 @@ def test_gold_is_written_for_dev_lives_only():
         assert all(set(e["types"]) & SPEC_TYPES for e in doc["events"]), g.name
         ids = [e["id"] for e in doc["events"]]
         assert len(ids) == len(set(ids))
+
+
+def test_spent_lives_are_blind_lives_and_their_gold_is_apart():
+    s = _split()
+    spent = set(s.get("spent", []))
+    assert spent <= set(s["blind"])
+    assert {g.stem + ".md" for g in (HERE / "spent_gold").glob("*.json")} == spent
+    # gold of fresh blind lives (not yet scored) is never gold of a spent one
+    assert not {g.stem + ".md" for g in (HERE / "blind_gold").glob("*.json")} & spent
